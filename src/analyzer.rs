@@ -1,0 +1,259 @@
+//! The [`Analyzer`]: one entry point that runs the whole pipeline.
+
+use std::sync::LazyLock;
+
+use crate::Span;
+use crate::article;
+use crate::decode::{self, Encoding};
+use crate::error::Error;
+use crate::ethnic;
+use crate::extract::{dates, docnum, officials};
+use crate::normalize::{Normalized, Normalizer, ToneStyle};
+use crate::report::{ChromeSpan, Counts, Report};
+use crate::stats;
+use crate::tokenize;
+
+/// Runs decode → normalize → tokenize → extract → report. Built once, shared freely
+/// (`Send + Sync`); analysis never fails.
+///
+/// ```
+/// use vntext::Analyzer;
+/// let analyzer = Analyzer::new();
+/// let report = analyzer.analyze("Kết luận số 69-KL/TU, ngày 09/4/2021 của Ban Thường vụ Tỉnh ủy.");
+/// assert_eq!(report.counts.bytes, "Kết luận số 69-KL/TU, ngày 09/4/2021 của Ban Thường vụ Tỉnh ủy.".len());
+/// ```
+#[derive(Debug, Clone)]
+pub struct Analyzer {
+    normalizer: Normalizer,
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        Analyzer::new()
+    }
+}
+
+/// Builds an [`Analyzer`] with options.
+///
+/// ```
+/// let analyzer = vntext::AnalyzerBuilder::new().build().unwrap();
+/// # let _ = analyzer;
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct AnalyzerBuilder {
+    _private: (),
+}
+
+impl AnalyzerBuilder {
+    /// A builder with the default options.
+    ///
+    /// ```
+    /// let b = vntext::AnalyzerBuilder::new();
+    /// # let _ = b;
+    /// ```
+    pub fn new() -> Self {
+        AnalyzerBuilder { _private: () }
+    }
+
+    /// Builds the analyzer, loading (once per process) the embedded tables.
+    ///
+    /// # Errors
+    /// Never with the embedded tables; reserved for user-supplied tables.
+    ///
+    /// ```
+    /// let analyzer = vntext::AnalyzerBuilder::new().build().unwrap();
+    /// # let _ = analyzer;
+    /// ```
+    pub fn build(self) -> Result<Analyzer, Error> {
+        Ok(Analyzer {
+            // Analysis keeps tone marks where the author put them (names are reported as
+            // written) but repairs everything that hides words from the recognisers.
+            normalizer: Normalizer::new().tone_style(ToneStyle::Preserve),
+        })
+    }
+}
+
+impl Analyzer {
+    /// An analyzer with the default options.
+    ///
+    /// ```
+    /// let analyzer = vntext::Analyzer::new();
+    /// # let _ = analyzer;
+    /// ```
+    pub fn new() -> Self {
+        AnalyzerBuilder::new()
+            .build()
+            .expect("embedded tables are valid")
+    }
+
+    /// Analyses a text.
+    ///
+    /// ```
+    /// let report = vntext::Analyzer::new().analyze("Số: 67/2022/TT-BTC");
+    /// assert_eq!(report.encoding, "utf-8");
+    /// ```
+    pub fn analyze(&self, text: &str) -> Report {
+        self.analyze_decoded(text, text.len(), Encoding::Utf8, 1.0)
+    }
+
+    /// Decodes bytes (detecting the encoding, see [`decode::decode`]) and analyses them. Spans in
+    /// the report index the decoded UTF-8 text.
+    ///
+    /// # Errors
+    /// When the bytes are binary or in no known encoding; see [`decode::decode`].
+    ///
+    /// ```
+    /// let report = vntext::Analyzer::new().analyze_bytes("Hà Nội".as_bytes()).unwrap();
+    /// assert_eq!(report.encoding, "utf-8");
+    /// ```
+    pub fn analyze_bytes(&self, bytes: &[u8]) -> Result<Report, Error> {
+        let decoded = decode::decode(bytes)?;
+        Ok(self.analyze_decoded(
+            &decoded.text,
+            bytes.len(),
+            decoded.encoding,
+            decoded.confidence,
+        ))
+    }
+
+    fn analyze_decoded(
+        &self,
+        original: &str,
+        byte_len: usize,
+        encoding: Encoding,
+        confidence: f64,
+    ) -> Report {
+        let norm = self.normalizer.normalize(original);
+        let text: &str = &norm.text;
+        let tc = tokenize::counts(original);
+        let art = article::parse_article(text);
+        let chrome = art.chrome.clone();
+        let in_chrome = |s: usize, e: usize| chrome.iter().any(|c| c.overlaps(Span::new(s, e)));
+        let reference = art.published.as_deref().and_then(parse_iso_date);
+
+        let mut report = Report {
+            source: None,
+            encoding: encoding.name().to_string(),
+            encoding_confidence: confidence,
+            title: art.title.map(|s| s.slice(text).trim().to_string()),
+            published: art.published.clone(),
+            author: art.author.clone(),
+            counts: Counts {
+                bytes: byte_len,
+                chars: original.chars().count(),
+                tokens: tc.tokens,
+                syllables: tc.syllables,
+                valid_syllables: tc.valid_syllables,
+                sentences: tc.sentences,
+            },
+            ..Report::default()
+        };
+
+        let map = Mapper {
+            norm: &norm,
+            original,
+        };
+
+        for mut d in docnum::find_document_numbers(text) {
+            if in_chrome(d.start, d.end) {
+                continue;
+            }
+            (d.start, d.end, d.text) = map.span(d.start, d.end);
+            report.document_numbers.push(d);
+        }
+        for mut d in dates::find_dates(text, reference) {
+            if in_chrome(d.start, d.end) {
+                continue;
+            }
+            (d.start, d.end, d.text) = map.span(d.start, d.end);
+            report.dates.push(d);
+        }
+        for mut o in officials::find_officials(text) {
+            if in_chrome(o.start, o.end) {
+                continue;
+            }
+            let (ns, ne, name) = map.span(o.name_span.0, o.name_span.1);
+            if !name.is_empty() {
+                o.name = name;
+                o.name_span = (ns, ne);
+            }
+            (o.start, o.end, o.text) = map.span(o.start, o.end);
+            report.officials.push(o);
+        }
+        for mut s in stats::find_statistics(text) {
+            if in_chrome(s.start, s.end) {
+                continue;
+            }
+            (s.start, s.end, s.text) = map.span(s.start, s.end);
+            report.statistics.push(s);
+        }
+        for mut g in ethnic::find_ethnic_groups(text) {
+            g.spans.retain(|s| !in_chrome(s.start, s.end));
+            if !g.spans.is_empty() {
+                g.mentions = g.spans.len();
+            }
+            for s in &mut g.spans {
+                let (a, b, _) = map.span(s.start, s.end);
+                *s = Span::new(a, b);
+            }
+            if g.mentions > 0 {
+                report.ethnic_groups.push(g);
+            }
+        }
+        for c in &chrome {
+            let (start, end, text) = map.span(c.start, c.end);
+            report.chrome.push(ChromeSpan { text, start, end });
+        }
+        report
+    }
+}
+
+/// Maps spans of the normalized text back to the original input.
+struct Mapper<'n, 'a> {
+    norm: &'n Normalized<'a>,
+    original: &'a str,
+}
+
+impl Mapper<'_, '_> {
+    fn span(&self, start: usize, end: usize) -> (usize, usize, String) {
+        let r = self.norm.to_original(start..end);
+        let (mut s, mut e) = (
+            r.start.min(self.original.len()),
+            r.end.min(self.original.len()),
+        );
+        while s > 0 && !self.original.is_char_boundary(s) {
+            s -= 1;
+        }
+        while e < self.original.len() && !self.original.is_char_boundary(e) {
+            e += 1;
+        }
+        if e < s {
+            e = s;
+        }
+        (s, e, self.original[s..e].to_string())
+    }
+}
+
+fn parse_iso_date(s: &str) -> Option<dates::CalendarDate> {
+    let b = s.as_bytes();
+    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    Some(dates::CalendarDate {
+        year: s.get(0..4)?.parse().ok()?,
+        month: s.get(5..7)?.parse().ok()?,
+        day: s.get(8..10)?.parse().ok()?,
+    })
+}
+
+static DEFAULT: LazyLock<Analyzer> = LazyLock::new(Analyzer::new);
+
+/// Analyses a text with a lazily built default [`Analyzer`].
+///
+/// ```
+/// let report = vntext::analyze("Ngày 09/4/2021");
+/// assert_eq!(report.counts.bytes, "Ngày 09/4/2021".len());
+/// ```
+pub fn analyze(text: &str) -> Report {
+    DEFAULT.analyze(text)
+}

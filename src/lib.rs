@@ -1,0 +1,21 @@
+#![doc = include_str!("../README.md")]
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod analyzer;
+pub mod article;
+pub mod decode;
+pub mod error;
+pub mod ethnic;
+pub mod extract;
+pub mod normalize;
+pub mod report;
+pub mod span;
+pub mod stats;
+pub mod syllable;
+pub mod tokenize;
+
+pub use analyzer::{Analyzer, AnalyzerBuilder, analyze};
+pub use error::{Error, ErrorKind};
+pub use report::Report;
+pub use span::Span;

@@ -1,0 +1,76 @@
+//! The report (báo cáo) of one text: what [`Analyzer::analyze`](crate::Analyzer::analyze) returns.
+
+use crate::ethnic::EthnicGroupMentions;
+use crate::extract::dates::DateMention;
+use crate::extract::docnum::DocumentNumber;
+use crate::extract::officials::Official;
+use crate::stats::Statistic;
+
+/// Sizes of the input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Counts {
+    /// Bytes of the input as given (before decoding).
+    pub bytes: usize,
+    /// Characters of the decoded text.
+    pub chars: usize,
+    /// Tokens (words, numbers, punctuation…; not whitespace).
+    pub tokens: usize,
+    /// Tokens that look like Vietnamese syllables.
+    pub syllables: usize,
+    /// Of those, the valid ones.
+    pub valid_syllables: usize,
+    /// Sentences.
+    pub sentences: usize,
+}
+
+/// A removed span of page chrome, with its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct ChromeSpan {
+    /// The text as written.
+    pub text: String,
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+/// The report of one text. Spans (`start`, `end`) are byte offsets into the text as given to
+/// [`Analyzer::analyze`](crate::Analyzer::analyze) (for bytes in a legacy encoding: into the
+/// decoded UTF-8 text), and `text == input[start..end]` always holds.
+///
+/// ```
+/// let report = vntext::analyze("Kết luận số 69-KL/TU, ngày 09/4/2021");
+/// assert_eq!(report.encoding, "utf-8");
+/// ```
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Report {
+    /// Where the text came from (a path), when the caller says.
+    pub source: Option<String>,
+    /// The encoding the input was read as (`utf-8`, `tcvn3`, `vni`…).
+    pub encoding: String,
+    /// Confidence of the encoding detection, 0..=1.
+    pub encoding_confidence: f64,
+    /// The article's title, for scraped pages.
+    pub title: Option<String>,
+    /// The dateline, ISO `YYYY-MM-DDTHH:MM`.
+    pub published: Option<String>,
+    /// The author.
+    pub author: Option<String>,
+    /// Sizes.
+    pub counts: Counts,
+    /// Document numbers (số, ký hiệu văn bản).
+    pub document_numbers: Vec<DocumentNumber>,
+    /// Dates.
+    pub dates: Vec<DateMention>,
+    /// Officials.
+    pub officials: Vec<Official>,
+    /// Statistics.
+    pub statistics: Vec<Statistic>,
+    /// Ethnic groups mentioned.
+    pub ethnic_groups: Vec<EthnicGroupMentions>,
+    /// Page chrome kept out of the facts.
+    pub chrome: Vec<ChromeSpan>,
+}
