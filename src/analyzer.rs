@@ -166,7 +166,11 @@ impl Analyzer {
                 continue;
             }
             (d.start, d.end, d.text) = map.span(d.start, d.end);
-            report.dates.push(d);
+            if matches!(d.kind, dates::DateKind::Day | dates::DateKind::Range) {
+                report.dates.push(d);
+            } else {
+                report.periods.push(d);
+            }
         }
         for mut o in officials::find_officials(text) {
             if in_chrome(o.start, o.end) {

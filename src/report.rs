@@ -63,8 +63,11 @@ pub struct Report {
     pub counts: Counts,
     /// Document numbers (số, ký hiệu văn bản).
     pub document_numbers: Vec<DocumentNumber>,
-    /// Dates.
+    /// Calendar dates whose day and month are written (kind `day` or `range`).
     pub dates: Vec<DateMention>,
+    /// Coarser time expressions: months, quarters, years, terms (nhiệm kỳ, khóa) and periods
+    /// (giai đoạn).
+    pub periods: Vec<DateMention>,
     /// Officials.
     pub officials: Vec<Official>,
     /// Statistics.
