@@ -104,12 +104,16 @@ pub fn ethnic_groups() -> &'static [EthnicGroup] {
 
 /// Matches a variant at `p`: spaces and hyphens in the variant match any run of spaces/hyphens,
 /// apostrophes match `'`, `’` or `‘`; the text must start with a capital letter.
-fn variant_at(t: &str, p: usize) -> Option<(usize, usize)> {
+/// `Việt` (for Kinh) only counts after `dân tộc`: `người Việt` usually means Vietnamese nationals.
+fn variant_at(t: &str, p: usize, after_dan_toc: bool) -> Option<(usize, usize)> {
     let first = t.get(p..)?.chars().next()?;
     if !first.is_uppercase() {
         return None;
     }
     'outer: for (v, g) in VARIANTS.iter() {
+        if !after_dan_toc && v == "việt" {
+            continue;
+        }
         let rest = &t[p..];
         let mut it = rest.char_indices().peekable();
         for vc in v.chars() {
@@ -167,18 +171,28 @@ pub fn find_ethnic_groups(text: &str) -> Vec<EthnicGroupMentions> {
             c,
             b'd' | b'D' | b'c' | b'C' | b't' | b'T' | b'b' | b'B' | b'n' | b'N'
         ) || c == 0xC4; // Đ/đ lead byte
-        if !candidate || !text.is_char_boundary(i) || !boundary_before(text, i) {
+        if !candidate || i + 1 >= b.len() || !boundary_before(text, i) {
             i += 1;
             continue;
         }
+        // two-byte prefilter (lower-cased first byte, exact second byte; Đ/đ differ in bit 0)
+        let (c0, c1) = if c == 0xC4 {
+            (c, b[i + 1] | 1)
+        } else {
+            (c.to_ascii_lowercase(), b[i + 1])
+        };
         let mut trig_end = None;
         for tw in TRIGGERS {
+            let tb = tw.as_bytes();
+            if tb[0] != c0 || tb[1] != c1 {
+                continue;
+            }
             if let Some(e) = word_at(text, i, tw) {
-                trig_end = Some(e);
+                trig_end = Some((e, tw.contains("dân tộc")));
                 break;
             }
         }
-        let Some(e) = trig_end else {
+        let Some((e, after_dan_toc)) = trig_end else {
             i += 1;
             continue;
         };
@@ -187,7 +201,7 @@ pub fn find_ethnic_groups(text: &str) -> Vec<EthnicGroupMentions> {
             p = skip_ws(text, p + 1);
         }
         let mut resume = e;
-        while let Some((g, ge)) = variant_at(text, p) {
+        while let Some((g, ge)) = variant_at(text, p, after_dan_toc) {
             let k = match index[g] {
                 Some(k) => k,
                 None => {

@@ -229,12 +229,16 @@ pub(crate) fn digits_value(t: &str, conv: NumberConvention) -> Option<ParsedNumb
         Shape::EnThousandsDecimal => (strip(b'.')?, NumberFormat::Grouped, false),
         Shape::VnDecimal => (strip(b',')?, NumberFormat::Decimal, false),
         Shape::DotDecimal => (strip(b'.')?, NumberFormat::Decimal, false),
+        Shape::AmbiguousComma if t.starts_with("0,") => {
+            (strip(b',')?, NumberFormat::Decimal, false)
+        }
         Shape::AmbiguousComma => match conv {
             NumberConvention::English => (strip(0)?, NumberFormat::Grouped, true),
             _ => (strip(b',')?, NumberFormat::Decimal, true),
         },
         // REFERENCE §3.1: `1.500` is Vietnamese thousands even in English-style documents,
         // where a three-decimal dot number is rarer than a misplaced thousands dot.
+        Shape::AmbiguousDot if t.starts_with("0.") => (strip(b'.')?, NumberFormat::Decimal, false),
         Shape::AmbiguousDot => (strip(0)?, NumberFormat::Grouped, true),
         Shape::Invalid => return None,
     };

@@ -1,16 +1,17 @@
 //! The statistics scanner: one left-to-right pass over the text, then linking passes over the
 //! (few) statistics found.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use super::number::{
-    MAGNITUDES, NUMBER_WORDS, NumberConvention, WordRole, digits_value, lex_digits, words_value,
+    MAGNITUDES, NUMBER_WORDS, NumberConvention, WordRole, digits_value, lex_digits, magnitude_of,
+    words_value,
 };
 use super::table::rows;
 use super::text::{
-    boundary_after, boundary_before, floor, is_word_char, lc, match_ci, prev_word, skip_ws,
-    skip_ws_back, word_at, word_before, word_end,
+    boundary_after, boundary_before, floor, is_letter, is_word_char, lc, match_ci, prev_word,
+    skip_ws, skip_ws_back, word_at, word_before, word_end,
 };
 use super::{Change, StatKind, Statistic};
 
@@ -20,17 +21,47 @@ fn sorted<T>(mut v: Vec<(String, T)>) -> Vec<(String, T)> {
     v
 }
 
-static CURRENCIES: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
-    sorted(
+/// A table of phrases indexed by their first (lower-case) char, longest first in each bucket.
+struct Lexicon<T> {
+    by_first: HashMap<char, Vec<(String, T)>>,
+}
+
+impl<T> Lexicon<T> {
+    fn new(entries: Vec<(String, T)>) -> Self {
+        let mut by_first: HashMap<char, Vec<(String, T)>> = HashMap::new();
+        for (w, v) in sorted(entries) {
+            if let Some(c) = w.chars().next() {
+                by_first.entry(c).or_default().push((w, v));
+            }
+        }
+        Lexicon { by_first }
+    }
+
+    /// The entries that may match at `p`.
+    fn candidates(&self, t: &str, p: usize) -> &[(String, T)] {
+        t.get(p..)
+            .and_then(|r| r.chars().next())
+            .and_then(|c| self.by_first.get(&lc(c)))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &(String, T)> {
+        self.by_first.values().flatten()
+    }
+}
+
+static CURRENCIES: LazyLock<Lexicon<String>> = LazyLock::new(|| {
+    Lexicon::new(
         rows(include_str!("../../data/stats/currencies.tsv"))
             .filter_map(|r| Some((r.first()?.to_lowercase(), r.get(1)?.to_string())))
             .collect(),
     )
 });
 
-static DONG_COMPOUNDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    rows(include_str!("../../data/stats/dong_compounds.tsv"))
-        .filter_map(|r| Some(r.first()?.to_lowercase()))
+/// (currency word, next syllable) pairs that form an ordinary word (`đồng chí`, `đô thị`).
+static COMPOUNDS: LazyLock<HashSet<(String, String)>> = LazyLock::new(|| {
+    rows(include_str!("../../data/stats/currency_compounds.tsv"))
+        .filter_map(|r| Some((r.first()?.to_lowercase(), r.get(1)?.to_lowercase())))
         .collect()
 });
 
@@ -51,8 +82,8 @@ static VERBS: LazyLock<Vec<(String, ())>> = LazyLock::new(|| {
 });
 
 /// Counted nouns and units: form → is a unit of measure (quantity).
-static UNITS: LazyLock<Vec<(String, bool)>> = LazyLock::new(|| {
-    sorted(
+static UNITS: LazyLock<Lexicon<bool>> = LazyLock::new(|| {
+    Lexicon::new(
         rows(include_str!("../../data/stats/units.tsv"))
             .filter_map(|r| Some((r.first()?.to_lowercase(), *r.get(1)? == "quantity")))
             .collect(),
@@ -144,25 +175,20 @@ pub(crate) fn find(text: &str) -> Vec<Statistic> {
                 out.push(finish(text, f));
             }
             i = next.max(i + 1);
-        } else if c.is_ascii_alphabetic() || c >= 0xC0 {
-            // a word start (UTF-8 lead byte or ASCII letter)
-            if !text.is_char_boundary(i) {
-                i += 1;
-                continue;
-            }
+        } else if is_starter(c)
+            && (i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] >= 0x80))
+            && starter_word_at(text, i)
+        {
+            // a word that may start a spelled-out number (một, hai, ba, bốn, năm, sáu, bảy,
+            // tám, chín, mười): cheap byte prefilter before any decoding
             let e = word_end(text, i);
-            if e == i {
-                i += text[i..].chars().next().map_or(1, char::len_utf8);
-                continue;
-            }
-            if boundary_before(text, i) {
-                if let Some((f, next)) = at_words(text, i, e) {
+            match at_words(text, i, e) {
+                Ok((f, next)) => {
                     out.push(finish(text, f));
                     i = next;
-                    continue;
                 }
+                Err(skip) => i = skip.max(e).max(i + 1),
             }
-            i = e;
         } else {
             i += 1;
         }
@@ -171,12 +197,43 @@ pub(crate) fn find(text: &str) -> Vec<Statistic> {
     out
 }
 
+/// First bytes of the number words that can start a spelled-out number.
+#[inline]
+fn is_starter(c: u8) -> bool {
+    matches!(
+        c.to_ascii_lowercase(),
+        b'm' | b'h' | b'b' | b'n' | b's' | b't' | b'c'
+    )
+}
+
+/// Number words that can start a spelled-out number, lower case.
+const STARTERS: &[&str] = &[
+    "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "bẩy", "tám", "chín", "mười",
+];
+
+/// Byte-level check for a starter word at `i` (first letter in either case).
+fn starter_word_at(t: &str, i: usize) -> bool {
+    let b = t.as_bytes();
+    let c0 = b[i].to_ascii_lowercase();
+    STARTERS.iter().any(|w| {
+        let wb = w.as_bytes();
+        let e = i + wb.len();
+        wb[0] == c0 && b.get(i + 1..e) == Some(&wb[1..]) && boundary_after(t, e)
+    })
+}
+
 /// Builds the statistic from a figure (qualifier and kind).
 fn finish(text: &str, f: Figure<'_>) -> Statistic {
     let mut start = f.start;
     let mut qualifier = None;
     let before = skip_ws_back(text, start);
-    {
+    if f.max.is_some() {
+        // `từ 23% đến 25%`: the range starts at `từ`
+        if let Some(s) = word_before(text, before, "từ") {
+            start = s;
+        }
+    }
+    if start == f.start {
         for (q, ()) in QUALIFIERS.iter() {
             if let Some(s) = word_before(text, before, q) {
                 // `cao hơn 20%` is a comparison, not an approximation
@@ -253,7 +310,7 @@ fn skip_chain(t: &str, mut i: usize) -> usize {
         } else if c >= 0x80 {
             // Đ in `QĐ-UBND` and other letters inside symbols
             let ch = t[i..].chars().next().unwrap_or(' ');
-            if ch.is_alphabetic() {
+            if is_letter(ch) {
                 i += ch.len_utf8();
             } else {
                 break;
@@ -272,7 +329,7 @@ fn at_digits(t: &str, i: usize, conv: NumberConvention) -> (Option<Figure<'stati
     let raw = &t[i..e1];
     let prev = char_before(t, i);
     // glued to a letter (`tỷ lệ0,49%`, `Covid-19`, `H5N1`, `truy cập18,912,473`)
-    let glued_letter = prev.is_some_and(char::is_alphabetic);
+    let glued_letter = prev.is_some_and(is_letter);
     let mut start = i;
     let mut sign = 1.0;
     if prev == Some('-') || prev == Some('−') {
@@ -307,7 +364,8 @@ fn at_digits(t: &str, i: usize, conv: NumberConvention) -> (Option<Figure<'stati
         return (None, skip_chain(t, e1));
     };
     // phone numbers and codes: long zero-led digit runs
-    if raw.starts_with('0') && raw.len() >= 4 && !raw.contains(',') {
+    let int_len = raw.find(['.', ',']).unwrap_or(raw.len());
+    if raw.starts_with('0') && int_len >= 4 {
         return (None, skip_chain(t, e1));
     }
     let v1 = p1.value;
@@ -395,7 +453,8 @@ fn at_digits(t: &str, i: usize, conv: NumberConvention) -> (Option<Figure<'stati
     let magnitude = mult != 1.0;
     // the unit
     let p = skip_ws(t, pos);
-    let Some((unit, mut end)) = unit_at(t, p, p == pos) else {
+    let plain_small = !magnitude && value.abs() < 1000.0 && max.is_none();
+    let Some((unit, mut end)) = unit_at(t, p, plain_small) else {
         if dollar_prefix {
             return (
                 Some(Figure {
@@ -415,11 +474,8 @@ fn at_digits(t: &str, i: usize, conv: NumberConvention) -> (Option<Figure<'stati
     };
     match unit {
         Unit::Percent { .. } => {}
-        Unit::Money(_) => {
-            if glued_letter {
-                return (None, end);
-            }
-        }
+        // scraped news glues words (`đạt419.833 tỷ đồng`): money keeps its glued number
+        Unit::Money(_) => {}
         Unit::Noun { quantity, .. } => {
             if glued_letter || is_label(t, start) || !quantity && p == pos && !magnitude {
                 return (None, end);
@@ -519,8 +575,8 @@ fn paren_repeat(t: &str, end: usize, value: f64, conv: NumberConvention) -> Opti
     } else {
         let e = word_end(t, inner_start);
         match at_words(t, inner_start, e) {
-            Some((f, n)) => (Some(f), n),
-            None => (None, 0),
+            Ok((f, n)) => (Some(f), n),
+            Err(_) => (None, 0),
         }
     };
     let f = fig?;
@@ -589,10 +645,11 @@ fn magnitudes(t: &str, pos: usize, conv: NumberConvention) -> (f64, f64, usize) 
     (mult, add, end)
 }
 
-/// A currency at `p`. `glued` means no space before (`500.000đ`).
-fn currency_at(t: &str, p: usize, glued: bool) -> Option<(&'static str, usize)> {
-    let _ = glued;
-    for (form, iso) in CURRENCIES.iter() {
+/// A currency at `p`. `small` (a plain number below 1000 before it) turns on the compound check:
+/// `02 đồng chí`, `5 đồng bào`, `300 đồng đội`, `5 đô thị` are not money, while in
+/// `107.000 đồng thời điểm` or `10.990 tỷ đồng bằng vốn vay` the amount decides.
+fn currency_at(t: &str, p: usize, small: bool) -> Option<(&'static str, usize)> {
+    for (form, iso) in CURRENCIES.candidates(t, p) {
         let Some(e) = match_ci(t, p, form) else {
             continue;
         };
@@ -600,13 +657,12 @@ fn currency_at(t: &str, p: usize, glued: bool) -> Option<(&'static str, usize)> 
         if last_is_word && !boundary_after(t, e) {
             continue;
         }
-        if form == "đồng" {
-            // `02 đồng chí`, `đồng bào`
+        if small || form == "đô" {
             let q = skip_ws(t, e);
             if q > e {
                 let we = word_end(t, q);
                 let w: String = t[q..we].chars().map(lc).collect();
-                if DONG_COMPOUNDS.contains(&w) {
+                if COMPOUNDS.contains(&(form.clone(), w)) {
                     return None;
                 }
             }
@@ -635,7 +691,7 @@ fn leak_iso(iso: &str) -> &'static str {
 
 /// A counted noun or unit at `p`: (form, is quantity, end).
 fn noun_at(t: &str, p: usize) -> Option<(&'static str, bool, usize)> {
-    for (form, quantity) in UNITS.iter() {
+    for (form, quantity) in UNITS.candidates(t, p) {
         if let Some(e) = word_at(t, p, form) {
             return Some((form.as_str(), *quantity, e));
         }
@@ -672,12 +728,16 @@ fn unit_at(t: &str, p: usize, glued: bool) -> Option<(Unit<'static>, usize)> {
 
 /// A spelled-out number at the word `i..e` followed by a currency or `phần trăm`
 /// (`năm vạn đồng`, `ba mươi phần trăm`).
-fn at_words(t: &str, i: usize, e: usize) -> Option<(Figure<'static>, usize)> {
+/// On failure, returns where to resume (after the words that formed a number without a unit).
+fn at_words(t: &str, i: usize, e: usize) -> Result<(Figure<'static>, usize), usize> {
+    if e == i || e - i > 6 {
+        return Err(e);
+    }
     let first: String = t[i..e].chars().map(lc).collect();
     match NUMBER_WORDS.get(first.as_str()) {
         Some((WordRole::Digit, v)) if *v > 0 => {}
         Some((WordRole::Ten, _)) => {}
-        _ => return None,
+        _ => return Err(e),
     }
     // collect up to 12 words separated by single spaces
     let mut words: Vec<String> = Vec::new();
@@ -685,7 +745,11 @@ fn at_words(t: &str, i: usize, e: usize) -> Option<(Figure<'static>, usize)> {
     let mut p = i;
     let mut we = e;
     loop {
-        words.push(t[p..we].chars().map(lc).collect());
+        let w: String = t[p..we].chars().map(lc).collect();
+        if !words.is_empty() && !NUMBER_WORDS.contains_key(&w) && magnitude_of(&w).is_none() {
+            break;
+        }
+        words.push(w);
         ends.push(we);
         if words.len() >= 12 {
             break;
@@ -702,25 +766,29 @@ fn at_words(t: &str, i: usize, e: usize) -> Option<(Figure<'static>, usize)> {
         we = qe;
     }
     let refs: Vec<&str> = words.iter().map(String::as_str).collect();
-    let (value, n) = words_value(&refs)?;
+    let Some((value, n)) = words_value(&refs) else {
+        return Err(e);
+    };
     if n == 0 || value <= 0.0 {
-        return None;
+        return Err(e);
     }
     let end = ends[n - 1];
     let p = skip_ws(t, end);
     if p == end {
-        return None;
+        return Err(end);
     }
-    let (unit, mut uend) = unit_at(t, p, false)?;
+    let Some((unit, mut uend)) = unit_at(t, p, false) else {
+        return Err(end);
+    };
     match unit {
         Unit::Percent { .. } => {}
         Unit::Money(_) => {}
-        Unit::Noun { .. } => return None,
+        Unit::Noun { .. } => return Err(end),
     }
     if matches!(unit, Unit::Money(_)) {
         uend = paren_repeat(t, uend, value, NumberConvention::Vietnamese).unwrap_or(uend);
     }
-    Some((
+    Ok((
         Figure {
             start: i,
             end: uend,
@@ -775,16 +843,6 @@ fn link(t: &str, out: &mut [Statistic]) {
     if out.is_empty() {
         return;
     }
-    let groups = crate::ethnic::find_ethnic_groups(t);
-    let mut mentions: Vec<(usize, usize, &str)> = groups
-        .iter()
-        .flat_map(|g| {
-            g.spans
-                .iter()
-                .map(move |s| (s.start, s.end, g.name.as_str()))
-        })
-        .collect();
-    mentions.sort_unstable();
     for s in out.iter_mut() {
         let cs = clause_start(t, s.start);
         let cs = skip_ws(t, cs);
@@ -845,14 +903,14 @@ fn link(t: &str, out: &mut [Statistic]) {
         {
             s.category = Some("income".to_string());
         }
-        // ethnic group named in the same clause before the figure
-        let k = mentions.partition_point(|m| m.1 <= s.start);
-        if k > 0 {
-            let m = mentions[k - 1];
-            if m.0 >= cs {
-                s.group = Some(m.2.to_string());
-            }
-        }
+        // ethnic group named in the same clause before the figure (a clause is at most 300
+        // bytes, so this stays linear)
+        let groups = crate::ethnic::find_ethnic_groups(clause);
+        s.group = groups
+            .iter()
+            .flat_map(|g| g.spans.iter().map(move |sp| (sp.end, g.name.as_str())))
+            .max()
+            .map(|(_, n)| n.to_string());
     }
     // changes: `X, tăng Y so với Z`
     for k in 0..out.len().saturating_sub(1) {

@@ -3,16 +3,41 @@
 /// Lower case of one char (Vietnamese letters keep their UTF-8 length).
 #[inline]
 pub(crate) fn lc(c: char) -> char {
-    if c.is_ascii() {
-        c.to_ascii_lowercase()
-    } else {
-        c.to_lowercase().next().unwrap_or(c)
+    let u = c as u32;
+    match u {
+        0..=0x7F => c.to_ascii_lowercase(),
+        // Vietnamese letters: Latin Extended Additional and Latin Extended-A come in
+        // (upper, lower) pairs at (even, odd) code points
+        0x1EA0..=0x1EF9 | 0x0100..=0x0137 if u % 2 == 0 => char::from_u32(u + 1).unwrap_or(c),
+        0x1EA0..=0x1EF9 | 0x0100..=0x0137 => c,
+        0x00C0..=0x00DE if u != 0xD7 => char::from_u32(u + 32).unwrap_or(c),
+        0x00DF..=0x00FF => c,
+        0x01A0 => 'ơ',
+        0x01AF => 'ư',
+        0x01A1 | 0x01B0 => c,
+        _ => c.to_lowercase().next().unwrap_or(c),
     }
 }
 
 #[inline]
 pub(crate) fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '\'' || c == '’'
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphanumeric() || c == '\'',
+        0x00C0..=0x024F => c != '×' && c != '÷',
+        0x1E00..=0x1EFF => true,
+        _ => c.is_alphanumeric() || c == '’',
+    }
+}
+
+/// Fast `char::is_alphabetic` for Vietnamese text (Latin ranges first).
+#[inline]
+pub(crate) fn is_letter(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphabetic(),
+        0x00C0..=0x024F => c != '×' && c != '÷',
+        0x1E00..=0x1EFF => true,
+        _ => c.is_alphabetic(),
+    }
 }
 
 /// Spaces and tabs (not line breaks) starting at `i`.
@@ -108,7 +133,7 @@ pub(crate) fn prev_word(t: &str, end: usize) -> (usize, &str) {
     let s = head
         .char_indices()
         .rev()
-        .take_while(|&(_, c)| c.is_alphabetic())
+        .take_while(|&(_, c)| is_letter(c))
         .last()
         .map_or(e, |(k, _)| k);
     (s, &t[s..e])
@@ -118,7 +143,7 @@ pub(crate) fn prev_word(t: &str, end: usize) -> (usize, &str) {
 pub(crate) fn word_end(t: &str, i: usize) -> usize {
     let rest = &t[i..];
     rest.char_indices()
-        .find(|&(_, c)| !c.is_alphabetic())
+        .find(|&(_, c)| !is_letter(c))
         .map_or(t.len(), |(k, _)| i + k)
 }
 
@@ -134,6 +159,18 @@ pub(crate) fn floor(t: &str, mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lower_case_of_vietnamese_letters() {
+        for (u, l) in "ĐĂÂÊÔƠƯÀẢÃÁẠẰẲẴẮẶẦẨẪẤẬÈẺẼÉẸỀỂỄẾỆÌỈĨÍỊÒỎÕÓỌỒỔỖỐỘỜỞỠỚỢÙỦŨÚỤỪỬỮỨỰỲỶỸÝỴ"
+            .chars()
+            .zip("đăâêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ".chars())
+        {
+            assert_eq!(lc(u), l, "{u}");
+            assert_eq!(lc(l), l, "{l}");
+            assert_eq!(u.to_lowercase().next(), Some(l));
+        }
+    }
 
     #[test]
     fn matching() {
