@@ -475,7 +475,15 @@ fn at_digits(t: &str, i: usize, conv: NumberConvention) -> (Option<Figure<'stati
     match unit {
         Unit::Percent { .. } => {}
         // scraped news glues words (`đạt419.833 tỷ đồng`): money keeps its glued number
-        Unit::Money(_) => {}
+        Unit::Money(iso) => {
+            // the đồng has no subunit: `500,000 đồng` can only be five hundred thousand
+            // (REFERENCE §3.1: the unit decides an ambiguous `1,500`)
+            if iso == "VND" && !magnitude && p1.ambiguous && raw.contains(',') {
+                if let Some(v) = digits_value(raw, NumberConvention::English) {
+                    value = v.value * sign;
+                }
+            }
+        }
         Unit::Noun { quantity, .. } => {
             if glued_letter || is_label(t, start) || !quantity && p == pos && !magnitude {
                 return (None, end);
@@ -777,13 +785,15 @@ fn at_words(t: &str, i: usize, e: usize) -> Result<(Figure<'static>, usize), usi
     if p == end {
         return Err(end);
     }
-    let Some((unit, mut uend)) = unit_at(t, p, false) else {
+    let Some((unit, mut uend)) = unit_at(t, p, value < 1000.0) else {
         return Err(end);
     };
     match unit {
         Unit::Percent { .. } => {}
-        Unit::Money(_) => {}
-        Unit::Noun { .. } => return Err(end),
+        // spelled-out amounts in laws and contracts are large (`năm vạn đồng`); small ones
+        // are mostly words (`một đồng nghiệp`, `Cu Ba Đồng Hới`)
+        Unit::Money(_) if value >= 1000.0 => {}
+        _ => return Err(end),
     }
     if matches!(unit, Unit::Money(_)) {
         uend = paren_repeat(t, uend, value, NumberConvention::Vietnamese).unwrap_or(uend);
@@ -863,7 +873,11 @@ fn link(t: &str, out: &mut [Statistic]) {
             .iter()
             .filter_map(|k| lower.find(k).map(|p| (p, k.len())))
             .max();
-        if let Some(vs) = verb_start {
+        // counts carry their noun in `unit`; a subject is looked for on percentages, money
+        // and averages
+        let wants_subject =
+            matches!(s.kind, StatKind::Percentage | StatKind::Money) || avg_kw.is_some();
+        if let Some(vs) = verb_start.filter(|_| wants_subject) {
             let mut from = cs;
             // `tỷ lệ X chiếm 94%`
             if let Some(p) = lower[..vs - cs]
