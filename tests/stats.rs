@@ -176,3 +176,13 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn linear_time_on_unclosed_parentheses_and_long_clauses() {
+    let t = std::time::Instant::now();
+    let s = "5.000 đồng ( ".repeat(80_000);
+    assert_eq!(find_statistics(&s).len(), 80_000);
+    let s = "32,5 triệu đồng, tăng 1,5 triệu đồng so với ".repeat(20_000);
+    let _ = find_statistics(&s);
+    assert!(t.elapsed().as_secs() < 20, "{:?}", t.elapsed());
+}

@@ -573,10 +573,9 @@ fn paren_repeat(t: &str, end: usize, value: f64, conv: NumberConvention) -> Opti
     if byte(t, p) != b'(' {
         return None;
     }
-    let close = t.get(p..)?.find(')')? + p;
-    if close - p > 120 {
-        return None;
-    }
+    // look at most 120 bytes ahead: a missing `)` must not make the scan quadratic
+    let window = &t[p..floor(t, p.saturating_add(120).min(t.len()))];
+    let close = window.find(')')? + p;
     let inner_start = skip_ws(t, p + 1);
     let (fig, _) = if byte(t, inner_start).is_ascii_digit() {
         at_digits(t, inner_start, conv)
@@ -879,25 +878,30 @@ fn link(t: &str, out: &mut [Statistic]) {
             matches!(s.kind, StatKind::Percentage | StatKind::Money) || avg_kw.is_some();
         if let Some(vs) = verb_start.filter(|_| wants_subject) {
             let mut from = cs;
+            let mut anchored = false;
             // `tỷ lệ X chiếm 94%`
             if let Some(p) = lower[..vs - cs]
                 .rfind("tỷ lệ")
                 .or_else(|| lower[..vs - cs].rfind("tỉ lệ"))
             {
                 from = cs + p + "tỷ lệ".len();
-            } else if matches!(s.kind, StatKind::Count | StatKind::Quantity) {
-                if let Some((p, l)) = avg_kw {
-                    if p + l <= vs - cs {
-                        from = cs + p + l;
-                    }
-                }
+                anchored = true;
+            } else if let Some((p, l)) = avg_kw.filter(|(p, l)| {
+                matches!(s.kind, StatKind::Count | StatKind::Quantity) && p + l <= vs - cs
+            }) {
+                from = cs + p + l;
+            } else if let Some(p) = lower[..vs - cs].rfind(',') {
+                // `Năm 2021, thu nhập bình quân đạt …`: the subject starts after the comma
+                from = cs + p + 1;
             }
             if lower.len() == clause.len() && from <= vs {
                 let subj = t[from..vs].trim();
                 let words = subj.split_whitespace().count();
                 if !subj.is_empty()
                     && words <= 10
-                    && !subj.bytes().any(|c| c.is_ascii_digit() || c == b',')
+                    && !subj
+                        .bytes()
+                        .any(|c| c.is_ascii_digit() || c == b',' && !anchored)
                 {
                     let sentence_start = from == cs
                         && t[..cs].trim_end().chars().next_back().is_none_or(|c| {
@@ -953,11 +957,10 @@ fn link(t: &str, out: &mut [Statistic]) {
         let p = skip_ws(t, n.end);
         let against = word_at(t, p, "so với").map(|e| {
             let q = skip_ws(t, e);
-            let r = &t[q..];
+            let r = &t[q..floor(t, q.saturating_add(120).min(t.len()))];
             let stop = r
                 .find(['.', ',', ';', '\n', ')', '('])
                 .map_or(r.len(), |x| x);
-            let stop = floor(r, stop.min(120));
             r[..stop].trim().to_string()
         });
         s.change = Some(Change {
