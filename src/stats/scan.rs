@@ -411,7 +411,7 @@ fn at_digits(t: &str, i: usize, conv: NumberConvention) -> (Option<Figure<'stati
         return (None, e2);
     }
     let mut value = v1 * sign;
-    let mut max = None;
+    let mut max: Option<f64> = None;
     let mut pos = e1;
     // range `23-25%`, `5 - 7 người`, `10 đến 15%`
     {
@@ -437,6 +437,17 @@ fn at_digits(t: &str, i: usize, conv: NumberConvention) -> (Option<Figure<'stati
                         if v2.value > v1 {
                             max = Some(v2.value);
                             pos = e2;
+                            // `10-15.000 đồng`, `10 - 20000 đồng`: the first bound shares
+                            // the thousands of the second
+                            if v1 >= 1.0 && v1 < 1000.0 && v1.fract() == 0.0 {
+                                let mut f = 1000.0;
+                                while v1 * f * 10.0 <= v2.value && f < 1e12 {
+                                    f *= 1000.0;
+                                }
+                                if v1 * f <= v2.value && v2.value < v1 * f * 10.0 {
+                                    value = v1 * f * sign;
+                                }
+                            }
                         }
                     }
                 }
@@ -482,6 +493,10 @@ fn at_digits(t: &str, i: usize, conv: NumberConvention) -> (Option<Figure<'stati
                 if let Some(v) = digits_value(raw, NumberConvention::English) {
                     value = v.value * sign;
                 }
+            }
+            // `điểm 4đ, 4e`: a lettered sub-item, not four đồng
+            if plain_small && p == pos && is_label(t, start) {
+                return (None, end);
             }
         }
         Unit::Noun { quantity, .. } => {
@@ -677,6 +692,13 @@ fn currency_at(t: &str, p: usize, small: bool) -> Option<(&'static str, usize)> 
         if form == "đ" {
             // `đ` alone: must not start a word like `đ/c`
             if byte(t, e) == b'/' && byte(t, e + 1) == b'c' {
+                return None;
+            }
+        }
+        // `Đồng Nai`, `thôn 5 Đồng Yên`: a capitalised (not all-caps) currency word is a name
+        let mut cs = t[p..e].chars();
+        if let (Some(c0), Some(c1)) = (cs.next(), cs.next()) {
+            if c0.is_uppercase() && c1.is_lowercase() && form == "đồng" {
                 return None;
             }
         }
