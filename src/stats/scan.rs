@@ -439,7 +439,7 @@ fn at_digits(t: &str, i: usize, conv: NumberConvention) -> (Option<Figure<'stati
                             pos = e2;
                             // `10-15.000 đồng`, `10 - 20000 đồng`: the first bound shares
                             // the thousands of the second
-                            if v1 >= 1.0 && v1 < 1000.0 && v1.fract() == 0.0 {
+                            if (1.0..1000.0).contains(&v1) && v1.fract() == 0.0 {
                                 let mut f = 1000.0;
                                 while v1 * f * 10.0 <= v2.value && f < 1e12 {
                                     f *= 1000.0;
