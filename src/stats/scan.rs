@@ -494,6 +494,10 @@ fn at_digits(t: &str, i: usize, conv: NumberConvention) -> (Option<Figure<'stati
                     value = v.value * sign;
                 }
             }
+            // `ĐVT: 1000 đồng`, `Thành tiền (1000 đ)`: a unit declared for a table column
+            if is_unit_declaration(t, start, end, value) {
+                return (None, end);
+            }
             // `điểm 4đ, 4e`: a lettered sub-item, not four đồng
             if plain_small && p == pos && is_label(t, start) {
                 return (None, end);
@@ -604,6 +608,24 @@ fn paren_repeat(t: &str, end: usize, value: f64, conv: NumberConvention) -> Opti
     let f = fig?;
     (matches!(f.unit, Unit::Money(_)) && (f.value - value).abs() < 0.5 && f.end <= close)
         .then_some(close + 1)
+}
+
+/// `ĐVT: 1000 đồng`, `Đơn vị tính: triệu đồng`, `( 1000 đ)`: a unit declaration for a table.
+fn is_unit_declaration(t: &str, start: usize, end: usize, value: f64) -> bool {
+    let mut b = skip_ws_back(t, start);
+    if byte(t, b.wrapping_sub(1)) == b':' {
+        b = skip_ws_back(t, b - 1);
+    }
+    if ["đvt", "đơn vị tính", "đơn vị"]
+        .iter()
+        .any(|w| word_before(t, b, w).is_some())
+    {
+        return true;
+    }
+    // in parentheses only a scale (`(1000 đ)`), not a repeated amount (`(50.000 đ)`)
+    [1.0, 1e3, 1e6, 1e9].contains(&value)
+        && byte(t, b.wrapping_sub(1)) == b'('
+        && byte(t, skip_ws(t, end)) == b')'
 }
 
 /// Is the number at `i` a label (`Điều 5`, `năm 2020`)?
