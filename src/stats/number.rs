@@ -144,7 +144,6 @@ pub(crate) fn lex_digits(b: &[u8], i: usize) -> usize {
 /// Classifies a run of digits and separators (no sign, no spaces).
 pub(crate) fn classify(t: &str) -> Shape {
     let b = t.as_bytes();
-    let mut groups: [usize; 2] = [0, 0];
     let mut first_len = 0usize;
     let mut seps: Vec<(u8, usize)> = Vec::new(); // (separator, digits after it)
     let mut cur = 0usize;
@@ -168,7 +167,6 @@ pub(crate) fn classify(t: &str) -> Shape {
     } else if let Some(last) = seps.last_mut() {
         last.1 = cur;
     }
-    let _ = &mut groups;
     if seps.is_empty() {
         return Shape::Integer;
     }
@@ -303,7 +301,6 @@ pub(crate) fn words_value(words: &[&str]) -> Option<(f64, usize)> {
     let mut pending: Option<f64> = None; // a digit waiting for mươi/trăm
     let mut prev: Option<WordRole> = None;
     let mut prev_scale: Option<f64> = None;
-    let mut used = 0usize;
     let mut best: Option<(f64, usize)> = None;
     for (k, w) in words.iter().enumerate() {
         if let Some(&(role, v)) = NUMBER_WORDS.get(*w) {
@@ -367,9 +364,6 @@ pub(crate) fn words_value(words: &[&str]) -> Option<(f64, usize)> {
             if s < 1000.0 {
                 // trăm, chục: inside the small group
                 small = base * s;
-                if s == 100.0 {
-                    // allow `hai trăm năm mươi`
-                }
             } else {
                 if prev_scale.is_some() && base == 0.0 {
                     // `nghìn tỷ`: multiply everything so far
@@ -387,11 +381,8 @@ pub(crate) fn words_value(words: &[&str]) -> Option<(f64, usize)> {
         } else {
             break;
         }
-        used = k + 1;
-        let val = total + small + pending.unwrap_or(0.0);
-        best = Some((val, used));
+        best = Some((total + small + pending.unwrap_or(0.0), k + 1));
     }
-    let _ = used;
     best
 }
 

@@ -10,8 +10,8 @@ use super::number::{
 };
 use super::table::rows;
 use super::text::{
-    boundary_after, boundary_before, floor, is_letter, is_word_char, lc, match_ci, prev_word,
-    skip_ws, skip_ws_back, word_at, word_before, word_end,
+    boundary_after, floor, is_letter, is_word_char, lc, match_ci, prev_word, skip_ws, skip_ws_back,
+    word_at, word_before, word_end,
 };
 use super::{Change, StatKind, Statistic};
 
@@ -43,10 +43,6 @@ impl<T> Lexicon<T> {
             .and_then(|r| r.chars().next())
             .and_then(|c| self.by_first.get(&lc(c)))
             .map_or(&[], Vec::as_slice)
-    }
-
-    fn iter(&self) -> impl Iterator<Item = &(String, T)> {
-        self.by_first.values().flatten()
     }
 }
 
@@ -676,11 +672,9 @@ fn magnitudes(t: &str, pos: usize, conv: NumberConvention) -> (f64, f64, usize) 
                         .map(|e| (*v, e))
                 });
                 if let Some((v3, e3)) = small {
+                    // one composition step: `3 tỷ 500 triệu`
                     add += n.value * v3;
                     end = e3;
-                    p = skip_ws(t, e3);
-                    // only one composition step per extra number
-                    let _ = p;
                     break;
                 }
             }
@@ -724,20 +718,9 @@ fn currency_at(t: &str, p: usize, small: bool) -> Option<(&'static str, usize)> 
                 return None;
             }
         }
-        // Safety: the tables live for the whole program.
-        let iso: &'static str = leak_iso(iso);
-        return Some((iso, e));
+        return Some((iso.as_str(), e));
     }
     None
-}
-
-/// Interned ISO codes (the table is static, so its strings live forever).
-fn leak_iso(iso: &str) -> &'static str {
-    CURRENCIES
-        .iter()
-        .find(|(_, c)| c == iso)
-        .map(|(_, c)| c.as_str())
-        .unwrap_or("VND")
 }
 
 /// A counted noun or unit at `p`: (form, is quantity, end).
@@ -1013,6 +996,4 @@ fn link(t: &str, out: &mut [Statistic]) {
             against: against.filter(|a| !a.is_empty()),
         });
     }
-    // `từ 23% đến 25%`: merge ranges written with the unit twice
-    let _ = boundary_before;
 }
