@@ -415,7 +415,7 @@ fn at_digits(t: &str, i: usize, conv: NumberConvention) -> (Option<Figure<'stati
         let mut q = None;
         for sep in ["-", "–", "—", "đến", "tới"] {
             if let Some(e) = match_ci(t, p, sep) {
-                if sep.len() == 1 || sep.starts_with('\u{2013}') || boundary_after(t, e) {
+                if !sep.starts_with(char::is_alphabetic) || boundary_after(t, e) {
                     q = Some(e);
                     break;
                 }
@@ -995,5 +995,70 @@ fn link(t: &str, out: &mut [Statistic]) {
             unit,
             against: against.filter(|a| !a.is_empty()),
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_load() {
+        let cur = |w: &str| {
+            CURRENCIES
+                .candidates(w, 0)
+                .iter()
+                .find(|(f, _)| f == w)
+                .map(|(_, iso)| iso.as_str())
+        };
+        assert_eq!(cur("đồng"), Some("VND"));
+        assert_eq!(cur("đô la mỹ"), Some("USD"));
+        assert_eq!(cur("euro"), Some("EUR"));
+        assert!(COMPOUNDS.contains(&("đồng".to_string(), "chí".to_string())));
+        assert!(COMPOUNDS.contains(&("đô".to_string(), "thị".to_string())));
+        assert!(QUALIFIERS.iter().any(|(q, ())| q == "khoảng"));
+        assert!(VERBS.iter().any(|(v, ())| v == "chiếm"));
+        // longest first: `ước đạt` before `đạt`
+        let pos = |w: &str| VERBS.iter().position(|(v, ())| v == w);
+        assert!(pos("ước đạt") < pos("đạt"));
+        let units = UNITS.candidates("dân tộc", 0);
+        assert_eq!(
+            units.first().map(|(f, _)| f.as_str()),
+            Some("dân tộc thiểu số")
+        );
+        assert!(
+            UNITS
+                .candidates("ha", 0)
+                .iter()
+                .any(|(f, q)| f == "ha" && *q)
+        );
+    }
+
+    #[test]
+    fn identifiers_are_skipped_whole() {
+        let t = "09/4/2021 và 67/2022/TT-BTC";
+        assert_eq!(skip_chain(t, 0), "09/4/2021".len());
+        assert!(find(t).is_empty());
+    }
+
+    #[test]
+    fn clause_start_stops_at_sentence_punctuation_not_decimals() {
+        let t = "Năm trước. Tỷ lệ 1.5 đạt";
+        assert_eq!(clause_start(t, t.len()), "Năm trước.".len());
+    }
+
+    #[test]
+    fn unit_declarations() {
+        assert!(find("ĐVT: 1000 đồng").is_empty());
+        assert!(find("Đơn vị tính: 1.000.000 đồng").is_empty());
+        assert_eq!(find("phạt (50.000 đ)").len(), 1);
+    }
+
+    #[test]
+    fn dash_ranges() {
+        for t in ["10-15%", "10 - 15%", "10–15%", "10—15%", "10 đến 15%"] {
+            let s = find(t);
+            assert_eq!((s[0].value, s[0].max), (10.0, Some(15.0)), "{t}");
+        }
     }
 }
