@@ -130,6 +130,15 @@ fn stats_cases() {
 }
 
 #[test]
+fn public_types_are_send_and_sync() {
+    fn check<T: Send + Sync>() {}
+    check::<Statistic>();
+    check::<vntext::stats::Change>();
+    check::<vntext::stats::ParsedNumber>();
+    check::<vntext::ethnic::EthnicGroupMentions>();
+}
+
+#[test]
 fn every_span_is_its_text() {
     for text in [
         SEED,

@@ -144,7 +144,9 @@ pub struct Statistic {
     pub group: Option<String>,
 }
 
-/// Finds the statistics in `text`, in text order.
+/// Finds the statistics in `text`, in text order. Expects NFC text (the
+/// [`Analyzer`](crate::Analyzer) passes its normalized text); never panics, linear time, and
+/// `text[s.start..s.end] == s.text` for every statistic `s`.
 ///
 /// ```
 /// use vntext::stats::{find_statistics, StatKind};
