@@ -491,7 +491,7 @@ fn at_digits(t: &str, i: usize, conv: NumberConvention) -> (Option<Figure<'stati
                 }
             }
             // `ĐVT: 1000 đồng`, `Thành tiền (1000 đ)`: a unit declared for a table column
-            if is_unit_declaration(t, start, end, value) {
+            if iso == "VND" && is_unit_declaration(t, start, end, value) {
                 return (None, end);
             }
             // `điểm 4đ, 4e`: a lettered sub-item, not four đồng
@@ -606,7 +606,8 @@ fn paren_repeat(t: &str, end: usize, value: f64, conv: NumberConvention) -> Opti
         .then_some(close + 1)
 }
 
-/// `ĐVT: 1000 đồng`, `Đơn vị tính: triệu đồng`, `( 1000 đ)`: a unit declaration for a table.
+/// `ĐVT: 1000 đồng`, `Đơn vị tính: 1.000 đồng`, `( 1000 đ)`: a unit declaration for a table
+/// (asked for đồng only: `(1.000 USD)` after a converted amount is a real amount).
 fn is_unit_declaration(t: &str, start: usize, end: usize, value: f64) -> bool {
     let mut b = skip_ws_back(t, start);
     if byte(t, b.wrapping_sub(1)) == b':' {
