@@ -544,7 +544,12 @@ fn at_digits(t: &str, i: usize, conv: NumberConvention) -> (Option<Figure<'stati
         }
     ) {
         while byte(t, end) == b'/' {
-            let s = end + 1;
+            // `đồng/người`, and `đồng/ người` (a space after the slash, seen in news) when a
+            // known noun or unit follows
+            let s = match noun_at(t, skip_ws(t, end + 1)) {
+                Some(_) => skip_ws(t, end + 1),
+                None => end + 1,
+            };
             let e = match noun_at(t, s) {
                 Some((_, _, e)) => e,
                 None => {
