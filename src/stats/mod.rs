@@ -1,6 +1,30 @@
-//! Statistics (số liệu thống kê): percentages, money, counts, quantities, ratios, changes.
+//! Statistics (số liệu thống kê): percentages, money, counts, quantities, ratios, averages and
+//! the changes stated with them.
 //!
-//! SKELETON: the recognisers land with issue #5.
+//! [`find_statistics`] scans a text once: every run of digits (and every spelled-out number
+//! followed by a currency or `phần trăm`) is read with the document's own
+//! [`NumberConvention`](number::NumberConvention), then extended by a range (`23-25%`,
+//! `từ 23% đến 25%`), magnitude words (`15 nghìn tỷ`), a unit (`%`, `điểm phần trăm`, a
+//! currency, a counted noun or unit of measure from `data/stats/units.tsv`) and a per-unit
+//! (`triệu đồng/người/năm`). Dates, document numbers, times, article numbers (`Điều 5`) and bare
+//! numbers without a unit are not statistics.
+//!
+//! ```
+//! use vntext::stats::{find_statistics, StatKind};
+//! let s = find_statistics("Thu nhập bình quân đầu người ước đạt 32,5 triệu đồng/năm, tăng 1,5 triệu đồng so với năm 2020.");
+//! assert_eq!(s[0].kind, StatKind::Money);
+//! assert_eq!(s[0].value, 32_500_000.0);
+//! assert_eq!(s[0].category.as_deref(), Some("income"));
+//! assert_eq!(s[0].change.as_ref().unwrap().value, 1_500_000.0);
+//! assert_eq!(s[1].value, 1_500_000.0);
+//! ```
+
+pub mod number;
+mod scan;
+pub(crate) mod table;
+pub(crate) mod text;
+
+pub use number::{NumberConvention, NumberFormat, ParsedNumber, parse_number, parse_number_with};
 
 /// What a statistic measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -10,7 +34,9 @@
 pub enum StatKind {
     /// A percentage (`94%`, `14,7 phần trăm`).
     Percentage,
-    /// Percentage points (`2 điểm phần trăm`).
+    /// Percentage points (`2 điểm phần trăm`). Not produced by [`find_statistics`]: the gold
+    /// guideline lists percentage points among percentages, so they come as
+    /// [`StatKind::Percentage`] with `unit: Some("điểm phần trăm")`.
     PercentagePoints,
     /// An amount of money with a currency.
     Money,
@@ -118,13 +144,19 @@ pub struct Statistic {
     pub group: Option<String>,
 }
 
-/// Finds the statistics in `text`.
+/// Finds the statistics in `text`, in text order. Expects NFC text (the
+/// [`Analyzer`](crate::Analyzer) passes its normalized text); never panics, linear time, and
+/// `text[s.start..s.end] == s.text` for every statistic `s`.
 ///
 /// ```
-/// let found = vntext::stats::find_statistics("tỷ lệ người dân tộc thiểu số chiếm 94%");
-/// # let _ = found;
+/// use vntext::stats::{find_statistics, StatKind};
+/// let found = find_statistics("với tỷ lệ người dân tộc thiểu số chiếm 94%, có 14 dân tộc");
+/// assert_eq!(found[0].kind, StatKind::Percentage);
+/// assert_eq!(found[0].value, 94.0);
+/// assert_eq!(found[0].subject.as_deref(), Some("người dân tộc thiểu số"));
+/// assert_eq!(found[1].kind, StatKind::Count);
+/// assert_eq!(found[1].unit.as_deref(), Some("dân tộc"));
 /// ```
 pub fn find_statistics(text: &str) -> Vec<Statistic> {
-    let _ = text;
-    Vec::new()
+    scan::find(text)
 }

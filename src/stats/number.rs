@@ -1,0 +1,497 @@
+//! Numbers (số) as Vietnamese texts write them: digits with separators, magnitude words and
+//! number words.
+//!
+//! Vietnamese writes a **decimal comma** and **thousands dots** (`32,5`; `1.234.567`), but web
+//! pages and some tables print English-style counters (`18,912,473`). A number with a single
+//! three-digit group after one separator (`1,500`, `1.500`) is ambiguous; it is read with a
+//! [`NumberConvention`] decided once per document by [`NumberConvention::detect`], which counts
+//! the document's own unambiguous numbers.
+//!
+//! ```
+//! use vntext::stats::number::{parse_number, NumberConvention, parse_number_with};
+//! assert_eq!(parse_number("32,5"), Some(32.5));
+//! assert_eq!(parse_number("1.234.567"), Some(1_234_567.0));
+//! assert_eq!(parse_number("15 nghìn tỷ"), Some(15e12));
+//! assert_eq!(parse_number("hai mươi lăm vạn"), Some(250_000.0));
+//! let en = parse_number_with("1,500", NumberConvention::English).unwrap();
+//! assert_eq!(en.value, 1500.0);
+//! assert!(en.ambiguous);
+//! ```
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// How a document writes its separators (quy ước dấu phân cách).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum NumberConvention {
+    /// Vietnamese standard: comma = decimal, dot = thousands (`1.234,5`).
+    #[default]
+    Vietnamese,
+    /// English style: dot = decimal, comma = thousands (`1,234.5`).
+    English,
+}
+
+impl NumberConvention {
+    /// Decides the convention of a document from its unambiguous numbers: a multi-group
+    /// `1.234.567` or a decimal comma `32,5` votes Vietnamese; `18,912,473` or `1,234.5` votes
+    /// English. Numbers glued to a preceding letter (web counters such as
+    /// `Tổng lượt truy cập18,912,473`) do not vote. Ties go to Vietnamese. Linear time.
+    ///
+    /// ```
+    /// use vntext::stats::number::NumberConvention;
+    /// assert_eq!(NumberConvention::detect("đạt 32,5 triệu, tăng 1,5 triệu"), NumberConvention::Vietnamese);
+    /// assert_eq!(NumberConvention::detect("sales 1,234,567 and 2,345,678"), NumberConvention::English);
+    /// ```
+    pub fn detect(text: &str) -> NumberConvention {
+        let b = text.as_bytes();
+        let (mut vn, mut en) = (0usize, 0usize);
+        let mut i = 0;
+        while i < b.len() {
+            if !b[i].is_ascii_digit() {
+                i += 1;
+                continue;
+            }
+            let glued = i > 0 && (b[i - 1].is_ascii_alphabetic() || b[i - 1] >= 0x80);
+            let end = lex_digits(b, i);
+            if !glued {
+                if let Some(t) = text.get(i..end) {
+                    match classify(t) {
+                        Shape::VnThousands | Shape::VnDecimal | Shape::VnThousandsDecimal => {
+                            vn += 1
+                        }
+                        Shape::EnThousands | Shape::EnThousandsDecimal => en += 1,
+                        _ => {}
+                    }
+                }
+            }
+            i = end.max(i + 1);
+        }
+        if en > vn {
+            NumberConvention::English
+        } else {
+            NumberConvention::Vietnamese
+        }
+    }
+}
+
+/// How a number was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum NumberFormat {
+    /// Plain digits (`14`, zero-padded `04`).
+    Integer,
+    /// Digits with a decimal separator (`32,5`, `3.5`).
+    Decimal,
+    /// Digits with thousands separators (`1.234.567`, `18,912,473`), maybe with decimals.
+    Grouped,
+    /// Spelled out in words (`hai mươi lăm`).
+    Words,
+}
+
+/// A parsed number (số đã đọc).
+///
+/// ```
+/// use vntext::stats::number::{parse_number_with, NumberConvention, NumberFormat};
+/// let n = parse_number_with("1.234,5", NumberConvention::Vietnamese).unwrap();
+/// assert_eq!(n.value, 1234.5);
+/// assert_eq!(n.format, NumberFormat::Grouped);
+/// assert!(!n.ambiguous);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ParsedNumber {
+    /// The value, magnitude words applied (`32,5 triệu` → 32 500 000).
+    pub value: f64,
+    /// How the digits were written.
+    pub format: NumberFormat,
+    /// True when the separators could be read either way (`1,500`) and the convention decided.
+    pub ambiguous: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shape {
+    Integer,
+    VnThousands,
+    VnDecimal,
+    VnThousandsDecimal,
+    EnThousands,
+    EnThousandsDecimal,
+    /// `1,500`: one comma then three digits.
+    AmbiguousComma,
+    /// `1.500`: one dot then three digits.
+    AmbiguousDot,
+    /// `3.5`, `1.25`: one dot then 1-2 or 4+ digits (English decimal or a section number).
+    DotDecimal,
+    /// Anything else (`1.2.3`, `0214.3876.123`): not a number.
+    Invalid,
+}
+
+/// End of the run `[0-9]+([.,][0-9]+)*` starting at `i` (which must be a digit).
+pub(crate) fn lex_digits(b: &[u8], i: usize) -> usize {
+    let mut j = i;
+    while j < b.len() && b[j].is_ascii_digit() {
+        j += 1;
+    }
+    while j + 1 < b.len() && (b[j] == b'.' || b[j] == b',') && b[j + 1].is_ascii_digit() {
+        j += 1;
+        while j < b.len() && b[j].is_ascii_digit() {
+            j += 1;
+        }
+    }
+    j
+}
+
+/// Classifies a run of digits and separators (no sign, no spaces).
+pub(crate) fn classify(t: &str) -> Shape {
+    let b = t.as_bytes();
+    let mut first_len = 0usize;
+    let mut seps: Vec<(u8, usize)> = Vec::new(); // (separator, digits after it)
+    let mut cur = 0usize;
+    let mut in_first = true;
+    for &c in b {
+        if c.is_ascii_digit() {
+            cur += 1;
+        } else {
+            if in_first {
+                first_len = cur;
+                in_first = false;
+            } else if let Some(last) = seps.last_mut() {
+                last.1 = cur;
+            }
+            seps.push((c, 0));
+            cur = 0;
+        }
+    }
+    if in_first {
+        first_len = cur;
+    } else if let Some(last) = seps.last_mut() {
+        last.1 = cur;
+    }
+    if seps.is_empty() {
+        return Shape::Integer;
+    }
+    if seps.len() > 8 || first_len == 0 {
+        return Shape::Invalid;
+    }
+    let small_first = first_len <= 3;
+    let all = |s: u8| seps.iter().all(|&(c, _)| c == s);
+    let groups3 = |v: &[(u8, usize)]| v.iter().all(|&(_, n)| n == 3);
+    if seps.len() == 1 {
+        let (c, n) = seps[0];
+        return match (c, n) {
+            (b',', 3) if small_first => Shape::AmbiguousComma,
+            (b'.', 3) if small_first => Shape::AmbiguousDot,
+            (b',', _) => Shape::VnDecimal,
+            (b'.', _) if first_len <= 3 || n != 3 => Shape::DotDecimal,
+            _ => Shape::Invalid,
+        };
+    }
+    if !small_first {
+        return Shape::Invalid;
+    }
+    if all(b'.') && groups3(&seps) {
+        return Shape::VnThousands;
+    }
+    if all(b',') && groups3(&seps) {
+        return Shape::EnThousands;
+    }
+    let (last_c, _) = seps[seps.len() - 1];
+    let head = &seps[..seps.len() - 1];
+    if last_c == b',' && head.iter().all(|&(c, n)| c == b'.' && n == 3) {
+        return Shape::VnThousandsDecimal;
+    }
+    if last_c == b'.' && head.iter().all(|&(c, n)| c == b',' && n == 3) {
+        return Shape::EnThousandsDecimal;
+    }
+    Shape::Invalid
+}
+
+/// Value of a digit run under `conv`; `None` for runs that are not numbers (`1.2.3`).
+pub(crate) fn digits_value(t: &str, conv: NumberConvention) -> Option<ParsedNumber> {
+    let shape = classify(t);
+    let strip = |keep_dec: u8| -> Option<f64> {
+        let mut s = String::with_capacity(t.len());
+        for c in t.bytes() {
+            if c.is_ascii_digit() {
+                s.push(c as char);
+            } else if c == keep_dec {
+                s.push('.');
+            }
+        }
+        s.parse::<f64>().ok()
+    };
+    let (value, format, ambiguous) = match shape {
+        Shape::Integer => (strip(0)?, NumberFormat::Integer, false),
+        Shape::VnThousands | Shape::EnThousands => (strip(0)?, NumberFormat::Grouped, false),
+        Shape::VnThousandsDecimal => (strip(b',')?, NumberFormat::Grouped, false),
+        Shape::EnThousandsDecimal => (strip(b'.')?, NumberFormat::Grouped, false),
+        Shape::VnDecimal => (strip(b',')?, NumberFormat::Decimal, false),
+        Shape::DotDecimal => (strip(b'.')?, NumberFormat::Decimal, false),
+        Shape::AmbiguousComma if t.starts_with("0,") => {
+            (strip(b',')?, NumberFormat::Decimal, false)
+        }
+        Shape::AmbiguousComma => match conv {
+            NumberConvention::English => (strip(0)?, NumberFormat::Grouped, true),
+            _ => (strip(b',')?, NumberFormat::Decimal, true),
+        },
+        // REFERENCE §3.1: `1.500` is Vietnamese thousands even in English-style documents,
+        // where a three-decimal dot number is rarer than a misplaced thousands dot.
+        Shape::AmbiguousDot if t.starts_with("0.") => (strip(b'.')?, NumberFormat::Decimal, false),
+        Shape::AmbiguousDot => (strip(0)?, NumberFormat::Grouped, true),
+        Shape::Invalid => return None,
+    };
+    Some(ParsedNumber {
+        value,
+        format,
+        ambiguous,
+    })
+}
+
+/// A magnitude word table entry.
+pub(crate) static MAGNITUDES: LazyLock<Vec<(String, f64)>> = LazyLock::new(|| {
+    let mut v: Vec<(String, f64)> =
+        super::table::rows(include_str!("../../data/stats/magnitudes.tsv"))
+            .filter_map(|r| Some((r.first()?.to_lowercase(), r.get(1)?.parse().ok()?)))
+            .collect();
+    v.sort_by_key(|e| std::cmp::Reverse(e.0.chars().count()));
+    v
+});
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum WordRole {
+    Digit,
+    Unit,
+    Ten,
+    Tens,
+    Zero,
+    Half,
+}
+
+/// Number words: word → (role, value).
+pub(crate) static NUMBER_WORDS: LazyLock<HashMap<String, (WordRole, u32)>> = LazyLock::new(|| {
+    super::table::rows(include_str!("../../data/stats/number_words.tsv"))
+        .filter_map(|r| {
+            let role = match *r.get(1)? {
+                "digit" => WordRole::Digit,
+                "unit" => WordRole::Unit,
+                "ten" => WordRole::Ten,
+                "tens" => WordRole::Tens,
+                "zero" => WordRole::Zero,
+                "half" => WordRole::Half,
+                _ => return None,
+            };
+            Some((r.first()?.to_lowercase(), (role, r.get(2)?.parse().ok()?)))
+        })
+        .collect()
+});
+
+/// Magnitude value of a (lower-case) word.
+pub(crate) fn magnitude_of(word: &str) -> Option<f64> {
+    MAGNITUDES.iter().find(|(w, _)| w == word).map(|(_, v)| *v)
+}
+
+/// Reads a sequence of lower-case number words (`hai mươi lăm vạn`); returns the value and how
+/// many words were used (the longest prefix that forms a number). Magnitudes (`trăm`, `nghìn`,
+/// `vạn`, `triệu`, `tỷ`) scale what precedes them; a larger one multiplies the whole
+/// (`mười lăm nghìn tỷ`), a smaller one adds (`ba tỷ năm trăm triệu`).
+pub(crate) fn words_value(words: &[&str]) -> Option<(f64, usize)> {
+    let mut total = 0f64; // scaled by nghìn and above
+    let mut last_scale = f64::INFINITY;
+    let mut small = 0f64; // below 1000
+    let mut pending: Option<f64> = None; // a digit waiting for mươi/trăm
+    let mut prev: Option<WordRole> = None;
+    let mut prev_scale: Option<f64> = None;
+    let mut best: Option<(f64, usize)> = None;
+    for (k, w) in words.iter().enumerate() {
+        if let Some(&(role, v)) = NUMBER_WORDS.get(*w) {
+            let v = f64::from(v);
+            match role {
+                WordRole::Digit => {
+                    if pending.is_some() {
+                        break;
+                    }
+                    match prev {
+                        Some(WordRole::Tens) | Some(WordRole::Ten) | Some(WordRole::Zero) => {
+                            small += v;
+                        }
+                        _ => pending = Some(v),
+                    }
+                }
+                WordRole::Unit => match prev {
+                    Some(WordRole::Tens) | Some(WordRole::Ten) => small += v,
+                    Some(WordRole::Zero) if v != 4.0 => small += v,
+                    _ => break,
+                },
+                WordRole::Ten => {
+                    if pending.is_some() {
+                        break;
+                    }
+                    small += 10.0;
+                }
+                WordRole::Tens => match pending.take() {
+                    Some(d) if d >= 2.0 => small += d * 10.0,
+                    _ => break,
+                },
+                WordRole::Zero => {
+                    if prev_scale.is_none() {
+                        break;
+                    }
+                    if let Some(d) = pending.take() {
+                        small += d;
+                    }
+                }
+                WordRole::Half => match prev_scale {
+                    Some(s) if pending.is_none() && prev.is_none() => {
+                        total += s / 2.0;
+                    }
+                    _ => break,
+                },
+            }
+            prev = Some(role);
+            if role != WordRole::Half {
+                prev_scale = None;
+            }
+        } else if let Some(s) = magnitude_of(w) {
+            let base = small + pending.take().unwrap_or(0.0);
+            let base = if base == 0.0 && prev_scale.is_none() && total == 0.0 {
+                if k == 0 {
+                    break;
+                }
+                1.0
+            } else {
+                base
+            };
+            if s < 1000.0 {
+                // trăm, chục: inside the small group
+                small = base * s;
+            } else {
+                if prev_scale.is_some() && base == 0.0 {
+                    // `nghìn tỷ`: multiply everything so far
+                    total *= s;
+                } else if s > last_scale || total == 0.0 {
+                    total = (total + base) * s;
+                } else {
+                    total += base * s;
+                }
+                small = 0.0;
+                last_scale = s;
+            }
+            prev_scale = Some(s);
+            prev = None;
+        } else {
+            break;
+        }
+        best = Some((total + small + pending.unwrap_or(0.0), k + 1));
+    }
+    best
+}
+
+/// Parses a whole string as a number: digits in Vietnamese convention (`32,5`, `1.234.567`,
+/// `18,912,473`, `04`, `-5`), optionally followed by magnitude words (`15 nghìn tỷ`,
+/// `32,5 triệu`), or number words (`ba mươi`, `hai mươi lăm vạn`). Returns `None` when anything
+/// else is in the string.
+///
+/// ```
+/// use vntext::stats::parse_number;
+/// assert_eq!(parse_number("04"), Some(4.0));
+/// assert_eq!(parse_number("18,912,473"), Some(18_912_473.0));
+/// assert_eq!(parse_number("1,5 triệu"), Some(1_500_000.0));
+/// assert_eq!(parse_number("một trăm linh năm"), Some(105.0));
+/// assert_eq!(parse_number("năm 2020"), None);
+/// ```
+pub fn parse_number(s: &str) -> Option<f64> {
+    parse_number_with(s, NumberConvention::Vietnamese).map(|p| p.value)
+}
+
+/// Like [`parse_number`], with an explicit [`NumberConvention`] for the ambiguous `1,500`.
+///
+/// ```
+/// use vntext::stats::number::{parse_number_with, NumberConvention};
+/// assert_eq!(parse_number_with("1,500", NumberConvention::Vietnamese).unwrap().value, 1.5);
+/// assert_eq!(parse_number_with("1,500", NumberConvention::English).unwrap().value, 1500.0);
+/// ```
+pub fn parse_number_with(s: &str, conv: NumberConvention) -> Option<ParsedNumber> {
+    let s = s.trim();
+    let (neg, body) = match s.strip_prefix(['-', '−', '–']) {
+        Some(rest) => (true, rest.trim_start()),
+        None => (false, s),
+    };
+    let b = body.as_bytes();
+    let sign = if neg { -1.0 } else { 1.0 };
+    if b.first().is_some_and(u8::is_ascii_digit) {
+        let end = lex_digits(b, 0);
+        let mut p = digits_value(&body[..end], conv)?;
+        let rest = body[end..].trim_start();
+        if !rest.is_empty() {
+            let lower = rest.to_lowercase();
+            let words: Vec<&str> = lower.split_whitespace().collect();
+            let mut mult = 1.0f64;
+            let mut last = 0.0f64;
+            for w in &words {
+                let m = magnitude_of(w)?;
+                if last != 0.0 && m < last {
+                    return None;
+                }
+                mult *= m;
+                last = m;
+            }
+            p.value *= mult;
+        }
+        p.value *= sign;
+        return Some(p);
+    }
+    let lower = body.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let (v, n) = words_value(&words)?;
+    if n != words.len() {
+        return None;
+    }
+    Some(ParsedNumber {
+        value: v * sign,
+        format: NumberFormat::Words,
+        ambiguous: false,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes() {
+        assert_eq!(classify("1.234.567"), Shape::VnThousands);
+        assert_eq!(classify("18,912,473"), Shape::EnThousands);
+        assert_eq!(classify("32,5"), Shape::VnDecimal);
+        assert_eq!(classify("1,500"), Shape::AmbiguousComma);
+        assert_eq!(classify("1.500"), Shape::AmbiguousDot);
+        assert_eq!(classify("1.234,5"), Shape::VnThousandsDecimal);
+        assert_eq!(classify("1,234.5"), Shape::EnThousandsDecimal);
+        assert_eq!(classify("1.2.3"), Shape::Invalid);
+        assert_eq!(classify("0214.3876.123"), Shape::Invalid);
+    }
+
+    #[test]
+    fn words() {
+        let w = |s: &str| {
+            let v: Vec<&str> = s.split(' ').collect();
+            words_value(&v).map(|x| x.0)
+        };
+        assert_eq!(w("năm vạn"), Some(50_000.0));
+        assert_eq!(w("hai mươi lăm vạn"), Some(250_000.0));
+        assert_eq!(w("ba mươi"), Some(30.0));
+        assert_eq!(w("mười lăm nghìn tỷ"), Some(15e12));
+        assert_eq!(w("ba tỷ năm trăm triệu"), Some(3.5e9));
+        assert_eq!(w("một triệu rưỡi"), Some(1.5e6));
+        assert_eq!(w("hai mươi mốt"), Some(21.0));
+        assert_eq!(w("một trăm linh năm"), Some(105.0));
+        assert_eq!(w("hai nghìn lẻ năm"), Some(2005.0));
+        assert_eq!(w("hai trăm năm mươi"), Some(250.0));
+        assert_eq!(w("triệu"), None);
+    }
+
+    #[test]
+    fn tables_load() {
+        assert!(MAGNITUDES.len() >= 8);
+        assert!(NUMBER_WORDS.len() >= 20);
+    }
+}
