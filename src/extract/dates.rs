@@ -204,6 +204,11 @@ static RE_DM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\d{1,2})[ \t\u{A0}]*/[ \t\u{A0}]*(\d{1,2})").expect("valid regex")
 });
 
+/// Day–month with a hyphen after "ngày" (ND 30 holiday style): `ngày 30-4`, `ngày 2-9`.
+static RE_DM_DASH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i:ngày)[ \t\u{A0}]+(\d{1,2})[-–](\d{1,2})").expect("valid regex")
+});
+
 /// Month: `tháng 4/2021`, `tháng 4 năm 2021`, `tháng 12`, `tháng Tư năm 2021`.
 static RE_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -527,6 +532,27 @@ fn collect(text: &str) -> Vec<Cand> {
             needs_cue: true,
         });
     }
+    for c in RE_DM_DASH.captures_iter(text) {
+        let (Some(g1), Some(g2)) = (c.get(1), c.get(2)) else {
+            continue;
+        };
+        let (Some(d), Some(mo)) = (num(Some(g1)), num(Some(g2))) else {
+            continue;
+        };
+        let Some(day) = ymd(0, mo, d) else { continue };
+        if !clean_right(text, g2.end()) || lunar_after(text, g2.end()) {
+            continue;
+        }
+        out.push(Cand {
+            start: g1.start(),
+            end: g2.end(),
+            kind: DateKind::Day,
+            first: Some(day),
+            last: None,
+            value: String::new(),
+            needs_cue: false,
+        });
+    }
     for c in RE_MONTH.captures_iter(text) {
         let m = c.get(0).expect("group 0");
         let Some(g) = c.get(1) else { continue };
@@ -665,13 +691,16 @@ fn party_term(k: u32) -> Option<(i32, i32)> {
 
 // Cue words before a bare day–month. Strong cues accept whatever follows; weak ones only when no
 // counting noun follows.
+#[rustfmt::skip]
 const STRONG_CUES: &[&str] = &[
     "ngày", "sáng", "trưa", "chiều", "tối", "đêm", "khuya", "hôm", "lễ", "dịp", "phiên", "sớm",
     "mùng", "mồng", "rạng",
 ];
+#[rustfmt::skip]
 const WEAK_CUES: &[&str] = &[
     "từ", "đến", "tới", "vào", "hết", "nay", "qua", "mai", "trước", "sau", "tuần",
 ];
+#[rustfmt::skip]
 const HOLIDAYS: &[&str] = &[
     "lao động",
     "quốc khánh",
@@ -687,6 +716,7 @@ const HOLIDAYS: &[&str] = &[
     "chiến thắng",
     "thành lập",
 ];
+#[rustfmt::skip]
 const WEEKDAYS: &[&str] = &[
     "thứ hai",
     "thứ ba",
@@ -704,57 +734,13 @@ const WEEKDAYS: &[&str] = &[
     "thứ 7",
 ];
 /// Counting nouns and units after which a `d/m` is a ratio or a spec (`7/10 nhóm`, `4/6 GB`).
+#[rustfmt::skip]
 const COUNT_NOUNS: &[&str] = &[
-    "số",
-    "dân",
-    "tổng",
-    "hộ",
-    "người",
-    "trận",
-    "lần",
-    "nhóm",
-    "chỉ",
-    "xã",
-    "huyện",
-    "tỉnh",
-    "đội",
-    "trường",
-    "học",
-    "gb",
-    "tb",
-    "mb",
-    "inch",
-    "km",
-    "phần",
-    "diện",
-    "lượng",
-    "ca",
-    "đơn",
-    "cổ",
-    "thành",
-    "tiêu",
-    "môn",
-    "vòng",
-    "điểm",
-    "bàn",
-    "câu",
-    "phiếu",
-    "ghế",
-    "đại",
-    "thí",
-    "thôn",
-    "bản",
-    "phường",
-    "quận",
-    "sông",
-    "công",
-    "bộ",
-    "ngành",
-    "đơn",
-    "cơ",
-    "trên",
-    "là",
-    "được",
+    "số", "dân", "tổng", "hộ", "người", "trận", "lần", "nhóm", "chỉ", "xã", "huyện", "tỉnh",
+    "đội", "trường", "học", "gb", "tb", "mb", "inch", "km", "phần", "diện", "lượng", "ca", "đơn",
+    "cổ", "thành", "tiêu", "môn", "vòng", "điểm", "bàn", "câu", "phiếu", "ghế", "đại", "thí",
+    "thôn", "bản", "phường", "quận", "sông", "công", "bộ", "ngành", "cơ", "trên", "là", "được",
+    "triệu", "nghìn", "ngàn", "tỷ", "con", "mức", "suất",
 ];
 
 fn last_words(before: &str, n: usize) -> String {
@@ -789,9 +775,12 @@ fn has_cue(text: &str, start: usize, end: usize, chained: bool) -> bool {
     if !weak {
         return false;
     }
-    // Reject a following counting noun ("từ 1/3 số hộ").
-    let next = after
-        .trim_start_matches([' ', '\t', '\u{a0}'])
+    // Reject a following counting noun ("từ 1/3 số hộ", "đến 1/6 triệu trẻ", "1/3 (một phần ba)").
+    let next_text = after.trim_start_matches([' ', '\t', '\u{a0}', '…']);
+    if next_text.starts_with("(một phần") {
+        return false;
+    }
+    let next = next_text
         .split(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or("")

@@ -235,6 +235,15 @@ fn split(text: &str, start: usize, end: usize) -> (&str, usize, Vec<Group<'_>>) 
         if ge == gs {
             break;
         }
+        // A missing space after the symbol: "TT-BGDĐTvề" → "TT-BGDĐT" + "về".
+        if let Some(cut) = glued_word_start(&s[gs..ge]) {
+            groups.push(Group {
+                sep,
+                text: &s[gs..gs + cut],
+                end: start + gs + cut,
+            });
+            break;
+        }
         groups.push(Group {
             sep,
             text: &s[gs..ge],
@@ -244,6 +253,22 @@ fn split(text: &str, start: usize, end: usize) -> (&str, usize, Vec<Group<'_>>) 
         let _ = bytes;
     }
     (&s[..num_len], start + num_len, groups)
+}
+
+/// Where a lower-case word glued to an upper-case code starts (`BGDĐTvề` → 5), if any: at least
+/// two capitals, then at least two lower-case letters to the end.
+fn glued_word_start(g: &str) -> Option<usize> {
+    let upper_len: usize = g
+        .chars()
+        .take_while(|c| c.is_uppercase() || c.is_ascii_digit())
+        .map(char::len_utf8)
+        .sum();
+    let tail = &g[upper_len..];
+    (g[..upper_len].chars().filter(|c| c.is_uppercase()).count() >= 2
+        && tail.chars().count() >= 2
+        && tail.chars().all(char::is_lowercase)
+        && !is_code(g))
+    .then_some(upper_len)
 }
 
 /// A group that can be a code: starts with a letter, upper case except known mixed-case codes
@@ -466,12 +491,67 @@ fn state_type(code: &str) -> Option<&'static Row> {
     lookup_folded(&TABLES.state, code)
 }
 
+/// Whether an issuer code belongs to the Party (`TW`, `TU`, `HU`, `ĐU`, `BTGTU`…).
+fn is_party_issuer(code: &str) -> bool {
+    let k = key(code);
+    TABLES.issuers.get(&k).is_some_and(|i| i.1)
+        || ["TW", "TƯ", "TU", "HU", "ĐU", "QU"]
+            .iter()
+            .any(|s| k.ends_with(s))
+}
+
+fn is_state_issuer(code: &str) -> bool {
+    TABLES.issuers.get(&key(code)).is_some_and(|i| !i.1)
+}
+
+/// Codes whose name depends on the kind word in front (`Luật số 35-L/CTN`, Party
+/// `Quy định số 205-QĐ/TW`).
+const ALT_NAMES: &[(&str, &str)] = &[("L", "Luật"), ("QĐ", "Quy định"), ("SL", "Sắc lệnh")];
+
+fn typed(row: &Row, prefix: &Prefix) -> (String, Option<&'static str>) {
+    let name = match prefix.kind {
+        Some(k) if ALT_NAMES.contains(&(row.0, k)) => k,
+        _ => row.1,
+    };
+    (row.0.to_string(), Some(name))
+}
+
+fn texts<'a>(groups: &[&Group<'a>]) -> Vec<&'a str> {
+    groups.iter().map(|g| g.text).collect()
+}
+
+/// Type + issuer from the code groups of a state symbol (`QĐ-TTg`, `TTLT-BKH-BTC`, `QĐ.UB`,
+/// `VPCP-KTTH`, `QH10`). `None` when a type code has no issuer.
+fn state_symbol(
+    codes: &[&Group<'_>],
+    prefix: &Prefix,
+) -> Option<(Option<(String, Option<&'static str>)>, String)> {
+    let first = codes.first()?;
+    let type_row = state_type(first.text).or_else(|| lookup_folded(&TABLES.historical, first.text));
+    if let Some(row) = type_row {
+        if codes.len() < 2 {
+            return None;
+        }
+        return Some((Some(typed(row, prefix)), issuer_text(&texts(&codes[1..]))));
+    }
+    // "QĐ.UB", "QĐ.BQL-TC": type and issuer joined by a dot.
+    if let Some((t, rest)) = first.text.split_once('.')
+        && let Some(row) = state_type(t)
+        && !rest.is_empty()
+    {
+        let mut iss = vec![rest];
+        iss.extend(texts(&codes[1..]));
+        return Some((Some(typed(row, prefix)), issuer_text(&iss)));
+    }
+    Some((None, issuer_text(&texts(codes))))
+}
+
 /// Interprets the groups after the number.
 fn interpret(groups: &[Group<'_>], prefix: &Prefix, spaced: bool) -> Option<Parsed> {
     let t = &*TABLES;
     let g0 = groups.first()?;
     let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    // Codes from index i while they are code-like; returns the groups and the end.
+    // Codes from index i while they are code-like.
     let codes_from = |i: usize| -> Vec<&Group<'_>> {
         groups[i..].iter().take_while(|g| is_code(g.text)).collect()
     };
@@ -481,33 +561,16 @@ fn interpret(groups: &[Group<'_>], prefix: &Prefix, spaced: bool) -> Option<Pars
         if !(1945..=2100).contains(&year) {
             return None;
         }
-        let g1 = groups.get(1)?;
-        if g1.sep != Sep::Slash {
+        if groups.get(1)?.sep != Sep::Slash {
             return None;
         }
         let codes = codes_from(1);
-        let first = codes.first()?;
         let end = codes.last()?.end;
-        if codes.len() >= 2
-            && let Some(row) =
-                state_type(first.text).or_else(|| lookup_folded(&t.historical, first.text))
-        {
-            let issuer = issuer_text(&codes[1..].iter().map(|g| g.text).collect::<Vec<_>>());
-            return Some(Parsed {
-                year: Some(year),
-                doc_type: Some((row.0.to_string(), Some(row.1))),
-                issuer,
-                system: System::StateNormative,
-                end,
-            });
-        }
-        if state_type(first.text).is_some() && codes.len() == 1 {
-            return None; // "12/2001/QĐ" without issuer
-        }
+        let (doc_type, issuer) = state_symbol(&codes, prefix)?;
         return Some(Parsed {
             year: Some(year),
-            doc_type: None,
-            issuer: issuer_text(&codes.iter().map(|g| g.text).collect::<Vec<_>>()),
+            doc_type,
+            issuer,
             system: System::StateNormative,
             end,
         });
@@ -517,30 +580,29 @@ fn interpret(groups: &[Group<'_>], prefix: &Prefix, spaced: bool) -> Option<Pars
         let codes = codes_from(0);
         let first = codes.first()?;
         let end = codes.last()?.end;
-        if let Some(row) = state_type(first.text) {
-            if codes.len() < 2 {
+        let (doc_type, issuer) = state_symbol(&codes, prefix)?;
+        if doc_type.is_none() {
+            // Công văn: an issuer and its unit, or a known issuer alone ("178/CP"), or an
+            // unknown one only when a kind word names the document ("Công văn số 4830/KTTH").
+            let known = t.issuers.contains_key(&key(first.text));
+            if codes.len() == 1 && !(known || prefix.kind.is_some()) {
                 return None;
             }
-            return Some(Parsed {
-                year: None,
-                doc_type: Some((row.0.to_string(), Some(row.1))),
-                issuer: issuer_text(&codes[1..].iter().map(|g| g.text).collect::<Vec<_>>()),
-                system: System::StateAdministrative,
-                end,
-            });
+            if !known && first.text.chars().any(char::is_lowercase) {
+                return None;
+            }
         }
-        let known_issuer = t.issuers.contains_key(&key(first.text));
-        if codes.len() == 1 && !(known_issuer || prefix.kind.is_some()) {
-            return None;
-        }
-        if !known_issuer && !first.text.chars().all(|c| !c.is_lowercase()) {
-            return None;
-        }
+        // A Party committee writing in the state layout ("Nghị quyết 29/NQ-TƯ").
+        let party = doc_type.is_some() && codes.len() >= 2 && is_party_issuer(codes[1].text);
         return Some(Parsed {
             year: None,
-            doc_type: None,
-            issuer: issuer_text(&codes.iter().map(|g| g.text).collect::<Vec<_>>()),
-            system: System::StateAdministrative,
+            doc_type,
+            issuer,
+            system: if party {
+                System::Party
+            } else {
+                System::StateAdministrative
+            },
             end,
         });
     }
@@ -548,28 +610,47 @@ fn interpret(groups: &[Group<'_>], prefix: &Prefix, spaced: bool) -> Option<Pars
     if !is_code(g0.text) {
         return None;
     }
+    let k0 = key(g0.text);
     match groups.get(1) {
-        Some(g1) if g1.sep == Sep::Slash && is_code(g1.text) => {
-            let mut rest: Vec<&Group<'_>> = vec![g1];
-            rest.extend(groups[2..].iter().take_while(|g| is_code(g.text)));
+        Some(g1) if is_code(g1.text) && (g1.sep == Sep::Slash || is_party_issuer(g1.text)) => {
+            // "29-NQ-TƯ": hyphens only, accepted for a Party type and a Party issuer.
+            if g1.sep == Sep::Dash && !t.party.contains_key(&k0) {
+                return None;
+            }
+            let rest: Vec<&Group<'_>> =
+                groups[1..].iter().take_while(|g| is_code(g.text)).collect();
             let end = rest.last()?.end;
-            let k0 = key(g0.text);
-            let issuer_key = key(g1.text);
-            let party_issuer = t.issuers.get(&issuer_key).is_some_and(|i| i.1)
-                || issuer_key.ends_with("TW")
-                || issuer_key.ends_with("TU")
-                || issuer_key.ends_with("HU")
-                || issuer_key.ends_with("ĐU");
-            let state_issuer = t.issuers.get(&issuer_key).is_some_and(|i| !i.1);
-            if let Some(row) = t.party.get(&k0).filter(|_| !state_issuer) {
-                let mut row = *row;
-                if row.0 == "QĐ" && prefix.kind == Some("Quy định") {
-                    row.1 = "Quy định";
+            let party_issuer = is_party_issuer(g1.text);
+            // Old Ministry of Finance style: 999-TC/QĐ/CĐKT (issuer, type, field), 212-TC/CĐKT.
+            if is_state_issuer(g0.text) && !party_issuer {
+                if let Some(row) = state_type(g1.text) {
+                    let mut iss = vec![g0.text];
+                    iss.extend(texts(&rest[1..]));
+                    return Some(Parsed {
+                        year: None,
+                        doc_type: Some(typed(row, prefix)),
+                        issuer: issuer_text(&iss),
+                        system: System::StateAdministrative,
+                        end,
+                    });
                 }
+                if !t.party.contains_key(&k0) || prefix.kind.is_some_and(|k| k != "Thông cáo") {
+                    let mut iss = vec![g0.text];
+                    iss.extend(texts(&rest));
+                    return Some(Parsed {
+                        year: None,
+                        doc_type: None,
+                        issuer: issuer_text(&iss),
+                        system: System::StateAdministrative,
+                        end,
+                    });
+                }
+            }
+            if let Some(row) = t.party.get(&k0).filter(|_| !is_state_issuer(g1.text)) {
                 return Some(Parsed {
                     year: None,
-                    doc_type: Some((row.0.to_string(), Some(row.1))),
-                    issuer: issuer_text(&rest.iter().map(|g| g.text).collect::<Vec<_>>()),
+                    doc_type: Some(typed(row, prefix)),
+                    issuer: issuer_text(&texts(&rest)),
                     system: System::Party,
                     end,
                 });
@@ -577,27 +658,13 @@ fn interpret(groups: &[Group<'_>], prefix: &Prefix, spaced: bool) -> Option<Pars
             if let Some(row) = t.historical.get(&k0).or_else(|| state_type(g0.text)) {
                 return Some(Parsed {
                     year: None,
-                    doc_type: Some((row.0.to_string(), Some(row.1))),
-                    issuer: issuer_text(&rest.iter().map(|g| g.text).collect::<Vec<_>>()),
+                    doc_type: Some(typed(row, prefix)),
+                    issuer: issuer_text(&texts(&rest)),
                     system: if t.historical.contains_key(&k0) {
                         System::StateNormative
                     } else {
                         System::StateAdministrative
                     },
-                    end,
-                });
-            }
-            // Old state form: 999-TC/QĐ/CĐKT (issuer, then type).
-            if t.issuers.get(&k0).is_some_and(|i| !i.1)
-                && let Some(row) = state_type(g1.text)
-            {
-                let mut iss = vec![g0.text];
-                iss.extend(rest[1..].iter().map(|g| g.text));
-                return Some(Parsed {
-                    year: None,
-                    doc_type: Some((row.0.to_string(), Some(row.1))),
-                    issuer: issuer_text(&iss),
-                    system: System::StateAdministrative,
                     end,
                 });
             }
@@ -610,8 +677,8 @@ fn interpret(groups: &[Group<'_>], prefix: &Prefix, spaced: bool) -> Option<Pars
             {
                 return Some(Parsed {
                     year: None,
-                    doc_type: Some((key(g0.text), None)),
-                    issuer: issuer_text(&rest.iter().map(|g| g.text).collect::<Vec<_>>()),
+                    doc_type: Some((k0, None)),
+                    issuer: issuer_text(&texts(&rest)),
                     system: System::Party,
                     end,
                 });
@@ -620,8 +687,7 @@ fn interpret(groups: &[Group<'_>], prefix: &Prefix, spaced: bool) -> Option<Pars
         }
         _ => {
             // "Nghị định số 15-CP", "353-HĐBT": only state issuers, only after a cue, no spaces.
-            let known = t.issuers.get(&key(g0.text)).is_some_and(|i| !i.1);
-            if known && !spaced && (prefix.has_so || prefix.kind.is_some()) {
+            if is_state_issuer(g0.text) && !spaced && (prefix.has_so || prefix.kind.is_some()) {
                 return Some(Parsed {
                     year: None,
                     doc_type: None,
@@ -680,10 +746,21 @@ pub fn find_document_numbers(text: &str) -> Vec<DocumentNumber> {
             continue;
         };
         // The symbol must end cleanly: not glued to a further letter or digit.
+        let glued_word = text[p.end..].chars().next().is_some_and(char::is_lowercase)
+            && text[..p.end]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_uppercase)
+            && text[p.end..]
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .count()
+                >= 2;
         if text[p.end..]
             .chars()
             .next()
             .is_some_and(|c| c.is_alphanumeric())
+            && !glued_word
         {
             continue;
         }
