@@ -204,9 +204,13 @@ static RE_DM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\d{1,2})[ \t\u{A0}]*/[ \t\u{A0}]*(\d{1,2})").expect("valid regex")
 });
 
-/// Day–month with a hyphen after "ngày" (ND 30 holiday style): `ngày 30-4`, `ngày 2-9`.
+/// Day–month with a hyphen after "ngày" or a holiday name (ND 30 style): `ngày 30-4`,
+/// `Quốc khánh 2-9`.
 static RE_DM_DASH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i:ngày)[ \t\u{A0}]+(\d{1,2})[-–](\d{1,2})").expect("valid regex")
+    Regex::new(
+        r"(?i:ngày|quốc khánh|lao động|giải phóng miền nam|nhà giáo việt nam|phụ nữ việt nam)[ \t\u{A0}]+(\d{1,2})[-–](\d{1,2})",
+    )
+    .expect("valid regex")
 });
 
 /// Month: `tháng 4/2021`, `tháng 4 năm 2021`, `tháng 12`, `tháng Tư năm 2021`.
@@ -424,6 +428,26 @@ fn collect(text: &str) -> Vec<Cand> {
             format!("{a:04}/{b:04}"),
         ));
     }
+    for c in RE_QUARTER.captures_iter(text) {
+        let m = c.get(0).expect("group 0");
+        let Some(q) = c
+            .get(1)
+            .and_then(|g| g.as_str().parse().ok().or_else(|| roman(g.as_str())))
+        else {
+            continue;
+        };
+        if prev_char(text, m.start()).is_some_and(char::is_alphanumeric)
+            || next_char(text, m.end()).is_some_and(char::is_alphanumeric)
+        {
+            continue;
+        }
+        let value = match num(c.get(2)) {
+            Some(y) if plausible_year(y as i32) => format!("{y:04}-Q{q}"),
+            Some(_) => continue,
+            None => format!("--Q{q}"),
+        };
+        out.push(coarse(m.start(), m.end(), DateKind::Quarter, value));
+    }
     if !text.bytes().any(|b| b.is_ascii_digit()) {
         return out;
     }
@@ -567,8 +591,12 @@ fn collect(text: &str) -> Vec<Cand> {
         if !(1..=12).contains(&mo) || !clean_right(text, m.end()) || lunar_after(text, m.end()) {
             continue;
         }
-        // "tháng" must start a word ("6 tháng" is a duration only when no number follows).
-        if prev_char(text, m.start()).is_some_and(char::is_alphanumeric) {
+        // "tháng" must start a word, and not count months ("3 tháng 4 năm" is a duration).
+        if prev_char(text, m.start()).is_some_and(char::is_alphanumeric)
+            || window_before(text, m.start(), 8)
+                .trim_end()
+                .ends_with(|c: char| c.is_ascii_digit())
+        {
             continue;
         }
         let value = match num(c.get(2)) {
@@ -577,26 +605,6 @@ fn collect(text: &str) -> Vec<Cand> {
             None => format!("--{mo:02}"),
         };
         out.push(coarse(m.start(), m.end(), DateKind::Month, value));
-    }
-    for c in RE_QUARTER.captures_iter(text) {
-        let m = c.get(0).expect("group 0");
-        let Some(q) = c
-            .get(1)
-            .and_then(|g| g.as_str().parse().ok().or_else(|| roman(g.as_str())))
-        else {
-            continue;
-        };
-        if prev_char(text, m.start()).is_some_and(char::is_alphanumeric)
-            || next_char(text, m.end()).is_some_and(char::is_alphanumeric)
-        {
-            continue;
-        }
-        let value = match num(c.get(2)) {
-            Some(y) if plausible_year(y as i32) => format!("{y:04}-Q{q}"),
-            Some(_) => continue,
-            None => format!("--Q{q}"),
-        };
-        out.push(coarse(m.start(), m.end(), DateKind::Quarter, value));
     }
     for c in RE_YEAR_RANGE.captures_iter(text) {
         let m = c.get(0).expect("group 0");
@@ -861,13 +869,12 @@ pub fn find_dates(text: &str, reference: Option<CalendarDate>) -> Vec<DateMentio
                 && c.kind == DateKind::Day
                 && text
                     .get(p.end..c.start)
-                    .is_some_and(|b| b.len() <= 16 && connector(b) == Some(true));
+                    .is_some_and(|b| b.len() <= 24 && connector(b) == Some(true));
             if let (true, Some(a), Some(b)) = (is_range_link, p.first, c.first) {
-                let from_tu = last_words(window_before(text, p.start, 16), 1) == "từ"
-                    || p.start >= 4
-                        && text
-                            .get(..p.start)
-                            .is_some_and(|s| s.to_lowercase().ends_with("từ "));
+                let from_tu = {
+                    let w = last_words(window_before(text, p.start, 16), 2);
+                    w == "từ" || w.ends_with(" từ") || w == "từ ngày" || w.ends_with(" từ ngày")
+                };
                 let a_year = if a.0 == 0 && b.0 != 0 {
                     // Crossing a new year: 25/12 … 5/1/2021.
                     if (a.1, a.2) > (b.1, b.2) {

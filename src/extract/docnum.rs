@@ -286,6 +286,9 @@ fn is_code(g: &str) -> bool {
     if lower == 0 {
         return true;
     }
+    if lower > 8 {
+        return false; // a word, not a code; skip the table lookups
+    }
     let t = &*TABLES;
     let k = key(g);
     let known = t.state.contains_key(&k)
@@ -715,12 +718,17 @@ fn interpret(groups: &[Group<'_>], prefix: &Prefix, spaced: bool) -> Option<Pars
 /// ```
 pub fn find_document_numbers(text: &str) -> Vec<DocumentNumber> {
     let mut out = Vec::new();
-    if !text.bytes().any(|b| b == b'/') {
+    // Every symbol has a slash or a dash (ASCII, or a multi-byte dash or fullwidth slash).
+    if !text.bytes().any(|b| matches!(b, b'/' | b'-' | 0xE2 | 0xEF)) {
         return out;
     }
     for m in RE_CAND.find_iter(text) {
         let (num, _num_end, groups) = split(text, m.start(), m.end());
         if groups.is_empty() || num.is_empty() {
+            continue;
+        }
+        // Cheap structural filter before reading the context: some group must be a code.
+        if !groups.iter().any(|g| is_code(g.text)) {
             continue;
         }
         // Nothing glued before the number except "số" ("số31-QĐ/TW") or a colon after a word.
