@@ -170,7 +170,7 @@ const WS: &str = r"[\s\u{AD}]";
 /// Day with words: `ngày 9 tháng 4 năm 2021`, `mùng 2 tháng 9`, `22 tháng 11 năm 2002`.
 static RE_DAY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?:(ngày|mùng|mồng){WS}*)?(\d{{1,2}}){WS}*tháng{WS}*(\d{{1,2}})(?:{WS}*(?:năm|,|/){WS}*(\d{{4}}))?"
+        r"(?i)(?:(ngày|mùng|mồng){WS}*)?([0-9]{{1,2}}){WS}*tháng{WS}*([0-9]{{1,2}})(?:{WS}*(?:năm|,|/){WS}*([0-9]{{4}}))?"
     ))
     .expect("valid regex")
 });
@@ -178,7 +178,7 @@ static RE_DAY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 /// Numeric day with year: `09/4/2021`, `9-4-2021`, `24.01.2022`, `25/ 4 /2021`.
 static RE_DAY_NUM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(\d{1,2})[ \t\u{A0}]*/[ \t\u{A0}]*(\d{1,2})[ \t\u{A0}]*/[ \t\u{A0}]*(\d{4})|(\d{1,2})[-–](\d{1,2})[-–](\d{4})|(\d{1,2})\.(\d{1,2})\.(\d{4})",
+        r"([0-9]{1,2})[ \t\u{A0}]*/[ \t\u{A0}]*([0-9]{1,2})[ \t\u{A0}]*/[ \t\u{A0}]*([0-9]{4})|([0-9]{1,2})[-–]([0-9]{1,2})[-–]([0-9]{4})|([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})",
     )
     .expect("valid regex")
 });
@@ -186,7 +186,7 @@ static RE_DAY_NUM: LazyLock<Regex> = LazyLock::new(|| {
 /// Day range over one month: `27-28/7/2020`, `26 - 29/4`, `9-10/4`.
 static RE_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(\d{1,2})[ \t\u{A0}]*[-–][ \t\u{A0}]*(\d{1,2})[ \t\u{A0}]*/[ \t\u{A0}]*(\d{1,2})(?:[ \t\u{A0}]*/[ \t\u{A0}]*(\d{4}))?",
+        r"([0-9]{1,2})[ \t\u{A0}]*[-–][ \t\u{A0}]*([0-9]{1,2})[ \t\u{A0}]*/[ \t\u{A0}]*([0-9]{1,2})(?:[ \t\u{A0}]*/[ \t\u{A0}]*([0-9]{4}))?",
     )
     .expect("valid regex")
 });
@@ -194,29 +194,35 @@ static RE_RANGE: LazyLock<Regex> = LazyLock::new(|| {
 /// `từ ngày 27 đến 28/7/2020`.
 static RE_RANGE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)từ{WS}+ngày{WS}+(\d{{1,2}}){WS}*(?:đến|tới){WS}*(?:ngày{WS}*)?(\d{{1,2}})[ \t]*/[ \t]*(\d{{1,2}})(?:[ \t]*/[ \t]*(\d{{4}}))?"
+        r"(?i)từ{WS}+ngày{WS}+([0-9]{{1,2}}){WS}*(?:đến|tới){WS}*(?:ngày{WS}*)?([0-9]{{1,2}})[ \t]*/[ \t]*([0-9]{{1,2}})(?:[ \t]*/[ \t]*([0-9]{{4}}))?"
     ))
     .expect("valid regex")
 });
 
 /// Day–month without year: `5/3`, `29/4`.
 static RE_DM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\d{1,2})[ \t\u{A0}]*/[ \t\u{A0}]*(\d{1,2})").expect("valid regex")
+    Regex::new(r"([0-9]{1,2})[ \t\u{A0}]*/[ \t\u{A0}]*([0-9]{1,2})").expect("valid regex")
 });
 
 /// Day–month with a hyphen after "ngày" or a holiday name (ND 30 style): `ngày 30-4`,
 /// `Quốc khánh 2-9`.
-static RE_DM_DASH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i:ngày|quốc khánh|lao động|giải phóng miền nam|nhà giáo việt nam|phụ nữ việt nam)[ \t\u{A0}]+(\d{1,2})[-–](\d{1,2})",
-    )
-    .expect("valid regex")
-});
+static RE_DM_DASH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([0-9]{1,2})[-–]([0-9]{1,2})").expect("valid regex"));
+
+/// Words after which a hyphenated day–month is a date.
+const DM_DASH_CUES: &[&str] = &[
+    "ngày",
+    "quốc khánh",
+    "lao động",
+    "miền nam",
+    "nhà giáo việt nam",
+    "phụ nữ việt nam",
+];
 
 /// Month: `tháng 4/2021`, `tháng 4 năm 2021`, `tháng 12`, `tháng Tư năm 2021`.
 static RE_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:tháng){WS}*(\d{{1,2}}|Giêng|Một|Hai|Ba|Tư|Năm|Sáu|Bảy|Tám|Chín|Mười(?: một| hai)?)(?:{WS}*(?i:năm|/){WS}*(\d{{4}}))?"
+        r"(?i:tháng){WS}*([0-9]{{1,2}}|Giêng|Một|Hai|Ba|Tư|Năm|Sáu|Bảy|Tám|Chín|Mười(?: một| hai)?)(?:{WS}*(?i:năm|/){WS}*([0-9]{{4}}))?"
     ))
     .expect("valid regex")
 });
@@ -224,27 +230,56 @@ static RE_MONTH: LazyLock<Regex> = LazyLock::new(|| {
 /// Quarter: `quý I/2022`, `Quý IV năm 2021`, `quý 1`.
 static RE_QUARTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:quý){WS}+(IV|III|II|I|[1-4])(?:{WS}*(?i:năm|/){WS}*(\d{{4}}))?"
+        r"(?i:quý){WS}+(IV|III|II|I|[1-4])(?:{WS}*(?i:năm|/){WS}*([0-9]{{4}}))?"
     ))
     .expect("valid regex")
 });
 
 /// Year ranges with or without a cue: `nhiệm kỳ 2020-2025`, `giai đoạn 2016 - 2020`, `(2020-2025)`.
 static RE_YEAR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)(?:(nhiệm{WS}*kỳ|giai{WS}*đoạn|thời{WS}*kỳ|năm{WS}*học|niên{WS}*khó?[aá]|niên{WS}*độ|năm){WS}*)?(\d{{4}}){WS}*[-–—]{WS}*(\d{{4}})"
-    ))
-    .expect("valid regex")
+    Regex::new(&format!(r"([0-9]{{4}}){WS}*[-–—]{WS}*([0-9]{{4}})")).expect("valid regex")
 });
+
+/// The cue before a year range, read back from its start: which kind it names.
+fn year_range_cue(text: &str, start: usize) -> Option<(DateKind, usize)> {
+    let before = window_before(text, start, 32);
+    let lower = before.to_lowercase();
+    let trimmed = lower.trim_end_matches(|c: char| c.is_whitespace() || c == '\u{AD}');
+    for (cue, kind) in [
+        ("nhiệm kỳ", DateKind::Term),
+        ("giai đoạn", DateKind::Period),
+        ("thời kỳ", DateKind::Period),
+        ("năm học", DateKind::Period),
+        ("niên khóa", DateKind::Period),
+        ("niên khoá", DateKind::Period),
+        ("niên độ", DateKind::Period),
+        ("năm", DateKind::Period),
+    ] {
+        if let Some(head) = trimmed.strip_suffix(cue)
+            && !head.ends_with(char::is_alphanumeric)
+        {
+            // Byte offset of the cue in the original: same char count from the end.
+            let cue_chars = before.len()
+                - before
+                    .trim_end_matches(|c: char| c.is_whitespace() || c == '\u{AD}')
+                    .len();
+            let kept = &before[..before.len() - cue_chars];
+            let n = cue.chars().count();
+            let cue_len: usize = kept.chars().rev().take(n).map(char::len_utf8).sum();
+            return Some((kind, start - cue_chars - cue_len));
+        }
+    }
+    None
+}
 
 /// Year: `năm 2021`, `năm1998`.
 static RE_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?i:năm){WS}*(\d{{4}})")).expect("valid regex"));
+    LazyLock::new(|| Regex::new(&format!(r"(?i:năm){WS}*([0-9]{{4}})")).expect("valid regex"));
 
 /// Term by number: `Quốc hội khóa XV`, `Ban Chấp hành Trung ương khóa XIII`.
 static RE_KHOA: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:khóa|khoá){WS}+([IVXL]{{1,7}})(?:{WS}*\((\d{{4}}){WS}*[-–]{WS}*(\d{{4}})\))?"
+        r"(?i:khóa|khoá){WS}+([IVXL]{{1,7}})(?:{WS}*\(([0-9]{{4}}){WS}*[-–]{WS}*([0-9]{{4}})\))?"
     ))
     .expect("valid regex")
 });
@@ -252,7 +287,7 @@ static RE_KHOA: LazyLock<Regex> = LazyLock::new(|| {
 /// Dateline: `Thứ hai - 24/01/2022 09:17`.
 static RE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^[\s\u{AD}]*(?:((?i:thứ)[\s]*(?i:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|(?i:chủ[\s]*nhật)|CN|T[2-7])[\s]*[-–,|]?[\s]*)?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[\s]*[-–,|]?[\s]*(\d{1,2})[:hg](\d{2}))?",
+        r"^[\s\u{AD}]*(?:((?i:thứ)[\s]*(?i:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|(?i:chủ[\s]*nhật)|CN|T[2-7])[\s]*[-–,|]?[\s]*)?([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})(?:[\s]*[-–,|]?[\s]*([0-9]{1,2})[:hg]([0-9]{2}))?",
     )
     .expect("valid regex")
 });
@@ -560,6 +595,17 @@ fn collect(text: &str) -> Vec<Cand> {
         let (Some(g1), Some(g2)) = (c.get(1), c.get(2)) else {
             continue;
         };
+        let before = window_before(text, g1.start(), 24);
+        if !before.ends_with([' ', '\t', '\u{a0}']) || !clean_left(text, g1.start()) {
+            continue;
+        }
+        let words = last_words(before, 3);
+        if !DM_DASH_CUES
+            .iter()
+            .any(|c| words == *c || words.ends_with(&format!(" {c}")))
+        {
+            continue;
+        }
         let (Some(d), Some(mo)) = (num(Some(g1)), num(Some(g2))) else {
             continue;
         };
@@ -608,26 +654,19 @@ fn collect(text: &str) -> Vec<Cand> {
     }
     for c in RE_YEAR_RANGE.captures_iter(text) {
         let m = c.get(0).expect("group 0");
-        let (Some(a), Some(b)) = (num(c.get(2)), num(c.get(3))) else {
+        let (Some(a), Some(b)) = (num(c.get(1)), num(c.get(2))) else {
             continue;
         };
         let (a, b) = (a as i32, b as i32);
         if !plausible_year(a) || !plausible_year(b) || b <= a || b - a > 30 {
             continue;
         }
-        let cue = c.get(1).map(|g| g.as_str().to_lowercase());
-        let kind = match cue.as_deref() {
-            Some(w) if w.starts_with("nhiệm") => DateKind::Term,
-            Some(_) => DateKind::Period,
-            None if b - a <= 10 => DateKind::Period,
+        let (kind, start) = match year_range_cue(text, m.start()) {
+            Some(k) => k,
+            None if b - a <= 10 => (DateKind::Period, m.start()),
             None => continue,
         };
-        let start = if cue.is_some() {
-            m.start()
-        } else {
-            c.get(2).map_or(m.start(), |g| g.start())
-        };
-        if !clean_left(text, start) || !clean_right(text, m.end()) {
+        if !clean_left(text, m.start()) || !clean_right(text, m.end()) {
             continue;
         }
         out.push(coarse(start, m.end(), kind, format!("{a:04}/{b:04}")));
@@ -1015,7 +1054,7 @@ pub fn parse_dateline(line: &str) -> Option<(CalendarDate, Option<(u32, u32)>)> 
 pub(crate) fn parse_date_prefix(s: &str) -> Option<(CalendarDate, usize)> {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"^{WS}*(\d{{1,2}})(?:[ \t]*/[ \t]*(\d{{1,2}})[ \t]*/[ \t]*|-(\d{{1,2}})-|\.(\d{{1,2}})\.|{WS}*(?i:tháng){WS}*(\d{{1,2}}){WS}*(?i:năm){WS}*)(\d{{4}})"
+            r"^{WS}*([0-9]{{1,2}})(?:[ \t]*/[ \t]*([0-9]{{1,2}})[ \t]*/[ \t]*|-([0-9]{{1,2}})-|\.([0-9]{{1,2}})\.|{WS}*(?i:tháng){WS}*([0-9]{{1,2}}){WS}*(?i:năm){WS}*)([0-9]{{4}})"
         ))
         .expect("valid regex")
     });
