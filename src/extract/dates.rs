@@ -199,6 +199,23 @@ static RE_RANGE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Several days of one month: `ngày 22 và 23/4`, `các ngày 8, 12 và 21/4/2021`.
+static RE_DAY_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i:ngày){WS}+((?:[0-9]{{1,2}}{WS}*(?:,|và|(?i:và)){WS}*){{1,6}})([0-9]{{1,2}})[ \t]*/[ \t]*([0-9]{{1,2}})(?:[ \t]*/[ \t]*([0-9]{{4}}))?"
+    ))
+    .expect("valid regex")
+});
+
+/// Two day–months linked by a dash, no year: `30/4-1/5`, `30/4 - 1/5`.
+static RE_DM_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([0-9]{1,2})[ \t]*/[ \t]*([0-9]{1,2})[ \t]*[-–][ \t]*([0-9]{1,2})[ \t]*/[ \t]*([0-9]{1,2})")
+        .expect("valid regex")
+});
+
+static RE_DIGITS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[0-9]{1,2}").expect("valid regex"));
+
 /// Day–month without year: `5/3`, `29/4`.
 static RE_DM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([0-9]{1,2})[ \t\u{A0}]*/[ \t\u{A0}]*([0-9]{1,2})").expect("valid regex")
@@ -325,7 +342,9 @@ fn clean_left(text: &str, start: usize) -> bool {
     match prev_char(text, start) {
         None => true,
         Some(c) if c.is_ascii_digit() => false,
-        Some('/' | '.' | ',' | '-' | '–' | ':') => !matches!(
+        // "30/4-1/5": a dash after a date starts the next one.
+        Some('-' | '–') => true,
+        Some('/' | '.' | ',' | ':') => !matches!(
             text.get(..start).and_then(|s| s.chars().rev().nth(1)),
             Some(c) if c.is_ascii_digit()
         ),
@@ -338,12 +357,30 @@ fn clean_right(text: &str, end: usize) -> bool {
     match next_char(text, end) {
         None => true,
         Some(c) if c.is_ascii_digit() => false,
-        Some('/' | '-' | '–' | '.' | ',') => !matches!(
+        // A dash then a digit links two dates ("30/4-1/5", "30/4/1975-30/4/2021").
+        Some('-' | '–') => !matches!(
+            text.get(end..).and_then(|s| s.chars().nth(1)),
+            Some(c) if c.is_alphabetic()
+        ),
+        Some('/' | '.' | ',') => !matches!(
             text.get(end..).and_then(|s| s.chars().nth(1)),
             Some(c) if c.is_alphanumeric()
         ),
         Some(c) if c.is_alphabetic() => false,
         _ => true,
+    }
+}
+
+/// Like [`clean_right`] for dates with a year, which may be glued to the next word by a missing
+/// space ("ngày 10/4/2021và", "ngày 31/7/1980.Ông").
+fn clean_right_year(text: &str, end: usize) -> bool {
+    match next_char(text, end) {
+        Some(c) if c.is_alphabetic() => true,
+        Some('.') => !matches!(
+            text.get(end..).and_then(|s| s.chars().nth(1)),
+            Some(c) if c.is_ascii_digit()
+        ),
+        _ => clean_right(text, end),
     }
 }
 
@@ -526,7 +563,7 @@ fn collect(text: &str) -> Vec<Cand> {
         let Some(day) = ymd(y as i32, mo, d) else {
             continue;
         };
-        if !clean_left(text, m.start()) || !clean_right(text, m.end()) || lunar_after(text, m.end())
+        if !clean_left(text, m.start()) || !clean_right_year(text, m.end()) || lunar_after(text, m.end())
         {
             continue;
         }
@@ -570,6 +607,72 @@ fn collect(text: &str) -> Vec<Cand> {
                 needs_cue: y == 0 && !words,
             });
         }
+    }
+    for c in RE_DAY_LIST.captures_iter(text) {
+        // "ngày 8, 12 và 21/4": the listed days, with the month (and year) of the last one.
+        let (Some(list), Some(last), Some(mo)) = (c.get(1), num(c.get(2)), num(c.get(3))) else {
+            continue;
+        };
+        let y = num(c.get(4)).map_or(0, |y| y as i32);
+        if !clean_right(text, c.get(0).expect("group 0").end()) {
+            continue;
+        }
+        let mut prev = 0;
+        let mut days = Vec::new();
+        for m in RE_DIGITS.find_iter(list.as_str()) {
+            let Ok(d) = m.as_str().parse::<u32>() else { break };
+            days.push((d, list.start() + m.start(), list.start() + m.end()));
+        }
+        if days.iter().any(|&(d, _, _)| {
+            let ok = d > prev;
+            prev = d;
+            !ok
+        }) || prev >= last
+        {
+            continue;
+        }
+        for (d, start, end) in days {
+            if let Some(day) = ymd(y, mo, d) {
+                out.push(Cand {
+                    start,
+                    end,
+                    kind: DateKind::Day,
+                    first: Some(day),
+                    last: None,
+                    value: String::new(),
+                    needs_cue: false,
+                });
+            }
+        }
+    }
+    for c in RE_DM_RANGE.captures_iter(text) {
+        let m = c.get(0).expect("group 0");
+        let (Some(d1), Some(m1), Some(d2), Some(m2)) =
+            (num(c.get(1)), num(c.get(2)), num(c.get(3)), num(c.get(4)))
+        else {
+            continue;
+        };
+        let (Some(a), Some(b)) = (ymd(0, m1, d1), ymd(0, m2, d2)) else {
+            continue;
+        };
+        // Same or next month (December → January too), in order.
+        let next_month = m2 == m1 + 1 || (m1 == 12 && m2 == 1);
+        if !((m1 == m2 && d1 < d2) || next_month)
+            || !clean_left(text, m.start())
+            || !clean_right(text, m.end())
+        {
+            continue;
+        }
+        out.push(Cand {
+            start: m.start(),
+            end: m.end(),
+            kind: DateKind::Range,
+            first: Some(a),
+            last: Some(b),
+            value: String::new(),
+            // "30/4-1/5 người dân": a noun after it asks for a cue before it.
+            needs_cue: !no_count_noun(window_after(text, m.end(), 24)),
+        });
     }
     for c in RE_DM.captures_iter(text) {
         let m = c.get(0).expect("group 0");
@@ -745,7 +848,7 @@ const STRONG_CUES: &[&str] = &[
 ];
 #[rustfmt::skip]
 const WEAK_CUES: &[&str] = &[
-    "từ", "đến", "tới", "vào", "hết", "nay", "qua", "mai", "trước", "sau", "tuần",
+    "từ", "đến", "tới", "vào", "hết", "nay", "qua", "mai", "trước", "sau", "tuần", "nghỉ",
 ];
 #[rustfmt::skip]
 const HOLIDAYS: &[&str] = &[
@@ -812,9 +915,21 @@ fn has_cue(text: &str, start: usize, end: usize, chained: bool) -> bool {
     }
     let w1 = last_words(trimmed, 1);
     let w2 = last_words(trimmed, 2);
+    let w3 = last_words(trimmed, 3);
+    // "ngày" two or three words back: "ngày bầu cử 3/11", "ngày khánh thành 27/4".
+    let ngay_back = (w2.starts_with("ngày ") || w3.starts_with("ngày "))
+        && !w2.starts_with("ngày càng")
+        && !w3.starts_with("ngày càng");
     let strong = STRONG_CUES.contains(&w1.as_str())
         || WEEKDAYS.contains(&w2.as_str())
-        || HOLIDAYS.contains(&w2.as_str());
+        || HOLIDAYS.contains(&w2.as_str())
+        || w2 == "giao dịch";
+    if strong {
+        return true;
+    }
+    if ngay_back && !trimmed.ends_with(|c: char| matches!(c, ',' | '.' | ';' | ':' | ')')) {
+        return no_count_noun(after);
+    }
     if strong {
         return true;
     }
@@ -822,7 +937,11 @@ fn has_cue(text: &str, start: usize, end: usize, chained: bool) -> bool {
     if !weak {
         return false;
     }
-    // Reject a following counting noun ("từ 1/3 số hộ", "đến 1/6 triệu trẻ", "1/3 (một phần ba)").
+    no_count_noun(after)
+}
+
+/// Whether no counting noun follows: "từ 1/3 số hộ", "đến 1/6 triệu trẻ", "1/3 (một phần ba)".
+fn no_count_noun(after: &str) -> bool {
     let next_text = after.trim_start_matches([' ', '\t', '\u{a0}', '…']);
     if next_text.starts_with("(một phần") {
         return false;
