@@ -563,7 +563,9 @@ fn collect(text: &str) -> Vec<Cand> {
         let Some(day) = ymd(y as i32, mo, d) else {
             continue;
         };
-        if !clean_left(text, m.start()) || !clean_right_year(text, m.end()) || lunar_after(text, m.end())
+        if !clean_left(text, m.start())
+            || !clean_right_year(text, m.end())
+            || lunar_after(text, m.end())
         {
             continue;
         }
@@ -620,7 +622,9 @@ fn collect(text: &str) -> Vec<Cand> {
         let mut prev = 0;
         let mut days = Vec::new();
         for m in RE_DIGITS.find_iter(list.as_str()) {
-            let Ok(d) = m.as_str().parse::<u32>() else { break };
+            let Ok(d) = m.as_str().parse::<u32>() else {
+                break;
+            };
             days.push((d, list.start() + m.start(), list.start() + m.end()));
         }
         if days.iter().any(|&(d, _, _)| {
@@ -921,13 +925,14 @@ fn has_cue(text: &str, start: usize, end: usize, chained: bool) -> bool {
         && !w2.starts_with("ngày càng")
         && !w3.starts_with("ngày càng");
     let strong = STRONG_CUES.contains(&w1.as_str())
+        || (w1.ends_with("ngày") && w1.len() > "ngày".len()) // "New Delhingày 28/4" (lost space)
         || WEEKDAYS.contains(&w2.as_str())
         || HOLIDAYS.contains(&w2.as_str())
         || w2 == "giao dịch";
     if strong {
         return true;
     }
-    if ngay_back && !trimmed.ends_with(|c: char| matches!(c, ',' | '.' | ';' | ':' | ')')) {
+    if ngay_back && !trimmed.ends_with([',', '.', ';', ':', ')']) {
         return no_count_noun(after);
     }
     if strong {

@@ -482,9 +482,12 @@ fn issuer_text(groups: &[&str]) -> String {
         .join("-")
 }
 
+/// A type code (canonical case) and its Vietnamese name when known.
+type TypeCode = (String, Option<&'static str>);
+
 struct Parsed {
     year: Option<i32>,
-    doc_type: Option<(String, Option<&'static str>)>,
+    doc_type: Option<TypeCode>,
     issuer: String,
     system: System,
     end: usize,
@@ -511,7 +514,7 @@ fn is_state_issuer(code: &str) -> bool {
 /// `Quy định số 205-QĐ/TW`).
 const ALT_NAMES: &[(&str, &str)] = &[("L", "Luật"), ("QĐ", "Quy định"), ("SL", "Sắc lệnh")];
 
-fn typed(row: &Row, prefix: &Prefix) -> (String, Option<&'static str>) {
+fn typed(row: &Row, prefix: &Prefix) -> TypeCode {
     let name = match prefix.kind {
         Some(k) if ALT_NAMES.contains(&(row.0, k)) => k,
         _ => row.1,
@@ -525,10 +528,7 @@ fn texts<'a>(groups: &[&Group<'a>]) -> Vec<&'a str> {
 
 /// Type + issuer from the code groups of a state symbol (`QĐ-TTg`, `TTLT-BKH-BTC`, `QĐ.UB`,
 /// `VPCP-KTTH`, `QH10`). `None` when a type code has no issuer.
-fn state_symbol(
-    codes: &[&Group<'_>],
-    prefix: &Prefix,
-) -> Option<(Option<(String, Option<&'static str>)>, String)> {
+fn state_symbol(codes: &[&Group<'_>], prefix: &Prefix) -> Option<(Option<TypeCode>, String)> {
     let first = codes.first()?;
     let type_row = state_type(first.text).or_else(|| lookup_folded(&TABLES.historical, first.text));
     if let Some(row) = type_row {
