@@ -213,3 +213,32 @@ proptest! {
         check_spans(&s, &found);
     }
 }
+
+#[test]
+fn shared_symbol_lists() {
+    // REF §1.8: "các Nghị quyết số 01, 02/NQ-HĐND" names two resolutions.
+    let text = "các Nghị quyết số 01, 02/NQ-HĐND của Hội đồng nhân dân";
+    let found = find_document_numbers(text);
+    check_spans(text, &found);
+    let got: Vec<(&str, Option<&str>, Option<&str>)> = found
+        .iter()
+        .map(|d| {
+            (
+                d.number.as_str(),
+                d.doc_type.as_deref(),
+                d.kind_word.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("1", Some("NQ"), Some("Nghị quyết")),
+            ("2", Some("NQ"), Some("Nghị quyết"))
+        ]
+    );
+    assert_eq!(found[0].text, "Nghị quyết số 01");
+    // REF §1.8: "Quyết định số 217-QĐ/TW, 218-QĐ/TW".
+    let found = find_document_numbers("Quyết định số 217-QĐ/TW, 218-QĐ/TW");
+    assert_eq!(found.len(), 2);
+}

@@ -595,8 +595,12 @@ fn interpret(groups: &[Group<'_>], prefix: &Prefix, spaced: bool) -> Option<Pars
                 return None;
             }
         }
-        // A Party committee writing in the state layout ("Nghị quyết 29/NQ-TƯ").
-        let party = doc_type.is_some() && codes.len() >= 2 && is_party_issuer(codes[1].text);
+        // A Party committee writing in the state layout ("Nghị quyết 29/NQ-TƯ", "21/TW").
+        let party = match (&doc_type, codes.as_slice()) {
+            (Some(_), [_, issuer, ..]) => is_party_issuer(issuer.text),
+            (None, [issuer]) => is_party_issuer(issuer.text),
+            _ => false,
+        };
         return Some(Parsed {
             year: None,
             doc_type,
@@ -637,7 +641,8 @@ fn interpret(groups: &[Group<'_>], prefix: &Prefix, spaced: bool) -> Option<Pars
                         end,
                     });
                 }
-                if !t.party.contains_key(&k0) || prefix.kind.is_some_and(|k| k != "Thông cáo") {
+                // "212-TC/CĐKT": TC is the Ministry here, not the Party's Thông cáo.
+                if prefix.kind != Some("Thông cáo") {
                     let mut iss = vec![g0.text];
                     iss.extend(texts(&rest));
                     return Some(Parsed {
@@ -740,7 +745,9 @@ pub fn find_document_numbers(text: &str) -> Vec<DocumentNumber> {
                 continue;
             }
         }
-        let prefix = read_prefix(text, m.start());
+        // "các Nghị quyết số 01, 02/NQ-HĐND": numbers listed before share the symbol.
+        let listed = shared_numbers(text, m.start());
+        let prefix = read_prefix(text, listed.first().map_or(m.start(), |l| l.0));
         if prefix.not_doc {
             continue;
         }
@@ -772,15 +779,14 @@ pub fn find_document_numbers(text: &str) -> Vec<DocumentNumber> {
         {
             continue;
         }
-        let start = prefix.start;
         let (doc_type, doc_type_name) = match p.doc_type {
             Some((code, name)) => (Some(code), name.map(str::to_string)),
             None => (None, None),
         };
-        out.push(DocumentNumber {
-            text: text[start..p.end].to_string(),
-            start,
-            end: p.end,
+        let item = DocumentNumber {
+            text: String::new(),
+            start: 0,
+            end: 0,
             number: strip_zeros(num),
             year: p.year,
             doc_type,
@@ -789,7 +795,62 @@ pub fn find_document_numbers(text: &str) -> Vec<DocumentNumber> {
             system: p.system,
             kind_word: prefix.kind.map(str::to_string),
             date: read_date_after(text, p.end),
+        };
+        // The first number takes the prefix ("Nghị quyết số 01"); listed ones are the digits.
+        let mut start = prefix.start;
+        for (s, e) in listed {
+            out.push(DocumentNumber {
+                text: text[start..e].to_string(),
+                start,
+                end: e,
+                number: strip_zeros(&text[s..e]),
+                ..item.clone()
+            });
+            start = m.start();
+        }
+        out.push(DocumentNumber {
+            text: text[start..p.end].to_string(),
+            start,
+            end: p.end,
+            ..item
         });
+    }
+    out
+}
+
+/// Numbers listed before `num_start` that share its symbol: `số 01, 02/NQ-HĐND` → `01`.
+fn shared_numbers(text: &str, num_start: usize) -> Vec<(usize, usize)> {
+    static RE_SHARED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?:^|[^\p{L}\p{N}])(?i:số)[ \t]*:?[ \t]*((?:[0-9]{1,5}[ \t]*(?:,|và)[ \t]*){1,8})$",
+        )
+        .expect("valid regex")
+    });
+    let mut lo = num_start.saturating_sub(80);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let before = &text[lo..num_start];
+    let t = before.trim_end();
+    if !(t.ends_with(',') || t.ends_with("và")) {
+        return Vec::new();
+    }
+    let Some(list) = RE_SHARED.captures(before).and_then(|c| c.get(1)) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let b = list.as_str().as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() {
+            let s = i;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            out.push((lo + list.start() + s, lo + list.start() + i));
+        } else {
+            i += 1;
+        }
     }
     out
 }
