@@ -166,6 +166,8 @@ fn valid_day_month(d: u32, m: u32) -> bool {
 // line break ("ngày  22  tháng 11", "tháng5", "năm1998").
 
 const WS: &str = r"[\s\u{AD}]";
+/// Spaces inside a numeric date: ASCII, no-break, thin and narrow no-break spaces.
+const SP: &str = r"[ \t\u{A0}\u{2009}\u{202F}]";
 
 /// Day with words: `ngày 9 tháng 4 năm 2021`, `mùng 2 tháng 9`, `22 tháng 11 năm 2002`.
 static RE_DAY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
@@ -178,7 +180,7 @@ static RE_DAY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 /// Numeric day with year: `09/4/2021`, `9-4-2021`, `24.01.2022`, `25/ 4 /2021`.
 static RE_DAY_NUM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"([0-9]{1,2})[ \t\u{A0}]*/[ \t\u{A0}]*([0-9]{1,2})[ \t\u{A0}]*/[ \t\u{A0}]*([0-9]{4})|([0-9]{1,2})[-–]([0-9]{1,2})[-–]([0-9]{4})|([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})",
+        r"([0-9]{1,2})[ \t\u{A0}\u{2009}\u{202F}]*/[ \t\u{A0}\u{2009}\u{202F}]*([0-9]{1,2})[ \t\u{A0}\u{2009}\u{202F}]*/[ \t\u{A0}\u{2009}\u{202F}]*([0-9]{4})|([0-9]{1,2})[-–]([0-9]{1,2})[-–]([0-9]{4})|([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})",
     )
     .expect("valid regex")
 });
@@ -186,7 +188,7 @@ static RE_DAY_NUM: LazyLock<Regex> = LazyLock::new(|| {
 /// Day range over one month: `27-28/7/2020`, `26 - 29/4`, `9-10/4`.
 static RE_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"([0-9]{1,2})[ \t\u{A0}]*[-–][ \t\u{A0}]*([0-9]{1,2})[ \t\u{A0}]*/[ \t\u{A0}]*([0-9]{1,2})(?:[ \t\u{A0}]*/[ \t\u{A0}]*([0-9]{4}))?",
+        r"([0-9]{1,2})[ \t\u{A0}\u{2009}\u{202F}]*[-–][ \t\u{A0}\u{2009}\u{202F}]*([0-9]{1,2})[ \t\u{A0}\u{2009}\u{202F}]*/[ \t\u{A0}\u{2009}\u{202F}]*([0-9]{1,2})(?:[ \t\u{A0}\u{2009}\u{202F}]*/[ \t\u{A0}\u{2009}\u{202F}]*([0-9]{4}))?",
     )
     .expect("valid regex")
 });
@@ -194,7 +196,7 @@ static RE_RANGE: LazyLock<Regex> = LazyLock::new(|| {
 /// `từ ngày 27 đến 28/7/2020`.
 static RE_RANGE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)từ{WS}+ngày{WS}+([0-9]{{1,2}}){WS}*(?:đến|tới){WS}*(?:ngày{WS}*)?([0-9]{{1,2}})[ \t]*/[ \t]*([0-9]{{1,2}})(?:[ \t]*/[ \t]*([0-9]{{4}}))?"
+        r"(?i)từ{WS}+ngày{WS}+([0-9]{{1,2}}){WS}*(?:đến|tới){WS}*(?:ngày{WS}*)?([0-9]{{1,2}}){SP}*/{SP}*([0-9]{{1,2}})(?:{SP}*/{SP}*([0-9]{{4}}))?"
     ))
     .expect("valid regex")
 });
@@ -202,14 +204,14 @@ static RE_RANGE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 /// Several days of one month: `ngày 22 và 23/4`, `các ngày 8, 12 và 21/4/2021`.
 static RE_DAY_LIST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:ngày){WS}+((?:[0-9]{{1,2}}{WS}*(?:,|và|(?i:và)){WS}*){{1,6}})([0-9]{{1,2}})[ \t]*/[ \t]*([0-9]{{1,2}})(?:[ \t]*/[ \t]*([0-9]{{4}}))?"
+        r"(?i:ngày){WS}+((?:[0-9]{{1,2}}{WS}*(?:,|và|(?i:và)){WS}*){{1,6}})([0-9]{{1,2}}){SP}*/{SP}*([0-9]{{1,2}})(?:{SP}*/{SP}*([0-9]{{4}}))?"
     ))
     .expect("valid regex")
 });
 
 /// Two day–months linked by a dash, no year: `30/4-1/5`, `30/4 - 1/5`.
 static RE_DM_RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([0-9]{1,2})[ \t]*/[ \t]*([0-9]{1,2})[ \t]*[-–][ \t]*([0-9]{1,2})[ \t]*/[ \t]*([0-9]{1,2})")
+    Regex::new(r"([0-9]{1,2})[ \t\u{A0}\u{2009}\u{202F}]*/[ \t\u{A0}\u{2009}\u{202F}]*([0-9]{1,2})[ \t\u{A0}\u{2009}\u{202F}]*[-–][ \t\u{A0}\u{2009}\u{202F}]*([0-9]{1,2})[ \t\u{A0}\u{2009}\u{202F}]*/[ \t\u{A0}\u{2009}\u{202F}]*([0-9]{1,2})")
         .expect("valid regex")
 });
 
@@ -218,7 +220,8 @@ static RE_DIGITS: LazyLock<Regex> =
 
 /// Day–month without year: `5/3`, `29/4`.
 static RE_DM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([0-9]{1,2})[ \t\u{A0}]*/[ \t\u{A0}]*([0-9]{1,2})").expect("valid regex")
+    Regex::new(r"([0-9]{1,2})[ \t\u{A0}\u{2009}\u{202F}]*/[ \t\u{A0}\u{2009}\u{202F}]*([0-9]{1,2})")
+        .expect("valid regex")
 });
 
 /// Day–month with a hyphen after "ngày" or a holiday name (ND 30 style): `ngày 30-4`,
@@ -703,7 +706,9 @@ fn collect(text: &str) -> Vec<Cand> {
             continue;
         };
         let before = window_before(text, g1.start(), 24);
-        if !before.ends_with([' ', '\t', '\u{a0}']) || !clean_left(text, g1.start()) {
+        if !before.ends_with([' ', '\t', '\u{a0}', '\u{2009}', '\u{202f}'])
+            || !clean_left(text, g1.start())
+        {
             continue;
         }
         let words = last_words(before, 3);
@@ -912,7 +917,7 @@ fn last_words(before: &str, n: usize) -> String {
 fn has_cue(text: &str, start: usize, end: usize, chained: bool) -> bool {
     let before = window_before(text, start, 40);
     let after = window_after(text, end, 24);
-    let trimmed = before.trim_end_matches([' ', '\t', '\u{a0}']);
+    let trimmed = before.trim_end_matches([' ', '\t', '\u{a0}', '\u{2009}', '\u{202f}']);
     // "(29/4)", "(ngày 18/4)".
     if trimmed.ends_with('(') && after.starts_with(')') {
         return true;
@@ -947,7 +952,7 @@ fn has_cue(text: &str, start: usize, end: usize, chained: bool) -> bool {
 
 /// Whether no counting noun follows: "từ 1/3 số hộ", "đến 1/6 triệu trẻ", "1/3 (một phần ba)".
 fn no_count_noun(after: &str) -> bool {
-    let next_text = after.trim_start_matches([' ', '\t', '\u{a0}', '…']);
+    let next_text = after.trim_start_matches([' ', '\t', '\u{a0}', '\u{2009}', '\u{202f}', '…']);
     if next_text.starts_with("(một phần") {
         return false;
     }
@@ -1178,7 +1183,7 @@ pub fn parse_dateline(line: &str) -> Option<(CalendarDate, Option<(u32, u32)>)> 
 pub(crate) fn parse_date_prefix(s: &str) -> Option<(CalendarDate, usize)> {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"^{WS}*([0-9]{{1,2}})(?:[ \t]*/[ \t]*([0-9]{{1,2}})[ \t]*/[ \t]*|-([0-9]{{1,2}})-|\.([0-9]{{1,2}})\.|{WS}*(?i:tháng){WS}*([0-9]{{1,2}}){WS}*(?i:năm){WS}*)([0-9]{{4}})"
+            r"^{WS}*([0-9]{{1,2}})(?:{SP}*/{SP}*([0-9]{{1,2}}){SP}*/{SP}*|-([0-9]{{1,2}})-|\.([0-9]{{1,2}})\.|{WS}*(?i:tháng){WS}*([0-9]{{1,2}}){WS}*(?i:năm){WS}*)([0-9]{{4}})"
         ))
         .expect("valid regex")
     });
