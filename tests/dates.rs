@@ -206,3 +206,17 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn spans_include_the_trigger_word() {
+    // GUIDELINE: the span may include an adjacent trigger word such as "ngày".
+    let text =
+        "Kết luận số 69-KL/TU, ngày 09/4/2021 của Ban Thường vụ; từ ngày 25/1 đến ngày 1/2/2021.";
+    let found = find_dates(text, None);
+    check_spans(text, &found);
+    let texts: Vec<&str> = found.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(texts, ["ngày 09/4/2021", "ngày 25/1 đến ngày 1/2/2021"]);
+    let found = find_dates("Sáng 1/11, chiều nay (29/4)", None);
+    let texts: Vec<&str> = found.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(texts, ["1/11", "29/4"]);
+}

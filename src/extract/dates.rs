@@ -1073,7 +1073,10 @@ pub fn find_dates(text: &str, reference: Option<CalendarDate>) -> Vec<DateMentio
     }
     merged
         .into_iter()
-        .filter_map(|c| {
+        .filter_map(|mut c| {
+            if c.kind.is_calendar_day() {
+                c.start = with_ngay(text, c.start);
+            }
             let text_s = text.get(c.start..c.end)?.to_string();
             let (value, resolved) = match (c.first, c.last) {
                 (Some(a), None) => (
@@ -1114,6 +1117,25 @@ pub fn find_dates(text: &str, reference: Option<CalendarDate>) -> Vec<DateMentio
             })
         })
         .collect()
+}
+
+/// Widens a day mention to the trigger word "ngày" written just before it ("ngày 09/4/2021").
+fn with_ngay(text: &str, start: usize) -> usize {
+    let before = window_before(text, start, 12);
+    let trimmed = before.trim_end_matches([' ', '\t', '\u{a0}', '\u{2009}', '\u{202f}']);
+    if trimmed.len() == before.len() {
+        return start;
+    }
+    let Some((i, _)) = trimmed.char_indices().rev().nth(3) else {
+        return start;
+    };
+    let word = &trimmed[i..];
+    let at = start - before.len() + i;
+    if word.to_lowercase() == "ngày" && prev_char(text, at).is_none_or(|c| !c.is_alphanumeric()) {
+        at
+    } else {
+        start
+    }
 }
 
 /// Keeps the first mention of each `(kind, value)`, in text order: the report lists each date once
