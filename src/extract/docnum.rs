@@ -166,7 +166,7 @@ fn lookup_folded<'t>(table: &'t HashMap<String, Row>, code: &str) -> Option<&'t 
 /// A number followed by one or more separator + group pieces. The structure is then read by hand.
 static RE_CAND: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\d{1,5}[a-z]?(?:[\s\u{AD}]*[/／\-–—‐‑−][\s\u{AD}]*[\p{L}\d](?:[\p{L}\d]|&[\p{L}]|\.[\p{L}\d])*)+",
+        r"[0-9]{1,5}[a-z]?(?:[\s\u{AD}]*[/／\-–—‐‑−][\s\u{AD}]*[\p{L}0-9](?:[\p{L}0-9]|&[\p{L}]|\.[\p{L}0-9])*)+",
     )
     .expect("valid regex")
 });
