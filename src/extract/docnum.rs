@@ -918,6 +918,40 @@ mod tests {
     }
 
     #[test]
+    fn tables_are_well_formed() {
+        for (name, tsv) in [
+            (
+                "state_types",
+                include_str!("../../data/docnum/state_types.tsv"),
+            ),
+            (
+                "party_types",
+                include_str!("../../data/docnum/party_types.tsv"),
+            ),
+            (
+                "historical_types",
+                include_str!("../../data/docnum/historical_types.tsv"),
+            ),
+            ("issuers", include_str!("../../data/docnum/issuers.tsv")),
+        ] {
+            assert!(
+                tsv.starts_with('#'),
+                "{name}: header comment naming the source"
+            );
+            let mut seen = HashSet::new();
+            for r in rows(tsv) {
+                assert!(r.len() >= 2, "{name}: {r:?}");
+                assert!(!r[0].is_empty() && !r[1].is_empty(), "{name}: {r:?}");
+                assert!(!r[0].contains(' '), "{name}: code with a space {r:?}");
+                assert!(seen.insert(key(r[0])), "{name}: duplicate code {}", r[0]);
+            }
+        }
+        for r in rows(include_str!("../../data/docnum/kind_words.tsv")) {
+            assert!(r[0].starts_with(char::is_uppercase), "kind word {r:?}");
+        }
+    }
+
+    #[test]
     fn three_systems() {
         assert_eq!(
             keys("Số:67/2022/TT-BTC"),
