@@ -177,10 +177,10 @@ static RE_DAY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// Numeric day with year: `09/4/2021`, `9-4-2021`, `24.01.2022`, `25/ 4 /2021`.
+/// Numeric day with year: `09/4/2021`, `9-4-2021`, `24.01.2022`, `25/ 4 /2021`, `20/10 năm 2021`.
 static RE_DAY_NUM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"([0-9]{1,2})[ \t\u{A0}\u{2009}\u{202F}]*/[ \t\u{A0}\u{2009}\u{202F}]*([0-9]{1,2})[ \t\u{A0}\u{2009}\u{202F}]*/[ \t\u{A0}\u{2009}\u{202F}]*([0-9]{4})|([0-9]{1,2})[-–]([0-9]{1,2})[-–]([0-9]{4})|([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})",
+        r"([0-9]{1,2})[ \t\u{A0}\u{2009}\u{202F}]*/[ \t\u{A0}\u{2009}\u{202F}]*([0-9]{1,2})[ \t\u{A0}\u{2009}\u{202F}]*/[ \t\u{A0}\u{2009}\u{202F}]*([0-9]{4})|([0-9]{1,2})[-–]([0-9]{1,2})[-–]([0-9]{4})|([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})|([0-9]{1,2})[ \t\u{A0}\u{2009}\u{202F}]*/[ \t\u{A0}\u{2009}\u{202F}]*([0-9]{1,2})[ \t\u{A0}\u{2009}\u{202F}]+(?i:năm)[ \t\u{A0}\u{2009}\u{202F}]*([0-9]{4})",
     )
     .expect("valid regex")
 });
@@ -557,8 +557,10 @@ fn collect(text: &str) -> Vec<Cand> {
             (num(c.get(1)), num(c.get(2)), num(c.get(3)))
         } else if c.get(4).is_some() {
             (num(c.get(4)), num(c.get(5)), num(c.get(6)))
-        } else {
+        } else if c.get(7).is_some() {
             (num(c.get(7)), num(c.get(8)), num(c.get(9)))
+        } else {
+            (num(c.get(10)), num(c.get(11)), num(c.get(12)))
         };
         let (Some(d), Some(mo), Some(y)) = (d, mo, y) else {
             continue;
