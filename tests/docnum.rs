@@ -1,0 +1,244 @@
+//! Document numbers (số, ký hiệu văn bản): table-driven cases, properties, linear time.
+
+use std::time::{Duration, Instant};
+
+use proptest::prelude::*;
+use vntext::extract::docnum::{DocumentNumber, System, find_document_numbers, unique};
+
+/// Unescapes `\n`, `\t` and `\u{XXXX}` in a TSV cell.
+fn unescape(s: &str) -> String {
+    let mut out = String::new();
+    let mut it = s.chars().peekable();
+    while let Some(c) = it.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match it.next() {
+            Some('n') => out.push('\n'),
+            Some('t') => out.push('\t'),
+            Some('u') => {
+                let hex: String = it
+                    .by_ref()
+                    .skip_while(|&c| c == '{')
+                    .take_while(|&c| c != '}')
+                    .collect();
+                let cp = u32::from_str_radix(&hex, 16).expect("hex escape");
+                out.push(char::from_u32(cp).expect("valid char"));
+            }
+            Some(o) => {
+                out.push('\\');
+                out.push(o);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+fn opt(s: &str) -> Option<String> {
+    (s != "-").then(|| s.to_string())
+}
+
+fn system_name(s: System) -> &'static str {
+    match s {
+        System::Party => "party",
+        System::StateNormative => "state_normative",
+        System::StateAdministrative => "state_administrative",
+        _ => "other",
+    }
+}
+
+fn check_spans(text: &str, found: &[DocumentNumber]) {
+    for d in found {
+        assert!(d.start <= d.end && d.end <= text.len(), "{d:?}");
+        assert!(text.is_char_boundary(d.start) && text.is_char_boundary(d.end));
+        assert_eq!(&text[d.start..d.end], d.text);
+    }
+}
+
+#[test]
+fn table_cases() {
+    let table = include_str!("cases/docnum.tsv");
+    let mut n = 0;
+    let mut failures = Vec::new();
+    for (i, line) in table.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        assert!(cols.len() >= 9, "line {}: {} columns", i + 1, cols.len());
+        let input = unescape(cols[0]);
+        let found = find_document_numbers(&input);
+        check_spans(&input, &found);
+        n += 1;
+        if cols[1] == "-" {
+            if !found.is_empty() {
+                failures.push(format!(
+                    "line {}: {:?} → unexpected {:?}",
+                    i + 1,
+                    cols[0],
+                    found
+                ));
+            }
+            continue;
+        }
+        let got = match found.as_slice() {
+            [d] => d,
+            _ => {
+                failures.push(format!(
+                    "line {}: {:?} → {} items {:?}",
+                    i + 1,
+                    cols[0],
+                    found.len(),
+                    found
+                ));
+                continue;
+            }
+        };
+        let want = (
+            cols[1].to_string(),
+            opt(cols[2]).map(|y| y.parse::<i32>().expect("year")),
+            opt(cols[3]),
+            opt(cols[4]),
+            cols[5].to_string(),
+            opt(cols[6]),
+            opt(cols[7]),
+        );
+        let have = (
+            got.number.clone(),
+            got.year,
+            got.doc_type.clone(),
+            got.issuer.clone(),
+            system_name(got.system).to_string(),
+            got.kind_word.clone(),
+            got.date.clone(),
+        );
+        if want != have {
+            failures.push(format!(
+                "line {}: {:?}\n   want {want:?}\n   have {have:?}",
+                i + 1,
+                cols[0]
+            ));
+        }
+    }
+    assert!(n >= 60, "only {n} cases");
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn type_names_from_tables() {
+    let d = &find_document_numbers("Tờ trình số 66/TTr-SNN")[0];
+    assert_eq!(d.doc_type_name.as_deref(), Some("Tờ trình"));
+    let d = &find_document_numbers("Số 1228-CV/TU")[0];
+    assert_eq!(d.doc_type_name.as_deref(), Some("Công văn"));
+    let d = &find_document_numbers("SỐ 101-SL/L.003")[0];
+    assert_eq!(d.doc_type_name.as_deref(), Some("Sắc lệnh"));
+    let d = &find_document_numbers("công văn số 5110/VPCP-KTTH")[0];
+    assert_eq!(d.doc_type_name, None);
+}
+
+#[test]
+fn several_numbers_in_running_text() {
+    let text = "Căn cứ Nghị định số 86/2002/NĐ-CP ngày 05/11/2002 của Chính phủ; Nghị định số 94/1998/NĐ-CP \
+                và Quyết định số 147/2002/QĐ-TTg; Kết luận số 69-KL/TU, ngày 09/4/2021.";
+    let found = find_document_numbers(text);
+    check_spans(text, &found);
+    let nums: Vec<&str> = found.iter().map(|d| d.number.as_str()).collect();
+    assert_eq!(nums, ["86", "94", "147", "69"]);
+    assert_eq!(found[0].date.as_deref(), Some("2002-11-05"));
+    assert_eq!(found[1].date, None);
+}
+
+#[test]
+fn unique_keeps_first_and_fills_in() {
+    let text = "Số 152-KH/TU\nKế hoạch sơ kết … theo Kế hoạch số 152-KH/TU, ngày 5/3/2022";
+    let all = find_document_numbers(text);
+    assert_eq!(all.len(), 2);
+    let one = unique(all);
+    assert_eq!(one.len(), 1);
+    assert_eq!(one[0].text, "Số 152-KH/TU");
+    assert_eq!(one[0].kind_word.as_deref(), Some("Kế hoạch"));
+    assert_eq!(one[0].date.as_deref(), Some("2022-03-05"));
+}
+
+/// Runs `f` on `make(n)` and `make(4n)`: linear time keeps the ratio near 4 (quadratic: 16).
+fn assert_linear(make: impl Fn(usize) -> String, n: usize) {
+    let time = |k: usize| {
+        let text = make(k);
+        let t = Instant::now();
+        let found = find_document_numbers(&text);
+        check_spans(&text, &found);
+        t.elapsed()
+    };
+    // Best of two: the machine is shared, a slow run is noise, not complexity.
+    let best = |k: usize| (0..2).map(|_| time(k)).min().unwrap_or_default();
+    let small = best(n).max(Duration::from_millis(20));
+    let big = best(4 * n);
+    assert!(big < small * 10, "{n}: {small:?}, 4×: {big:?}");
+    assert!(big < Duration::from_secs(30), "took {big:?}");
+}
+
+#[test]
+fn linear_on_slash_chains() {
+    // 1 MB of "1/1/1/…" and of "1-A/1-A/…".
+    assert_linear(|k| "1/".repeat(k), 128 * 1024);
+    assert_linear(|k| "1-A/".repeat(k), 64 * 1024);
+}
+
+#[test]
+fn linear_on_many_so_lines() {
+    // 100k lines of "Số:", bare and followed by a number.
+    assert_linear(|k| "Số:\n".repeat(k), 25_000);
+    assert_linear(|k| "Số: 12/QĐ-UBND\n".repeat(k), 25_000);
+    let text = "Số: 12/QĐ-UBND\n".repeat(1000);
+    assert_eq!(find_document_numbers(&text).len(), 1000);
+}
+
+proptest! {
+    #[test]
+    fn no_panic_random(s in any::<String>()) {
+        let found = find_document_numbers(&s);
+        check_spans(&s, &found);
+    }
+
+    #[test]
+    fn no_panic_shaped(s in "([0-9]{1,5}|[ /\\-–:.]|số|Số|SỐ|QĐ|QÐ|TTg|UBND|KL|TU|TW|NĐ|CP|TT|BTC|QH1[0-5]|ngày|\u{AD}|\n|Ð|đ){0,40}") {
+        let found = find_document_numbers(&s);
+        check_spans(&s, &found);
+    }
+}
+
+#[test]
+fn shared_symbol_lists() {
+    // REF §1.8: "các Nghị quyết số 01, 02/NQ-HĐND" names two resolutions.
+    let text = "các Nghị quyết số 01, 02/NQ-HĐND của Hội đồng nhân dân";
+    let found = find_document_numbers(text);
+    check_spans(text, &found);
+    let got: Vec<(&str, Option<&str>, Option<&str>)> = found
+        .iter()
+        .map(|d| {
+            (
+                d.number.as_str(),
+                d.doc_type.as_deref(),
+                d.kind_word.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("1", Some("NQ"), Some("Nghị quyết")),
+            ("2", Some("NQ"), Some("Nghị quyết"))
+        ]
+    );
+    assert_eq!(found[0].text, "Nghị quyết số 01");
+    // REF §1.8: "Quyết định số 217-QĐ/TW, 218-QĐ/TW".
+    let found = find_document_numbers("Quyết định số 217-QĐ/TW, 218-QĐ/TW");
+    assert_eq!(found.len(), 2);
+}
