@@ -104,7 +104,10 @@ fn adversarial() -> Vec<(&'static str, String)> {
         ("so_lines_100k", "Số:\n".repeat(100_000)),
         (
             "combining_marks",
-            repeat_to(&format!("a{}", "\u{301}\u{300}\u{303}\u{323}".repeat(64)), MB),
+            repeat_to(
+                &format!("a{}", "\u{301}\u{300}\u{303}\u{323}".repeat(64)),
+                MB,
+            ),
         ),
         (
             "capitalized_run",
@@ -169,7 +172,12 @@ fn bench_normalize(c: &mut Criterion) {
         b.iter(|| unicode_normalization::is_nfc_quick(black_box(&clean).chars()))
     });
     g.bench_function("baseline/byte_scan_non_ascii", |b| {
-        b.iter(|| black_box(clean.as_bytes()).iter().filter(|&&b| b >= 0x80).count())
+        b.iter(|| {
+            black_box(clean.as_bytes())
+                .iter()
+                .filter(|&&b| b >= 0x80)
+                .count()
+        })
     });
     g.throughput(Throughput::Bytes(dirty.len() as u64));
     g.bench_function("needs_fixes", |b| {
@@ -256,7 +264,11 @@ fn bench_extract(c: &mut Criterion) {
         b.iter(|| vntext::ethnic::find_ethnic_groups(black_box(&clean)).len())
     });
     g.bench_function("article", |b| {
-        b.iter(|| vntext::article::parse_article(black_box(&clean)).chrome.len())
+        b.iter(|| {
+            vntext::article::parse_article(black_box(&clean))
+                .chrome
+                .len()
+        })
     });
     g.finish();
 }
@@ -285,7 +297,11 @@ fn bench_analyze(c: &mut Criterion) {
 
     let mut g = c.benchmark_group("analyzer_construction");
     g.bench_function("build", |b| {
-        b.iter(|| AnalyzerBuilder::new().build().map(|a| black_box(a).analyze("").counts.bytes))
+        b.iter(|| {
+            AnalyzerBuilder::new()
+                .build()
+                .map(|a| black_box(a).analyze("").counts.bytes)
+        })
     });
     g.finish();
 }

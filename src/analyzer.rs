@@ -154,17 +154,19 @@ impl Analyzer {
             original,
         };
 
-        for mut d in docnum::find_document_numbers(text) {
-            if in_chrome(d.start, d.end) {
-                continue;
-            }
+        let found: Vec<_> = docnum::find_document_numbers(text)
+            .into_iter()
+            .filter(|d| !in_chrome(d.start, d.end))
+            .collect();
+        for mut d in docnum::unique(found) {
             (d.start, d.end, d.text) = map.span(d.start, d.end);
             report.document_numbers.push(d);
         }
-        for mut d in dates::find_dates(text, reference) {
-            if in_chrome(d.start, d.end) {
-                continue;
-            }
+        let found: Vec<_> = dates::find_dates(text, reference)
+            .into_iter()
+            .filter(|d| !in_chrome(d.start, d.end))
+            .collect();
+        for mut d in dates::unique(found) {
             (d.start, d.end, d.text) = map.span(d.start, d.end);
             if matches!(d.kind, dates::DateKind::Day | dates::DateKind::Range) {
                 report.dates.push(d);

@@ -50,8 +50,9 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-static AUTHOR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:Tác giả|Tác giả bài viết)\s*:\s*(\S.*?)\s*$").expect("valid regex"));
+static AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:Tác giả|Tác giả bài viết)\s*:\s*(\S.*?)\s*$").expect("valid regex")
+});
 
 /// Lines (after bullets and spaces are trimmed) that are page chrome as a whole.
 static CHROME_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -263,7 +264,10 @@ mod tests {
         );
         assert_eq!(a.published.as_deref(), Some("2022-01-24T09:17"));
         assert_eq!(a.author.as_deref(), Some("Lương Thủy"));
-        assert_eq!(a.dateline.unwrap().slice(SEED), "Thứ hai - 24/01/2022 09:17");
+        assert_eq!(
+            a.dateline.unwrap().slice(SEED),
+            "Thứ hai - 24/01/2022 09:17"
+        );
     }
 
     #[test]
@@ -284,11 +288,17 @@ mod tests {
             "top",
             "down",
         ] {
-            assert!(chrome.contains(&expected), "missing chrome {expected:?} in {chrome:?}");
+            assert!(
+                chrome.contains(&expected),
+                "missing chrome {expected:?} in {chrome:?}"
+            );
         }
         // The "Văn bản mới" list is content.
         for content in ["Số 152-KH/TU", "Số:67/2022/TT-BTC", "Văn bản mới"] {
-            assert!(!chrome.iter().any(|c| c.contains(content)), "{content} is content");
+            assert!(
+                !chrome.iter().any(|c| c.contains(content)),
+                "{content} is content"
+            );
         }
     }
 

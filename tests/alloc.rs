@@ -49,7 +49,10 @@ fn clean_text_normalizes_without_allocating() {
             matches!(out.text, std::borrow::Cow::Borrowed(_))
         });
         assert!(borrowed, "canonical text must come back borrowed");
-        assert_eq!(count, 0, "normalizing canonical text allocated {count} times");
+        assert_eq!(
+            count, 0,
+            "normalizing canonical text allocated {count} times"
+        );
     }
 }
 

@@ -8,7 +8,13 @@ use std::path::Path;
 use serde_json::Value;
 use unicode_normalization::UnicodeNormalization;
 
-const FIELDS: [&str; 5] = ["document_numbers", "dates", "officials", "percentages", "money"];
+const FIELDS: [&str; 5] = [
+    "document_numbers",
+    "dates",
+    "officials",
+    "percentages",
+    "money",
+];
 
 /// Minimum F1 per field on these documents (the project's quality bars are 0.97, 0.95, 0.85,
 /// 0.95, 0.92 on the full dev set; these few documents must stay at or above them).
@@ -35,12 +41,23 @@ fn keys(doc: &Value, gold: bool) -> [BTreeSet<String>; 5] {
     let mut out: [BTreeSet<String>; 5] = Default::default();
     let arr = |f: &str| doc[f].as_array().cloned().unwrap_or_default();
     for d in arr("document_numbers") {
-        let number = d["number"].as_str().unwrap_or("").trim_start_matches('0').to_string();
-        let number = if number.is_empty() { "0".into() } else { number };
+        let number = d["number"]
+            .as_str()
+            .unwrap_or("")
+            .trim_start_matches('0')
+            .to_string();
+        let number = if number.is_empty() {
+            "0".into()
+        } else {
+            number
+        };
         let ty = if gold { &d["type"] } else { &d["doc_type"] };
         out[0].insert(format!(
             "{number}|{}|{}|{}",
-            d["year"].as_i64().map(|y| y.to_string()).unwrap_or_default(),
+            d["year"]
+                .as_i64()
+                .map(|y| y.to_string())
+                .unwrap_or_default(),
             canon_code(ty),
             canon_code(&d["issuer"])
         ));
@@ -101,16 +118,26 @@ fn gold_documents_score_above_the_bars() {
         .collect();
     paths.sort();
     for gold_path in paths {
-        let gold: Value = serde_json::from_str(&std::fs::read_to_string(&gold_path).unwrap()).unwrap();
+        let gold: Value =
+            serde_json::from_str(&std::fs::read_to_string(&gold_path).unwrap()).unwrap();
         let name = gold["doc"].as_str().unwrap();
         let raw = std::fs::read(dir.join(name)).unwrap();
         let report = analyzer.analyze_bytes(&raw).unwrap();
         let pred = serde_json::to_value(&report).unwrap();
         docs += 1;
         // Every span indexes the original bytes.
-        for field in ["document_numbers", "dates", "periods", "officials", "statistics"] {
+        for field in [
+            "document_numbers",
+            "dates",
+            "periods",
+            "officials",
+            "statistics",
+        ] {
             for it in pred[field].as_array().cloned().unwrap_or_default() {
-                let (s, e) = (it["start"].as_u64().unwrap() as usize, it["end"].as_u64().unwrap() as usize);
+                let (s, e) = (
+                    it["start"].as_u64().unwrap() as usize,
+                    it["end"].as_u64().unwrap() as usize,
+                );
                 assert_eq!(
                     std::str::from_utf8(&raw[s..e]).ok(),
                     it["text"].as_str(),
@@ -134,9 +161,21 @@ fn gold_documents_score_above_the_bars() {
     assert!(docs >= 6, "gold documents missing");
     let mut failures = Vec::new();
     for i in 0..5 {
-        let p = if tp[i] + fp[i] > 0 { tp[i] as f64 / (tp[i] + fp[i]) as f64 } else { 0.0 };
-        let r = if tp[i] + fn_[i] > 0 { tp[i] as f64 / (tp[i] + fn_[i]) as f64 } else { 0.0 };
-        let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        let p = if tp[i] + fp[i] > 0 {
+            tp[i] as f64 / (tp[i] + fp[i]) as f64
+        } else {
+            0.0
+        };
+        let r = if tp[i] + fn_[i] > 0 {
+            tp[i] as f64 / (tp[i] + fn_[i]) as f64
+        } else {
+            0.0
+        };
+        let f1 = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
         eprintln!("{:18} P {p:.3} R {r:.3} F1 {f1:.3}", FIELDS[i]);
         if f1 < MIN_F1[i] {
             failures.push(format!("{} F1 {f1:.3} < {}", FIELDS[i], MIN_F1[i]));

@@ -11,7 +11,14 @@ fn report_json_has_the_contract_fields() {
     let v: Value = serde_json::to_value(&report).unwrap();
     assert_eq!(v["source"], "x/input.txt");
     assert_eq!(v["encoding"], "utf-8");
-    for k in ["bytes", "chars", "syllables", "valid_syllables", "sentences", "tokens"] {
+    for k in [
+        "bytes",
+        "chars",
+        "syllables",
+        "valid_syllables",
+        "sentences",
+        "tokens",
+    ] {
         assert!(v["counts"][k].is_u64(), "counts.{k}");
     }
     assert_eq!(v["counts"]["bytes"], text.len());
@@ -26,10 +33,23 @@ fn report_json_has_the_contract_fields() {
         assert!(v[k].is_array(), "{k} must be a list");
     }
     for k in ["title", "published", "author"] {
-        assert!(v.get(k).is_some(), "{k} must be present (null when unknown)");
+        assert!(
+            v.get(k).is_some(),
+            "{k} must be present (null when unknown)"
+        );
     }
     let d = &v["document_numbers"][0];
-    for k in ["text", "start", "end", "number", "year", "doc_type", "doc_type_name", "issuer", "system"] {
+    for k in [
+        "text",
+        "start",
+        "end",
+        "number",
+        "year",
+        "doc_type",
+        "doc_type_name",
+        "issuer",
+        "system",
+    ] {
         assert!(d.get(k).is_some(), "document_numbers[].{k}");
     }
     assert_eq!(d["system"], "party");

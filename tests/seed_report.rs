@@ -27,11 +27,19 @@ fn every_span_indexes_the_input() {
         assert_eq!(&SEED[s..e], text);
         n += 1;
     };
-    r.document_numbers.iter().for_each(|d| check(&d.text, d.start, d.end));
+    r.document_numbers
+        .iter()
+        .for_each(|d| check(&d.text, d.start, d.end));
     r.dates.iter().for_each(|d| check(&d.text, d.start, d.end));
-    r.periods.iter().for_each(|d| check(&d.text, d.start, d.end));
-    r.officials.iter().for_each(|d| check(&d.text, d.start, d.end));
-    r.statistics.iter().for_each(|d| check(&d.text, d.start, d.end));
+    r.periods
+        .iter()
+        .for_each(|d| check(&d.text, d.start, d.end));
+    r.officials
+        .iter()
+        .for_each(|d| check(&d.text, d.start, d.end));
+    r.statistics
+        .iter()
+        .for_each(|d| check(&d.text, d.start, d.end));
     r.chrome.iter().for_each(|d| check(&d.text, d.start, d.end));
     assert!(n > 20);
 }
@@ -39,11 +47,18 @@ fn every_span_indexes_the_input() {
 #[test]
 fn ethnic_minority_share_with_subject() {
     let r = report();
-    let pct: Vec<_> = r.statistics.iter().filter(|s| s.kind == StatKind::Percentage).collect();
+    let pct: Vec<_> = r
+        .statistics
+        .iter()
+        .filter(|s| s.kind == StatKind::Percentage)
+        .collect();
     assert_eq!(pct.len(), 1, "{pct:?}");
     assert_eq!(pct[0].value, 94.0);
     assert!(
-        pct[0].subject.as_deref().is_some_and(|s| s.contains("người dân tộc thiểu số")),
+        pct[0]
+            .subject
+            .as_deref()
+            .is_some_and(|s| s.contains("người dân tộc thiểu số")),
         "{:?}",
         pct[0].subject
     );
@@ -62,7 +77,10 @@ fn counts_ratios_average() {
         })
     };
     assert!(has(StatKind::Count, 14.0, "dân tộc"), "14 dân tộc");
-    assert!(has(StatKind::Count, 13.0, "dân tộc thiểu số"), "13 dân tộc thiểu số");
+    assert!(
+        has(StatKind::Count, 13.0, "dân tộc thiểu số"),
+        "13 dân tộc thiểu số"
+    );
     assert!(has(StatKind::Count, 4.0, "xã"), "04 xã");
     assert!(has(StatKind::Average, 14.7, "tiêu chí"), "14,7 tiêu chí");
     let ratio = |n: f64, d: f64| {
@@ -87,14 +105,32 @@ fn income_per_year_up_against_2020() {
     assert_eq!(income.category.as_deref(), Some("income"));
     let change = income.change.as_ref().expect("tăng 1,5 triệu đồng");
     assert_eq!(change.value, 1_500_000.0);
-    assert!(change.against.as_deref().is_some_and(|a| a.contains("2020")));
-    assert!(r.statistics.iter().any(|s| s.kind == StatKind::Money && s.value == 1_500_000.0));
+    assert!(
+        change
+            .against
+            .as_deref()
+            .is_some_and(|a| a.contains("2020"))
+    );
+    assert!(
+        r.statistics
+            .iter()
+            .any(|s| s.kind == StatKind::Money && s.value == 1_500_000.0)
+    );
 }
 
 #[test]
 fn nothing_from_the_counters() {
     let r = report();
-    for v in [74.0, 19_156.0, 839_488.0, 1_119_475.0, 18_912_473.0, 900.0, 5031.0, 60.0] {
+    for v in [
+        74.0,
+        19_156.0,
+        839_488.0,
+        1_119_475.0,
+        18_912_473.0,
+        900.0,
+        5031.0,
+        60.0,
+    ] {
         assert!(
             !r.statistics.iter().any(|s| s.value == v),
             "statistic {v} comes from page chrome"
@@ -109,7 +145,13 @@ fn documents_dates_official() {
     let codes: Vec<_> = r
         .document_numbers
         .iter()
-        .map(|d| (d.number.as_str(), d.doc_type.as_deref(), d.issuer.as_deref()))
+        .map(|d| {
+            (
+                d.number.as_str(),
+                d.doc_type.as_deref(),
+                d.issuer.as_deref(),
+            )
+        })
         .collect();
     for expected in [
         ("69", Some("KL"), Some("TU")),
