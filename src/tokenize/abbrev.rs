@@ -12,13 +12,17 @@ pub(crate) enum Shape {
     Compound,
     /// All capitals yet spelled like a syllable (`TU`, `HU`).
     Syllable,
+    /// A document-type code (`QĐ`, `NĐ`, `KL`), making a capital chain a document code.
+    DocType,
 }
 
 const DATA: &str = include_str!("../../data/tokenize/abbreviations.tsv");
 
-static TABLE: LazyLock<HashMap<&'static str, Shape>> = LazyLock::new(|| parse(DATA));
+static TABLE: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| parse(DATA));
 
-fn parse(data: &'static str) -> HashMap<&'static str, Shape> {
+/// Maps each form to the set of its shapes (bit `1 << shape`): `TT` is both dotted and a
+/// document type.
+fn parse(data: &'static str) -> HashMap<&'static str, u8> {
     let mut map = HashMap::new();
     for line in data.lines() {
         let line = line.trim_end_matches('\r');
@@ -33,20 +37,41 @@ fn parse(data: &'static str) -> HashMap<&'static str, Shape> {
             "dotted" => Shape::Dotted,
             "compound" => Shape::Compound,
             "syllable" => Shape::Syllable,
+            "doctype" => Shape::DocType,
             _ => continue,
         };
-        map.insert(form, shape);
+        *map.entry(form).or_insert(0) |= 1 << shape as u8;
     }
     map
 }
 
-/// The shape `form` is listed with, if any (case-sensitive).
-#[inline]
-pub(crate) fn lookup(form: &str) -> Option<Shape> {
-    if form.len() > 16 {
-        return None;
+/// Whether `part` is a document-type code, reading the look-alike `Ð` (U+00D0) as `Đ`.
+pub(crate) fn is_doc_type(part: &str) -> bool {
+    if has(part, Shape::DocType) {
+        return true;
     }
-    TABLE.get(form).copied()
+    if !part.contains('Ð') || part.len() > 16 {
+        return false;
+    }
+    let mut buf = [0u8; 16];
+    let mut n = 0;
+    for c in part.chars().map(|c| if c == 'Ð' { 'Đ' } else { c }) {
+        if n + c.len_utf8() > buf.len() {
+            return false;
+        }
+        c.encode_utf8(&mut buf[n..]);
+        n += c.len_utf8();
+    }
+    std::str::from_utf8(&buf[..n]).is_ok_and(|s| has(s, Shape::DocType))
+}
+
+/// Whether `form` is listed with `shape` (case-sensitive).
+#[inline]
+pub(crate) fn has(form: &str, shape: Shape) -> bool {
+    form.len() <= 16
+        && TABLE
+            .get(form)
+            .is_some_and(|&bits| bits & (1 << shape as u8) != 0)
 }
 
 #[cfg(test)]
@@ -55,7 +80,7 @@ mod tests {
 
     #[test]
     fn table_parses_and_every_row_is_well_formed() {
-        let mut rows = 0;
+        let mut forms = std::collections::HashSet::new();
         for line in DATA
             .lines()
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
@@ -63,15 +88,14 @@ mod tests {
             let cols: Vec<&str> = line.split('\t').collect();
             assert_eq!(cols.len(), 3, "bad row {line:?}");
             assert!(
-                matches!(cols[1], "dotted" | "compound" | "syllable"),
+                matches!(cols[1], "dotted" | "compound" | "syllable" | "doctype"),
                 "bad shape in {line:?}"
             );
-            rows += 1;
+            assert!(forms.insert((cols[0], cols[1])), "duplicate row {line:?}");
         }
-        assert_eq!(TABLE.len(), rows, "duplicate forms");
-        assert_eq!(lookup("TP"), Some(Shape::Dotted));
-        assert_eq!(lookup("KT-XH"), Some(Shape::Compound));
-        assert_eq!(lookup("TU"), Some(Shape::Syllable));
-        assert_eq!(lookup("UBND"), None);
+        assert!(has("TP", Shape::Dotted) && has("TT", Shape::Dotted) && has("TT", Shape::DocType));
+        assert!(has("KT-XH", Shape::Compound) && has("TU", Shape::Syllable));
+        assert!(!has("UBND", Shape::Dotted) && !has("UBND", Shape::DocType));
+        assert!(is_doc_type("QĐ") && is_doc_type("QÐ") && !is_doc_type("HIV"));
     }
 }

@@ -126,16 +126,49 @@ pub(crate) fn is_bullet(c: char) -> bool {
     )
 }
 
-/// Whether `c` is a "word" char that continues a letter run: a letter, a combining mark, or a
-/// soft hyphen.
+/// `char::is_alphabetic`, answered without a table lookup for the Latin blocks that hold every
+/// Vietnamese letter (the general lookup is the scanner's hottest call otherwise).
 #[inline]
-pub(crate) fn continues_word(c: char) -> bool {
-    c.is_alphabetic() || is_combining(c) || c == SOFT_HYPHEN
+pub(crate) fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\u{C0}'..='\u{24F}' => c != '\u{D7}' && c != '\u{F7}',
+        '\u{1E00}'..='\u{1EFF}' => true,
+        _ if (c as u32) < 0x80 => false,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// `char::is_uppercase`, answered by parity for the Vietnamese letters (Latin-1, Ă Đ Ĩ Ũ Ơ Ư,
+/// Latin Extended Additional), falling back to the general lookup elsewhere.
+#[inline]
+pub(crate) fn is_upper(c: char) -> bool {
+    let u = c as u32;
+    match u {
+        0x41..=0x5A => true,
+        0x61..=0x7A => false,
+        0xC0..=0xDE => u != 0xD7,
+        0xDF..=0xFF => false,
+        0x100..=0x12F | 0x14A..=0x177 | 0x1E00..=0x1E95 | 0x1EA0..=0x1EFF => u % 2 == 0,
+        0x1A0 | 0x1AF => true,
+        0x1A1 | 0x1B0 => false,
+        _ => c.is_uppercase(),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fast_letter_and_case_agree_with_std() {
+        for u in 0..0x2_0000u32 {
+            if let Some(c) = char::from_u32(u) {
+                assert_eq!(is_letter(c), c.is_alphabetic(), "{u:X}");
+                assert_eq!(is_upper(c), c.is_uppercase(), "{u:X}");
+            }
+        }
+    }
 
     #[test]
     fn classes() {

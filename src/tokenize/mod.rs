@@ -56,8 +56,9 @@
 //!   parts of which one is a capital code (`69-KL/TU`, `67/2022/TT-BTC`, `178/CP`), with single
 //!   spaces tolerated around `/` when at least three parts are present (`144 /2002/QĐ/BTC`,
 //!   `320/ CV-NHNN14`); and capital codes joined by `-`/`/` with at least one part that is not a
-//!   syllable (`QĐ-UBND`, `QÐ-UBND` with U+00D0, `NĐ-CP`, `KL/TU`). Hyphenated abbreviations of
-//!   the table (`KT-XH`, `QP-AN`, `V/v`, `GD&ĐT`) are abbreviations, and capital syllables
+//!   syllable and one that is a document type of the table (`QĐ-UBND`, `QÐ-UBND` with U+00D0,
+//!   `NĐ-CP`, `KL/TU`, `TC/QĐ/CĐKT`). Other capital chains are abbreviations (`HIV/AIDS`,
+//!   `KCX-KCN`, and the table's `KT-XH`, `QP-AN`, `V/v`, `GD&ĐT`), and capital syllables
 //!   joined by a hyphen in headings (`TẾ-XÃ`) are split.
 //! - **Abbreviations with dots**: chains of short non-syllables (`TP.HCM`, `PGS.TS`, `Th.S`,
 //!   `v.v.`), and the table's dotted forms keep their dot when a space follows (`TP.` in

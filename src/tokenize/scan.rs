@@ -12,15 +12,13 @@ use super::{Token, TokenKind};
 /// Longest word (in letters) tried for glued-syllable splitting.
 const MAX_GLUED_LETTERS: u32 = 14;
 
-/// What the scanner remembers of the previous token.
+/// What the scanner remembers of the previous token (facts about its text are derived only
+/// when a recogniser asks).
 #[derive(Debug, Clone, Copy)]
 struct Prev {
+    start: usize,
     end: usize,
     kind: TokenKind,
-    /// A day word (`ngày`, `hôm`, `sáng`…) that makes a following `d/m` a date.
-    day_word: bool,
-    /// A capital syllable (`HÀ`), so a following `TU` is read as a syllable, not Tỉnh ủy.
-    caps_syllable: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -43,8 +41,6 @@ struct Word {
     non_latin: bool,
     /// Needs cleaning before the validity check (soft hyphen, combining mark, `Ð`/`ð`).
     dirty: bool,
-    /// Vowel groups, a cheap hint that the word may be two glued syllables.
-    vowel_groups: u32,
 }
 
 impl Word {
@@ -63,6 +59,23 @@ fn is_vowel(c: char) -> bool {
         || (is_latin_extended(c) && !matches!(c, 'đ' | 'Đ' | 'Ð' | 'ð'))
 }
 
+/// Decodes the char at `p` whose first byte `c0` is not ASCII (`p` is a char boundary).
+#[inline]
+fn decode_at(b: &[u8], p: usize, c0: u8) -> Option<(char, usize)> {
+    let cont = |k: usize| b.get(p + k).map(|&x| u32::from(x & 0x3F));
+    let (cp, len) = if c0 < 0xE0 {
+        ((u32::from(c0 & 0x1F) << 6) | cont(1)?, 2)
+    } else if c0 < 0xF0 {
+        ((u32::from(c0 & 0x0F) << 12) | (cont(1)? << 6) | cont(2)?, 3)
+    } else {
+        (
+            (u32::from(c0 & 0x07) << 18) | (cont(1)? << 12) | (cont(2)? << 6) | cont(3)?,
+            4,
+        )
+    };
+    char::from_u32(cp).map(|c| (c, len))
+}
+
 /// Scans a letter run from `i` (which holds a letter).
 fn scan_word(text: &str, i: usize) -> Word {
     let b = text.as_bytes();
@@ -71,53 +84,60 @@ fn scan_word(text: &str, i: usize) -> Word {
         ..Word::default()
     };
     let mut p = i;
-    let mut in_vowel = false;
     while p < b.len() {
         let c = b[p];
-        let (ch, len) = if c < 0x80 {
+        if c < 0x80 {
             if !c.is_ascii_alphabetic() {
                 break;
             }
-            (c as char, 1)
-        } else {
-            match char_at(text, p) {
-                Some(ch) if continues_word(ch) => (ch, ch.len_utf8()),
-                _ => break,
+            if w.letters == 0 {
+                w.first_upper = c.is_ascii_uppercase();
             }
+            w.letters += 1;
+            w.upper += c.is_ascii_uppercase() as u32;
+            p += 1;
+            continue;
+        }
+        let Some((ch, len)) = decode_at(b, p, c) else {
+            break;
         };
-        if ch.is_alphabetic() {
-            let up = ch.is_uppercase();
+        if is_letter(ch) {
+            let up = is_upper(ch);
             if w.letters == 0 {
                 w.first_upper = up;
             }
             w.letters += 1;
             w.upper += up as u32;
-            if !ch.is_ascii() {
-                if is_latin_extended(ch) {
-                    w.latin_ext = true;
-                    if matches!(ch, 'Ð' | 'ð') {
-                        w.dirty = true;
-                    }
-                } else {
-                    w.non_latin = true;
-                }
-            }
-            let v = is_vowel(ch);
-            if v && !in_vowel {
-                w.vowel_groups += 1;
-            }
-            in_vowel = v;
-        } else {
-            // Combining mark or soft hyphen.
-            w.dirty = true;
-            if is_combining(ch) {
+            if is_latin_extended(ch) {
                 w.latin_ext = true;
+                w.dirty |= matches!(ch, 'Ð' | 'ð');
+            } else {
+                w.non_latin = true;
             }
+        } else if is_combining(ch) {
+            w.dirty = true;
+            w.latin_ext = true;
+        } else if ch == SOFT_HYPHEN {
+            w.dirty = true;
+        } else {
+            break;
         }
         p += len;
     }
     w.end = p;
     w
+}
+
+/// Vowel groups in a word, a cheap hint that it may be two glued syllables.
+fn vowel_groups(word: &str) -> u32 {
+    let mut groups = 0;
+    let mut in_vowel = false;
+    for c in word.chars() {
+        let v = is_vowel(c);
+        groups += (v && !in_vowel) as u32;
+        in_vowel = v;
+    }
+    groups
 }
 
 /// `syllable::is_valid` on the word cleaned of soft hyphens, composed (NFC), with `Ð`/`ð` read
@@ -158,7 +178,7 @@ fn needs_clean(s: &str) -> bool {
 /// on the right part.
 fn split_glued(word: &str, depth: u8) -> Option<usize> {
     for (p, c) in word.char_indices().skip(1) {
-        if !c.is_alphabetic() {
+        if !is_letter(c) {
             continue;
         }
         let (l, r) = word.split_at(p);
@@ -230,11 +250,11 @@ fn scan_part(text: &str, p: usize) -> Option<(usize, Part)> {
                 break;
             }
         } else if is_latin_letter(ch) {
-            if first && !ch.is_uppercase() {
+            if first && !is_upper(ch) {
                 return None;
             }
             letters += 1;
-            upper += ch.is_uppercase() as u32;
+            upper += is_upper(ch) as u32;
             dirty |= matches!(ch, 'Ð' | 'ð');
         } else {
             break;
@@ -257,6 +277,23 @@ impl<'a> Scanner<'a> {
             pos: 0,
             prev: None,
         }
+    }
+
+    /// The previous token is a day word (`ngày`, `hôm`, `sáng`…) that makes `d/m` a date.
+    fn after_day_word(&self) -> bool {
+        self.prev.is_some_and(|p| {
+            p.kind == TokenKind::Syllable && is_day_word(&self.text[p.start..p.end])
+        })
+    }
+
+    /// The previous token is a capital syllable (`HÀ`), so a following `TU` is read as a
+    /// syllable, not Tỉnh ủy.
+    fn after_caps_syllable(&self) -> bool {
+        self.prev.is_some_and(|p| {
+            p.kind == TokenKind::Syllable
+                && p.end - p.start > 1
+                && self.text[p.start..p.end].chars().all(|c| !c.is_lowercase())
+        })
     }
 
     fn bytes(&self) -> &'a [u8] {
@@ -299,14 +336,7 @@ impl<'a> Scanner<'a> {
         }
         self.pos = end;
         let text = &self.text[start..end];
-        self.prev = Some(Prev {
-            end,
-            kind,
-            day_word: kind == TokenKind::Syllable && is_day_word(text),
-            caps_syllable: kind == TokenKind::Syllable
-                && text.len() > 1
-                && text.chars().all(|c| !c.is_lowercase()),
-        });
+        self.prev = Some(Prev { start, end, kind });
         Some(Token {
             text,
             start,
@@ -330,7 +360,7 @@ impl<'a> Scanner<'a> {
             return (start + 1, TokenKind::Other);
         };
         let len = ch.len_utf8();
-        if ch.is_alphabetic() {
+        if is_letter(ch) {
             return self.scan_letters(start);
         }
         if ch.is_numeric() {
@@ -617,7 +647,7 @@ impl<'a> Scanner<'a> {
                 || (ylen == 2 && sep == b'/');
             return (ok && after_ok(y_end)).then_some(y_end);
         }
-        let day_word = self.prev.is_some_and(|p| p.day_word);
+        let day_word = self.after_day_word();
         (sep == b'/' && (range || day_word) && after_ok(m_end)).then_some(m_end)
     }
 
@@ -719,8 +749,8 @@ impl<'a> Scanner<'a> {
         if valid(text, w.dirty) {
             let kind = if w.all_caps()
                 && w.letters >= 2
-                && abbrev::lookup(text) == Some(Shape::Syllable)
-                && !self.prev.is_some_and(|p| p.caps_syllable)
+                && abbrev::has(text, Shape::Syllable)
+                && !self.after_caps_syllable()
             {
                 TokenKind::Abbreviation
             } else {
@@ -732,16 +762,16 @@ impl<'a> Scanner<'a> {
             return (w.end, TokenKind::Foreign);
         }
         if w.latin_ext
-            && w.vowel_groups >= 2
+            && vowel_groups(text) >= 2
             && (3..=MAX_GLUED_LETTERS).contains(&w.letters)
-            && !w.caps_heavy_abbrev_shape()
+            && !w.caps_heavy_abbrev_shape(text)
         {
             if let Some(p) = split_glued(text, 1) {
                 let end = start + p;
                 let left = &self.text[start..end];
                 let kind = if w.all_caps()
-                    && abbrev::lookup(left) == Some(Shape::Syllable)
-                    && !self.prev.is_some_and(|p| p.caps_syllable)
+                    && abbrev::has(left, Shape::Syllable)
+                    && !self.after_caps_syllable()
                 {
                     TokenKind::Abbreviation
                 } else {
@@ -777,7 +807,7 @@ impl<'a> Scanner<'a> {
         let mut n = 0;
         while n < 4 && matches!(self.byte(p), b'-' | b'/' | b'&') {
             let q = p + 1;
-            let Some(c) = char_at(self.text, q).filter(|c| c.is_alphabetic()) else {
+            let Some(c) = char_at(self.text, q).filter(|&c| is_letter(c)) else {
                 break;
             };
             let _ = c;
@@ -787,9 +817,7 @@ impl<'a> Scanner<'a> {
             p = e;
         }
         for &e in ends[..n].iter().rev() {
-            if abbrev::lookup(&self.text[start..e]) == Some(Shape::Compound)
-                && !alnum_at(self.text, e)
-            {
+            if abbrev::has(&self.text[start..e], Shape::Compound) && !alnum_at(self.text, e) {
                 return Some((e, TokenKind::Abbreviation));
             }
         }
@@ -799,6 +827,7 @@ impl<'a> Scanner<'a> {
             return None;
         };
         let first_end = p;
+        let mut doc_type = abbrev::is_doc_type(&self.text[start..p]);
         let mut any_non_syllable = !syllable;
         let mut parts = 1;
         let mut only_amp = true;
@@ -811,11 +840,12 @@ impl<'a> Scanner<'a> {
             match scan_part(self.text, p + 1) {
                 Some((e, Part::Code { syllable })) => {
                     any_non_syllable |= !syllable;
+                    doc_type |= abbrev::is_doc_type(&self.text[p + 1..e]);
                     only_amp &= sep == b'&';
                     parts += 1;
                     p = e;
                     if any_non_syllable && !alnum_at(self.text, e) {
-                        best = Some((e, only_amp));
+                        best = Some((e, only_amp || !doc_type));
                     }
                 }
                 _ => break,
@@ -847,7 +877,7 @@ impl<'a> Scanner<'a> {
             while self.byte(end) == b'.' {
                 let q = end + 1;
                 match char_at(self.text, q) {
-                    Some(c) if c.is_alphabetic() => {}
+                    Some(c) if is_letter(c) => {}
                     _ => break,
                 }
                 let nw = scan_word(self.text, q);
@@ -860,7 +890,7 @@ impl<'a> Scanner<'a> {
             }
         }
         let chain = &self.text[start..end];
-        let listed = abbrev::lookup(chain) == Some(Shape::Dotted);
+        let listed = abbrev::has(chain, Shape::Dotted);
         if parts >= 2 && !(any_upper || listed) {
             return None;
         }
@@ -882,6 +912,9 @@ impl<'a> Scanner<'a> {
     /// `http://…`, `https://…`, `ftp://…`, `www.…`.
     fn try_url(&self, start: usize) -> Option<usize> {
         let b = self.bytes();
+        if !matches!(b[start] | 0x20, b'h' | b'f' | b'w') {
+            return None;
+        }
         let rest = &b[start..b.len().min(start + 8)];
         let lower = |s: &[u8], p: &[u8]| s.len() >= p.len() && s[..p.len()].eq_ignore_ascii_case(p);
         let scheme = if lower(rest, b"https://") {
@@ -950,8 +983,8 @@ impl<'a> Scanner<'a> {
 impl Word {
     /// Capital-heavy words with no vowel group between capitals are abbreviations, never glued
     /// syllables (`HĐND`).
-    fn caps_heavy_abbrev_shape(&self) -> bool {
-        self.caps_heavy() && self.vowel_groups == 0
+    fn caps_heavy_abbrev_shape(&self, text: &str) -> bool {
+        self.caps_heavy() && vowel_groups(text) == 0
     }
 }
 
@@ -1011,7 +1044,8 @@ mod tests {
         let w = scan_word("đ\u{AD}ược", 0);
         assert!(w.dirty);
         assert_eq!(w.end, "đ\u{AD}ược".len());
-        assert_eq!(scan_word("Chủtịch", 0).vowel_groups, 2);
+        assert_eq!(vowel_groups("Chủtịch"), 2);
+        assert_eq!(decode_at("ệ".as_bytes(), 0, 0xE1), Some(('ệ', 3)));
     }
 
     #[test]

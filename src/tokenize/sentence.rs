@@ -131,7 +131,32 @@ impl<'a> Splitter<'a> {
     }
 
     /// Feeds the next token; returns the sentence it closes, if any.
+    #[inline]
     pub(crate) fn push(&mut self, t: &Token<'a>) -> Option<Sentence<'a>> {
+        // Fast path: a word or number one space after ordinary text changes nothing but the end.
+        if !self.terminal
+            && self.label == Label::Text
+            && t.start == self.prev_end + 1
+            && self.text.as_bytes().get(self.prev_end) == Some(&b' ')
+            && matches!(
+                t.kind,
+                TokenKind::Syllable
+                    | TokenKind::InvalidSyllable
+                    | TokenKind::Foreign
+                    | TokenKind::Abbreviation
+                    | TokenKind::Number
+            )
+        {
+            if let Some(cur) = &mut self.cur {
+                cur.1 = t.end;
+                self.prev_end = t.end;
+                return None;
+            }
+        }
+        self.push_slow(t)
+    }
+
+    fn push_slow(&mut self, t: &Token<'a>) -> Option<Sentence<'a>> {
         let gap = self
             .text
             .as_bytes()
