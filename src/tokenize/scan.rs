@@ -41,6 +41,9 @@ struct Word {
     non_latin: bool,
     /// Needs cleaning before the validity check (soft hyphen, combining mark, `Ð`/`ð`).
     dirty: bool,
+    /// Byte offset (from the word start) of the first capital right after a lowercase letter
+    /// (`vớiSARS` → 5), 0 when none.
+    case_break: usize,
 }
 
 impl Word {
@@ -76,7 +79,9 @@ fn decode_at(b: &[u8], p: usize, c0: u8) -> Option<(char, usize)> {
     char::from_u32(cp).map(|c| (c, len))
 }
 
-/// Scans a letter run from `i` (which holds a letter).
+/// Scans a letter run from `i` (which holds a letter): its end and script flags only; the
+/// case counts, needed for the rare non-syllables, come from [`with_case`].
+#[inline]
 fn scan_word(text: &str, i: usize) -> Word {
     let b = text.as_bytes();
     let mut w = Word {
@@ -90,41 +95,74 @@ fn scan_word(text: &str, i: usize) -> Word {
             if !c.is_ascii_alphabetic() {
                 break;
             }
-            if w.letters == 0 {
-                w.first_upper = c.is_ascii_uppercase();
-            }
-            w.letters += 1;
-            w.upper += c.is_ascii_uppercase() as u32;
             p += 1;
+            continue;
+        }
+        // Byte-level fast paths for the Vietnamese letters: U+1E80..U+1EFF (E1 BA/BB xx) and
+        // U+0100..U+01BF (C4..C6 xx) are all letters; U+00C0..U+00FF (C3 xx) but × ÷.
+        let c1 = b.get(p + 1).copied().unwrap_or(0);
+        if c == 0xE1 && (c1 == 0xBA || c1 == 0xBB) && p + 2 < b.len() {
+            w.latin_ext = true;
+            p += 3;
+            continue;
+        }
+        if (0xC4..=0xC6).contains(&c) && c1 & 0xC0 == 0x80 {
+            w.latin_ext = true;
+            p += 2;
+            continue;
+        }
+        if c == 0xC3 && c1 & 0xC0 == 0x80 && c1 >= 0x80 {
+            if c1 == 0x97 || c1 == 0xB7 {
+                break;
+            }
+            w.latin_ext = true;
+            w.dirty |= c1 == 0x90 || c1 == 0xB0;
+            p += 2;
             continue;
         }
         let Some((ch, len)) = decode_at(b, p, c) else {
             break;
         };
-        if is_letter(ch) {
-            let up = is_upper(ch);
-            if w.letters == 0 {
-                w.first_upper = up;
+        if is_latin_extended(ch) {
+            // Every char of U+00C0..U+024F and U+1E00..U+1EFF is a letter but × and ÷.
+            if matches!(ch, '\u{D7}' | '\u{F7}') {
+                break;
             }
-            w.letters += 1;
-            w.upper += up as u32;
-            if is_latin_extended(ch) {
-                w.latin_ext = true;
-                w.dirty |= matches!(ch, 'Ð' | 'ð');
-            } else {
-                w.non_latin = true;
-            }
+            w.latin_ext = true;
+            w.dirty |= matches!(ch, 'Ð' | 'ð');
         } else if is_combining(ch) {
             w.dirty = true;
             w.latin_ext = true;
         } else if ch == SOFT_HYPHEN {
             w.dirty = true;
+        } else if ch.is_alphabetic() {
+            w.non_latin = true;
         } else {
             break;
         }
         p += len;
     }
     w.end = p;
+    w
+}
+
+/// Fills the case counts of a word scanned by [`scan_word`] from `start`.
+fn with_case(text: &str, start: usize, mut w: Word) -> Word {
+    let mut prev_lower = false;
+    for (off, ch) in text[start..w.end].char_indices() {
+        if !is_letter(ch) {
+            continue;
+        }
+        let up = is_upper(ch);
+        if w.letters == 0 {
+            w.first_upper = up;
+        } else if up && prev_lower && w.case_break == 0 {
+            w.case_break = off;
+        }
+        prev_lower = !up;
+        w.letters += 1;
+        w.upper += up as u32;
+    }
     w
 }
 
@@ -142,10 +180,18 @@ fn vowel_groups(word: &str) -> u32 {
 
 /// `syllable::is_valid` on the word cleaned of soft hyphens, composed (NFC), with `Ð`/`ð` read
 /// as `Đ`/`đ`. Cleans into a stack buffer: no allocation.
+#[inline(always)]
 fn valid(word: &str, dirty: bool) -> bool {
-    if !dirty {
-        return crate::syllable::is_valid(word);
+    if dirty {
+        valid_cleaned(word)
+    } else {
+        crate::syllable::is_valid(word)
     }
+}
+
+#[cold]
+#[inline(never)]
+fn valid_cleaned(word: &str) -> bool {
     let mut buf = [0u8; 64];
     let mut n = 0;
     let cleaned = word
@@ -304,6 +350,7 @@ impl<'a> Scanner<'a> {
         self.bytes().get(p).copied().unwrap_or(0)
     }
 
+    #[inline]
     fn skip_gap(&self, mut i: usize) -> usize {
         let b = self.bytes();
         while i < b.len() {
@@ -323,6 +370,7 @@ impl<'a> Scanner<'a> {
         i
     }
 
+    #[inline]
     pub(crate) fn next_token(&mut self) -> Option<Token<'a>> {
         let start = self.skip_gap(self.pos);
         if start >= self.text.len() {
@@ -345,6 +393,7 @@ impl<'a> Scanner<'a> {
         })
     }
 
+    #[inline(always)]
     fn scan(&self, start: usize) -> (usize, TokenKind) {
         let c0 = self.byte(start);
         if c0 < 0x80 {
@@ -680,7 +729,12 @@ impl<'a> Scanner<'a> {
                 break;
             }
             labels += 1;
-            if labels >= 2 && b[s..p].iter().all(u8::is_ascii_alphabetic) && p - s >= 2 {
+            // A top-level label is letters, one case (`vn`, `VN`); `Tr` in `vn.Tr` starts the
+            // next sentence.
+            let label = &b[s..p];
+            let one_case = label.iter().all(u8::is_ascii_lowercase)
+                || label.iter().all(u8::is_ascii_uppercase);
+            if labels >= 2 && one_case && p - s >= 2 {
                 end = Some(p);
             }
             if self.byte(p) == b'.' && self.byte(p + 1).is_ascii_alphanumeric() {
@@ -694,6 +748,7 @@ impl<'a> Scanner<'a> {
 
     // ---- words ---------------------------------------------------------------------------
 
+    #[inline(always)]
     fn scan_letters(&self, start: usize) -> (usize, TokenKind) {
         let b = self.bytes();
         if let Some(e) = self.try_url(start) {
@@ -701,7 +756,7 @@ impl<'a> Scanner<'a> {
         }
         let w = scan_word(self.text, start);
         let next = self.byte(w.end);
-        if next < 0x80 && w.end - start == w.letters as usize {
+        if next < 0x80 && !w.latin_ext && !w.non_latin && !w.dirty {
             // Pure ASCII word followed by something an e-mail or domain could hold.
             if matches!(next, b'@' | b'.' | b'_' | b'+' | b'-') || next.is_ascii_digit() {
                 if let Some(e) = self.try_email(start) {
@@ -714,6 +769,10 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
+        if !matches!(next, b'-' | b'/' | b'&' | b'.') && !next.is_ascii_digit() {
+            return self.classify_word(start, w);
+        }
+        let w = with_case(self.text, start, w);
         match next {
             b'-' | b'/' | b'&' => {
                 if let Some(r) = self.try_letter_chain(start, &w) {
@@ -741,14 +800,17 @@ impl<'a> Scanner<'a> {
             }
             _ => {}
         }
-        self.classify_word(start, &w)
+        self.classify_word(start, w)
     }
 
-    fn classify_word(&self, start: usize, w: &Word) -> (usize, TokenKind) {
+    #[inline(always)]
+    fn classify_word(&self, start: usize, w: Word) -> (usize, TokenKind) {
         let text = &self.text[start..w.end];
         if valid(text, w.dirty) {
-            let kind = if w.all_caps()
-                && w.letters >= 2
+            // Table forms (`TU`, `HU`, `TƯ`) are short capitals.
+            let kind = if text.len() <= 4
+                && text.as_bytes()[0].is_ascii_uppercase()
+                && text.chars().nth(1).is_some_and(is_upper)
                 && abbrev::has(text, Shape::Syllable)
                 && !self.after_caps_syllable()
             {
@@ -757,6 +819,20 @@ impl<'a> Scanner<'a> {
                 TokenKind::Syllable
             };
             return (w.end, kind);
+        }
+        let w = if w.letters == 0 {
+            with_case(self.text, start, w)
+        } else {
+            w
+        };
+        if w.case_break > 0 {
+            // `vớiSARS` → `với` + `SARS`: a Vietnamese syllable glued to a capital word (not
+            // `iPhone`, `YouTube`: the left part must hold Vietnamese letters).
+            let left = &text[..w.case_break];
+            if !left.is_ascii() && text.len() - w.case_break >= 2 && valid(left, needs_clean(left))
+            {
+                return (start + w.case_break, TokenKind::Syllable);
+            }
         }
         if w.non_latin {
             return (w.end, TokenKind::Foreign);
@@ -830,7 +906,7 @@ impl<'a> Scanner<'a> {
         let mut doc_type = abbrev::is_doc_type(&self.text[start..p]);
         let mut any_non_syllable = !syllable;
         let mut parts = 1;
-        let mut only_amp = true;
+        let mut has_amp = false;
         let mut best = None;
         for _ in 0..8 {
             let sep = self.byte(p);
@@ -840,19 +916,21 @@ impl<'a> Scanner<'a> {
             match scan_part(self.text, p + 1) {
                 Some((e, Part::Code { syllable })) => {
                     any_non_syllable |= !syllable;
-                    doc_type |= abbrev::is_doc_type(&self.text[p + 1..e]);
-                    only_amp &= sep == b'&';
+                    // The type leads (`QĐ-UBND`) or follows a slash (`TC/QĐ/CĐKT`).
+                    doc_type |= sep == b'/' && abbrev::is_doc_type(&self.text[p + 1..e]);
+                    // `&` joins abbreviations (`LĐ-TB&XH`), never codes.
+                    has_amp |= sep == b'&';
                     parts += 1;
                     p = e;
                     if any_non_syllable && !alnum_at(self.text, e) {
-                        best = Some((e, only_amp || !doc_type));
+                        best = Some((e, has_amp || !doc_type));
                     }
                 }
                 _ => break,
             }
         }
         match best {
-            Some((e, true)) => Some((e, TokenKind::Abbreviation)),
+            Some((e, true)) => Some((e, TokenKind::Abbreviation)), // has `&` or no type
             Some((e, false)) if parts >= 2 => Some((e, TokenKind::DocumentCode)),
             _ if first_end > w.end && !alnum_at(self.text, first_end) => {
                 // A lone capital code with digits: `NHNN14`.
@@ -880,7 +958,7 @@ impl<'a> Scanner<'a> {
                     Some(c) if is_letter(c) => {}
                     _ => break,
                 }
-                let nw = scan_word(self.text, q);
+                let nw = with_case(self.text, q, scan_word(self.text, q));
                 if !short(&nw, q) || alnum_at(self.text, nw.end) {
                     break;
                 }
@@ -910,11 +988,20 @@ impl<'a> Scanner<'a> {
     }
 
     /// `http://…`, `https://…`, `ftp://…`, `www.…`.
+    #[inline(always)]
     fn try_url(&self, start: usize) -> Option<usize> {
         let b = self.bytes();
-        if !matches!(b[start] | 0x20, b'h' | b'f' | b'w') {
+        // `http`, `ftp`, `www`: the second letter is `t` or `w`.
+        if !matches!(b[start] | 0x20, b'h' | b'f' | b'w')
+            || !matches!(self.byte(start + 1) | 0x20, b't' | b'w')
+        {
             return None;
         }
+        self.try_url_slow(start)
+    }
+
+    fn try_url_slow(&self, start: usize) -> Option<usize> {
+        let b = self.bytes();
         let rest = &b[start..b.len().min(start + 8)];
         let lower = |s: &[u8], p: &[u8]| s.len() >= p.len() && s[..p.len()].eq_ignore_ascii_case(p);
         let scheme = if lower(rest, b"https://") {
@@ -1038,7 +1125,7 @@ mod tests {
 
     #[test]
     fn word_flags() {
-        let w = scan_word("HĐND huyện", 0);
+        let w = with_case("HĐND huyện", 0, scan_word("HĐND huyện", 0));
         assert_eq!((w.end, w.letters, w.upper), (5, 4, 4));
         assert!(w.latin_ext && w.caps_heavy());
         let w = scan_word("đ\u{AD}ược", 0);
