@@ -299,3 +299,35 @@ fn public_types_are_send_sync() {
     ok::<vntext::tokenize::Sentences<'static>>();
     ok::<vntext::tokenize::TextCounts>();
 }
+
+/// Inputs that would make a rescanning tokenizer quadratic: each must finish quickly.
+#[test]
+fn pathological_inputs_stay_linear() {
+    let inputs = [
+        "a.".repeat(20_000),
+        "a-".repeat(20_000),
+        "ab.".repeat(15_000),
+        "x_".repeat(20_000),
+        "1-".repeat(20_000),
+        "1/".repeat(20_000),
+        "QĐ-".repeat(10_000),
+        format!("http://a.vn/{}", ")".repeat(20_000)),
+        "(http://a.vn/x) ".repeat(4_000),
+        "v.v.".repeat(10_000),
+        "Chủtịch".repeat(6_000),
+        "\u{301}".repeat(20_000),
+        "😀\u{200D}".repeat(10_000),
+    ];
+    for s in &inputs {
+        let t0 = std::time::Instant::now();
+        let n = tokens(s).count();
+        let c = counts(s);
+        assert_eq!(c.tokens, n);
+        // Generous bound (debug build, shared machine); quadratic behaviour takes minutes.
+        assert!(
+            t0.elapsed().as_secs() < 10,
+            "slow on {:?}…",
+            s.chars().take(8).collect::<String>()
+        );
+    }
+}

@@ -704,7 +704,9 @@ impl<'a> Scanner<'a> {
     fn try_email(&self, start: usize) -> Option<usize> {
         let b = self.bytes();
         let mut p = start;
-        while p < b.len() && (b[p].is_ascii_alphanumeric() || b"._%+-".contains(&b[p])) {
+        // At most 64 chars in the local part (RFC 5321): the look-ahead stays bounded.
+        let limit = b.len().min(start + 64);
+        while p < limit && (b[p].is_ascii_alphanumeric() || b"._%+-".contains(&b[p])) {
             p += 1;
         }
         if p == start || self.byte(p) != b'@' {
@@ -720,9 +722,11 @@ impl<'a> Scanner<'a> {
         let mut p = start;
         let mut labels = 0;
         let mut end = None;
+        // At most 253 bytes in a domain name: the look-ahead stays bounded.
+        let limit = b.len().min(start + 253);
         loop {
             let s = p;
-            while p < b.len() && (b[p].is_ascii_alphanumeric() || b[p] == b'-') {
+            while p < limit && (b[p].is_ascii_alphanumeric() || b[p] == b'-') {
                 p += 1;
             }
             if p == s {
@@ -952,7 +956,7 @@ impl<'a> Scanner<'a> {
         let mut parts = 1;
         let mut any_upper = w.upper > 0;
         if short(w, start) {
-            while self.byte(end) == b'.' {
+            while self.byte(end) == b'.' && parts < 4 {
                 let q = end + 1;
                 match char_at(self.text, q) {
                     Some(c) if is_letter(c) => {}
@@ -1038,6 +1042,7 @@ impl<'a> Scanner<'a> {
     /// Extends a URL to the next gap or quote, then drops trailing punctuation.
     fn url_tail(&self, mut p: usize) -> usize {
         let b = self.bytes();
+        let body = p;
         while p < b.len() {
             let c = b[p];
             if c < 0x80 {
@@ -1052,13 +1057,14 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        while p > 0
+        let has_open = b[body..p].contains(&b'(');
+        while p > body
             && matches!(
                 b[p - 1],
                 b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\'' | b')' | b']'
             )
         {
-            if b[p - 1] == b')' && self.text[..p].contains('(') {
+            if b[p - 1] == b')' && has_open {
                 break;
             }
             p -= 1;

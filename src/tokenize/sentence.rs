@@ -12,7 +12,8 @@
 //! - **Line structure** (scraped pages, official documents put one heading or item per line):
 //!   a blank line always ends a sentence; a single line break ends it too, unless the next line
 //!   clearly continues it, i.e. starts with a lowercase letter that is not a list label (`a)`,
-//!   `b.`), or with `,` `;` `:` `)`. A heading without final punctuation thus ends at its line.
+//!   `b.`), or with `,` `;` `:` `)` or final punctuation (a stray `.` on the next line closes
+//!   the sentence above). A heading without final punctuation thus ends at its line.
 //! - A bullet (`•`, `●`, `▪`, `►`…) starts a new sentence even inside a line, and so does a
 //!   gap of four or more spaces inside a line (the columns of a document header).
 
@@ -218,12 +219,12 @@ impl<'a> Splitter<'a> {
         gap.len() >= 4 && gap.iter().all(|&b| b == b' ' || b == b'\t')
     }
 
-    /// Whether `t` clearly continues the sentence before it.
+    /// Whether `t` clearly continues the sentence before it (see the module rules).
     fn continues(&self, t: &Token<'a>) -> bool {
         let Some(c) = t.text.chars().next() else {
             return false;
         };
-        if matches!(t.text, "," | ";" | ":" | ")" | "]") {
+        if matches!(t.text, "," | ";" | ":" | ")" | "]") || is_final(t.text) {
             return true;
         }
         if !c.is_lowercase() {
