@@ -3,6 +3,8 @@
 //! One forward pass; each recogniser looks ahead a bounded distance from the token start and
 //! either returns the token's end or gives up, so the cost is linear in the input.
 
+use std::cell::Cell;
+
 use unicode_normalization::UnicodeNormalization;
 
 use super::abbrev::{self, Shape};
@@ -185,8 +187,44 @@ fn valid(word: &str, dirty: bool) -> bool {
     if dirty {
         valid_cleaned(word)
     } else {
-        crate::syllable::is_valid(word)
+        memo_is_valid(word)
     }
+}
+
+/// Entries of the validity memo (a power of two).
+const MEMO_SIZE: usize = 1024;
+
+thread_local! {
+    /// A per-thread direct-mapped memo of `syllable::is_valid` (a pure function) for words of
+    /// up to 16 bytes: Vietnamese text repeats a few thousand syllables, so most words are
+    /// answered by one hash and one compare. Entry: (word bytes, len | valid << 8 | used << 9).
+    static MEMO: [Cell<(u128, u32)>; MEMO_SIZE] =
+        const { [const { Cell::new((0, 0)) }; MEMO_SIZE] };
+}
+
+/// `syllable::is_valid`, memoised per thread.
+#[inline]
+fn memo_is_valid(word: &str) -> bool {
+    let b = word.as_bytes();
+    if b.is_empty() || b.len() > 16 {
+        return crate::syllable::is_valid(word);
+    }
+    let mut buf = [0u8; 16];
+    buf[..b.len()].copy_from_slice(b);
+    let key = u128::from_le_bytes(buf);
+    let mix = (key as u64) ^ ((key >> 64) as u64).rotate_left(17) ^ b.len() as u64;
+    let slot =
+        (mix.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - MEMO_SIZE.trailing_zeros())) as usize;
+    MEMO.with(|memo| {
+        let cell = &memo[slot & (MEMO_SIZE - 1)];
+        let (k, meta) = cell.get();
+        if meta & 0x200 != 0 && k == key && (meta & 0xFF) as usize == b.len() {
+            return meta & 0x100 != 0;
+        }
+        let v = crate::syllable::is_valid(word);
+        cell.set((key, b.len() as u32 | (u32::from(v) << 8) | 0x200));
+        v
+    })
 }
 
 #[cold]
@@ -1150,6 +1188,31 @@ mod tests {
             crate::syllable::is_valid("Việt")
         );
         assert!(needs_clean("ÐẢNG") && !needs_clean("ĐẢNG"));
+    }
+
+    #[test]
+    fn memo_agrees_with_syllable_module() {
+        for w in [
+            "Việt",
+            "HĐND",
+            "UBND",
+            "nghiêng",
+            "Chủtịch",
+            "a",
+            "b",
+            "NGƯỜI",
+            "trường",
+        ] {
+            for _ in 0..2 {
+                assert_eq!(memo_is_valid(w), crate::syllable::is_valid(w), "{w}");
+            }
+        }
+        // Many distinct words evict each other without changing answers.
+        for i in 0..5000u32 {
+            let w =
+                format!("t{}", char::from_u32(0x61 + i % 26).unwrap()).repeat(1 + (i as usize % 5));
+            assert_eq!(memo_is_valid(&w), crate::syllable::is_valid(&w), "{w}");
+        }
     }
 
     #[test]
