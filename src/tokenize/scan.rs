@@ -417,11 +417,14 @@ impl<'a> Scanner<'a> {
         }
         let (mut end, kind) = self.scan(start);
         // Defensive: never loop, never cut a char.
-        if end <= start || !self.text.is_char_boundary(end) || end > self.text.len() {
-            end = start + char_at(self.text, start).map_or(1, char::len_utf8);
-        }
+        let text = match self.text.get(start..end) {
+            Some(t) if end > start => t,
+            _ => {
+                end = start + char_at(self.text, start).map_or(1, char::len_utf8);
+                self.text.get(start..end)?
+            }
+        };
         self.pos = end;
-        let text = &self.text[start..end];
         self.prev = Some(Prev { start, end, kind });
         Some(Token {
             text,
@@ -798,12 +801,17 @@ impl<'a> Scanner<'a> {
         }
         let w = scan_word(self.text, start);
         let next = self.byte(w.end);
-        if next < 0x80 && !w.latin_ext && !w.non_latin && !w.dirty {
+        // The common case: a word followed by a space or punctuation that joins nothing.
+        if !matches!(
+            next,
+            b'@' | b'.' | b'_' | b'+' | b'-' | b'/' | b'&' | b'0'..=b'9'
+        ) {
+            return self.classify_word(start, w);
+        }
+        if !w.latin_ext && !w.non_latin && !w.dirty {
             // Pure ASCII word followed by something an e-mail or domain could hold.
-            if matches!(next, b'@' | b'.' | b'_' | b'+' | b'-') || next.is_ascii_digit() {
-                if let Some(e) = self.try_email(start) {
-                    return (e, TokenKind::Email);
-                }
+            if let Some(e) = self.try_email(start) {
+                return (e, TokenKind::Email);
             }
             if next == b'.' {
                 if let Some(e) = self.try_domain(start) {
@@ -811,7 +819,7 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        if !matches!(next, b'-' | b'/' | b'&' | b'.') && !next.is_ascii_digit() {
+        if matches!(next, b'@' | b'_' | b'+') {
             return self.classify_word(start, w);
         }
         let w = with_case(self.text, start, w);
