@@ -42,6 +42,8 @@
 //!   is split where both halves are valid syllables (`Chủtịch` → `Chủ` + `tịch`, `tỷđồng` →
 //!   `tỷ` + `đồng`, at most three pieces). This needs the real phonotactic parser behind
 //!   `syllable::is_valid`.
+//! - Apostrophes and hyphens are not part of words: `H'Mông` → `H` `'` `Mông`, `Ê-đê` →
+//!   `Ê` `-` `đê` (the extractors join names); `Covid-19` → `Covid` `-` `19`.
 //! - **Letters and digits** are split where case tells them apart: `năm1998` → `năm` + `1998`,
 //!   `tháng5`, `nay19,156`, `5.800tỷđồng` → `5.800` + `tỷ` + `đồng`. A capital non-syllable
 //!   followed by digits stays whole (`NHNN14`, `QH13`, `F0`, `H5N1`: abbreviation).
@@ -58,7 +60,8 @@
 //! - **Document codes** ([`TokenKind::DocumentCode`], số ký hiệu): a number followed by `-`/`/`
 //!   parts of which one is a capital code (`69-KL/TU`, `67/2022/TT-BTC`, `178/CP`), with single
 //!   spaces tolerated around `/` when at least three parts are present (`144 /2002/QĐ/BTC`,
-//!   `320/ CV-NHNN14`); and capital codes joined by `-`/`/` with at least one part that is not a
+//!   `320/ CV-NHNN14`; a number separated by a plain space from its code, as in old
+//!   `1141 TC/QĐ/CĐKT`, stays two tokens); and capital codes joined by `-`/`/` with at least one part that is not a
 //!   syllable and one that is a document type of the table (`QĐ-UBND`, `QÐ-UBND` with U+00D0,
 //!   `NĐ-CP`, `KL/TU`, `TC/QĐ/CĐKT`). Other capital chains are abbreviations (`HIV/AIDS`,
 //!   `KCX-KCN`, and the table's `KT-XH`, `QP-AN`, `V/v`, `GD&ĐT`), and capital syllables
