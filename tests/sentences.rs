@@ -1,0 +1,78 @@
+//! Sentence cases (`tests/cases/sentences.tsv`) for `vntext::tokenize::sentences`.
+
+use vntext::tokenize::{counts, sentences};
+
+const CASES: &str = include_str!("cases/sentences.tsv");
+
+fn unescape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut it = s.chars();
+    while let Some(c) = it.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match it.next() {
+            Some('t') => out.push('\t'),
+            Some('n') => out.push('\n'),
+            Some('\\') => out.push('\\'),
+            Some('u') => {
+                assert_eq!(it.next(), Some('{'), "bad escape in {s:?}");
+                let hex: String = it.by_ref().take_while(|&c| c != '}').collect();
+                let v = u32::from_str_radix(&hex, 16).expect("hex escape");
+                out.push(char::from_u32(v).expect("scalar value"));
+            }
+            other => panic!("bad escape \\{other:?} in {s:?}"),
+        }
+    }
+    out
+}
+
+#[test]
+fn case_table() {
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for (n, line) in CASES.lines().enumerate() {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        assert_eq!(cols.len(), 3, "line {}: want 3 columns: {line:?}", n + 1);
+        let input = unescape(cols[1]);
+        let want: Vec<String> = if cols[2].is_empty() {
+            Vec::new()
+        } else {
+            cols[2].split(" || ").map(unescape).collect()
+        };
+        let got: Vec<String> = sentences(&input).map(|s| s.text.to_string()).collect();
+        if got != want {
+            failures.push(format!(
+                "line {}: {input:?}\n   want {want:#?}\n    got {got:#?}",
+                n + 1
+            ));
+        }
+        for s in sentences(&input) {
+            assert_eq!(s.text, &input[s.start..s.end]);
+        }
+        let c = counts(&input).sentences;
+        if c != got.len() {
+            failures.push(format!("line {}: counts {c} != {}", n + 1, got.len()));
+        }
+        checked += 1;
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(checked >= 20);
+}
+
+#[test]
+fn seed_article_sentence_count() {
+    let text = include_str!("../data/articles/sin-ho-dan-van.txt");
+    let all: Vec<_> = sentences(text).collect();
+    // Every sentence is trimmed and none is empty.
+    for s in &all {
+        assert_eq!(s.text.trim(), s.text);
+        assert!(!s.text.is_empty());
+    }
+    assert_eq!(all.len(), counts(text).sentences);
+    assert!(all.iter().any(|s| s.text == "Tác giả: Lương Thủy"));
+}
