@@ -144,6 +144,16 @@ fn merge(text: &str, mut mentions: Vec<Mention>) -> Vec<Official> {
 
 /// Most tokens a title with its organization may span (`Chủ tịch HĐQT Công ty CP Tập đoàn …`).
 const MAX_TITLE: usize = 16;
+/// Position words that name foreign leaders without a country (`Tổng thống Joe Biden`).
+const FOREIGN_TITLES: [&str; 7] = [
+    "tổng thống",
+    "ngoại trưởng",
+    "bộ trưởng",
+    "quốc vương",
+    "thủ tướng",
+    "đại sứ",
+    "thư ký",
+];
 /// Most tokens between a name and a `là`/`làm` that introduces its position.
 const MAX_COPULA: usize = 30;
 
@@ -217,6 +227,18 @@ impl Scanner<'_, '_> {
                         titles,
                     );
                     i = end;
+                    continue;
+                }
+                // `Giám đốc Tình báo Quốc gia Avril Haines,`: a title ending in an unknown
+                // capitalized pair may hold a person we did not recognise; do not chain it.
+                let e = title.end;
+                let open_pair = e >= title.head_end + 2
+                    && t.case(e - 1) == Case::Cap
+                    && t.case(e - 2) == Case::Cap
+                    && PLACES.ending_at(t, e, title.head_end).is_none();
+                if open_pair {
+                    chain = None;
+                    i = title.end;
                     continue;
                 }
                 let continues = chain.as_ref().is_some_and(|c| chained(t, c.end_tok, i));
@@ -365,31 +387,44 @@ impl Scanner<'_, '_> {
     }
 
     /// The end of the organization part written after a position word, from token `from`.
+    ///
+    /// Capitalized words, acronyms and organization words extend it; the second syllable of a
+    /// capitalized word (`Bộ Y tế`, `Đào tạo`) too. Other lower-case words (at most a few, and no
+    /// verb or function word) are kept only when a capitalized word follows them
+    /// (`Trưởng ban Công tác đại biểu`, `Giám đốc điều hành công ty TNHH nhôm Namsung`).
     fn org_end(&self, from: usize, limit: usize) -> usize {
         let t = self.t;
         let limit = limit.min(t.len());
         let mut j = from;
         let mut last_good = from;
-        let mut seen_head = false;
         let mut lowers = 0;
         while j < limit && t.gap(j) == Gap::Space {
-            if let Some((n, kind)) = ORGS.longest_at(t, j, false) {
-                seen_head |= matches!(kind, OrgKind::Head | OrgKind::Body);
+            let confirmed = lowers == 0;
+            if let Some((n, _)) = ORGS.longest_at(t, j, false) {
                 j += n;
-                last_good = j;
-                lowers = 0;
+                if confirmed {
+                    last_good = j;
+                } else {
+                    lowers += n;
+                }
                 continue;
             }
             match t.case(j) {
-                Case::Cap | Case::Upper | Case::Digit => {
+                Case::Cap | Case::Upper => {
                     // A title word starts the next position of a chain, not this organization.
                     if j > from && TITLES.longest_at(t, j, false).is_some() {
                         break;
                     }
-                    seen_head |= t.case(j) != Case::Digit;
                     j += 1;
                     last_good = j;
                     lowers = 0;
+                }
+                Case::Digit => {
+                    if !confirmed {
+                        break;
+                    }
+                    j += 1;
+                    last_good = j;
                 }
                 Case::Lower => {
                     let key = t.key(j);
@@ -397,8 +432,14 @@ impl Scanner<'_, '_> {
                         j += 1;
                         continue;
                     }
-                    if !seen_head || lowers >= 3 || is_stop(key) {
+                    if lowers >= 4 || is_stop(key) {
                         break;
+                    }
+                    // `Bộ Y tế`: the second syllable of a capitalized word.
+                    if confirmed && j > from && t.case(j - 1) == Case::Cap && j == last_good {
+                        j += 1;
+                        last_good = j;
+                        continue;
                     }
                     lowers += 1;
                     j += 1;
@@ -445,7 +486,15 @@ impl Scanner<'_, '_> {
         let before = if direct {
             None
         } else {
-            ORGS.ending_at(t, a, title.head_end).map(|(_, k)| k)
+            match ORGS.ending_at(t, a, title.head_end) {
+                // `Quốc phòng`: the second syllable of a word, not the noun `Phòng`.
+                Some((s0, _))
+                    if t.case(s0) == Case::Lower && s0 > 0 && t.case(s0 - 1) == Case::Cap =>
+                {
+                    None
+                }
+                other => other.map(|(_, k)| k),
+            }
         };
         let prev_cap = a > title.head_end && t.case(a - 1) == Case::Cap;
         let place = PLACES.longest_at(t, a, true);
@@ -459,6 +508,12 @@ impl Scanner<'_, '_> {
             _ if prev_cap => 1,
             _ => 0,
         };
+        // `Trường Lương Thế Vinh`, `Bộ Công Thương …`: the run starts with an organization noun,
+        // so its proper name comes first.
+        let min_prefix = match ORGS.longest_at(t, a, false) {
+            Some((n, OrgKind::Head | OrgKind::Body)) => min_prefix.max(n + 1),
+            _ => min_prefix,
+        };
         let lo = a + min_prefix;
         let mut best: Option<(u8, usize)> = None;
         for s in (lo..b).rev() {
@@ -469,16 +524,25 @@ impl Scanner<'_, '_> {
             if len < 2 || !is_family(t.key(s)) {
                 continue;
             }
+            // `Đoàn Thanh niên`, `Hội Nông dân`: an organization noun, not a family name.
+            if ORGS.longest_at(t, s, false).is_some()
+                && t.gap(b) == Gap::Space
+                && t.case(b) == Case::Lower
+            {
+                continue;
+            }
             // A two-syllable "name" after an organization is usually its place (`Bạch Mai`).
             let score = match len {
-                2 if s == a && (direct || before.is_none()) => 1,
-                2 if min_prefix > 0 && s == lo && place.is_some() => 1,
                 2 => continue,
                 3 => 3,
                 _ if is_middle(t.key(s + 1)) || t.key(s + 1) == "thất" => 4,
                 _ => 2,
             };
             if PLACES.longest_at(t, s, true).is_some_and(|(n, _)| n >= len) {
+                continue;
+            }
+            // `Hội đồng châu Âu Charles Michel`: a Vietnamese name has Vietnamese syllables.
+            if (s..b).any(|p| looks_foreign(t.key(p))) {
                 continue;
             }
             if best.is_none_or(|(sc, _)| score > sc) {
@@ -495,14 +559,47 @@ impl Scanner<'_, '_> {
             });
         }
         // Foreign names: after a country (`Tổng thống Mỹ Joe Biden`) or a clearly foreign spelling.
+        let head_key = (title.head_end >= 2).then(|| {
+            format!(
+                "{} {}",
+                t.key(title.head_end - 2),
+                t.key(title.head_end - 1)
+            )
+        });
+        let sino = place.is_some_and(|(n, _)| {
+            n == 2
+                && matches!(
+                    (t.key(a), t.key(a + 1)),
+                    ("trung", "quốc") | ("đài", "loan")
+                )
+        });
         let foreign_start = match place {
-            Some((n, PlaceKind::Country)) => Some(a + n),
-            _ if direct && (a..b).any(|s| looks_foreign(t.word(s))) => Some(a),
+            // Chinese names are read in Sino-Vietnamese (`Chủ tịch Trung Quốc Tập Cận Bình`);
+            // right after the position any name may follow its country (`Thủ tướng Campuchia
+            // Hun Sen`); after a longer organization only a foreign spelling is trusted.
+            Some((n, PlaceKind::Country))
+                if sino || direct || (a + n..b).any(|s| looks_foreign(t.key(s))) =>
+            {
+                Some(a + n)
+            }
+            Some(_) => None,
+            _ if direct
+                && head_key
+                    .as_deref()
+                    .is_some_and(|k| FOREIGN_TITLES.contains(&k))
+                && ORGS.longest_at(t, a, false).is_none()
+                && (a..b).any(|s| looks_foreign(t.key(s))) =>
+            {
+                Some(a)
+            }
             _ => None,
         };
         if let Some(s) = foreign_start
-            && (1..=4).contains(&(b - s))
-            && (b - s >= 2 || place.is_some())
+            // A surname alone (`Tổng thống Biden`) is a short mention, not a full name.
+            && (2..=3).contains(&(b - s))
+            // `George H. W. Bush`: an initial cut the name short.
+            && t.key(b - 1).chars().count() > 1
+            && (s..b).all(|p| ORGS.longest_at(t, p, false).is_none())
         {
             return Some(Name {
                 start: s,
@@ -530,8 +627,8 @@ impl Scanner<'_, '_> {
             e += 1;
         }
         let len = e - i;
-        let max = if introduced { 5 } else { 4 };
-        if !(2..=max).contains(&len) {
+        let (min, max) = if introduced { (2, 5) } else { (3, 4) };
+        if !(min..=max).contains(&len) {
             return None;
         }
         if !introduced && !is_family(t.key(i)) {
@@ -569,6 +666,9 @@ impl Scanner<'_, '_> {
     fn title_chain(&self, i: usize) -> Option<(Vec<(usize, usize)>, usize)> {
         let t = self.t;
         let first = self.title_at(i)?;
+        if self.name_after(&first).is_some() {
+            return None;
+        }
         let mut titles = vec![t.span(first.start, first.end)];
         let mut end = first.end;
         while end < t.len() && titles.len() < 8 {
@@ -578,11 +678,11 @@ impl Scanner<'_, '_> {
                 _ => break,
             };
             match self.title_at(next) {
-                Some(ti) => {
+                Some(ti) if self.name_after(&ti).is_none() => {
                     titles.push(t.span(ti.start, ti.end));
                     end = ti.end;
                 }
-                None => break,
+                _ => break,
             }
         }
         Some((titles, end))
@@ -593,11 +693,19 @@ impl Scanner<'_, '_> {
         let t = self.t;
         let limit = (e + MAX_COPULA).min(t.len());
         let mut j = e;
+        let mut depth = 0i32;
         while j < limit {
-            if j > e && sentence_break(t.gap_text(j)) {
+            let gap = t.gap_text(j);
+            if j > e && sentence_break(gap) {
                 return None;
             }
-            if j > e && t.case(j) == Case::Cap && is_family(t.key(j)) && t.case(j + 1) == Case::Cap
+            depth += gap.matches('(').count() as i32 - gap.matches(')').count() as i32;
+            // Another name or organization starts another subject (asides in parentheses do not).
+            if j > e
+                && depth <= 0
+                && t.case(j) == Case::Cap
+                && t.case(j + 1) == Case::Cap
+                && t.gap(j + 1) == Gap::Space
             {
                 return None;
             }
@@ -626,12 +734,31 @@ fn chained(t: &Tokens<'_>, end: usize, i: usize) -> bool {
 }
 
 /// A spelling no Vietnamese syllable has: `f`, `j`, `w`, `z`, or a final consonant cluster.
-fn looks_foreign(w: &str) -> bool {
-    let lw = w.to_lowercase();
-    lw.contains(['f', 'j', 'w', 'z'])
-        || ["s", "l", "r", "k", "d", "v", "b", "x"]
-            .iter()
-            .any(|f| lw.ends_with(f))
+/// Is `key` (a lower-case token) spelled unlike any Vietnamese syllable (`joe`, `phankham`)?
+///
+/// A Vietnamese syllable is an initial consonant (optional), one to three vowels, and a final
+/// `c`, `ch`, `m`, `n`, `ng`, `nh`, `p` or `t` (optional); `f`, `j`, `w`, `z` never occur.
+pub(crate) fn looks_foreign(key: &str) -> bool {
+    const INITIALS: [&str; 27] = [
+        "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "đ", "g",
+        "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
+    ];
+    const FINALS: [&str; 9] = ["", "c", "ch", "m", "n", "ng", "nh", "p", "t"];
+    // Hyphenated or apostrophe forms (`Jae-in`, `H'Yim`) are not single syllables.
+    if key.contains(['-', '\'', '.', '&', '/']) || key.chars().any(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    let rest = INITIALS
+        .iter()
+        .find_map(|i| key.strip_prefix(i))
+        .unwrap_or(key);
+    let is_consonant = |c: char| "bcdđfghjklmnpqrstvwxz".contains(c);
+    let vowels = rest.chars().take_while(|&c| !is_consonant(c)).count();
+    if vowels == 0 || vowels > 3 {
+        return true;
+    }
+    let fin: String = rest.chars().skip(vowels).collect();
+    !FINALS.contains(&fin.as_str())
 }
 
 #[cfg(test)]

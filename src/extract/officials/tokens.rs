@@ -115,19 +115,14 @@ impl<'a> Tokens<'a> {
 
     /// The lookup key of token `i`.
     pub fn key(&self, i: usize) -> &str {
-        let t = &self.toks[i];
-        &self.keys[t.key_start..t.key_end]
+        self.toks
+            .get(i)
+            .map_or("", |t| &self.keys[t.key_start..t.key_end])
     }
 
-    /// The token's text as written.
-    pub fn word(&self, i: usize) -> &'a str {
-        let t = &self.toks[i];
-        &self.text[t.start..t.end]
-    }
-
-    /// The case of token `i`.
+    /// The case of token `i` (`Lower` past the end).
     pub fn case(&self, i: usize) -> Case {
-        self.toks[i].case
+        self.toks.get(i).map_or(Case::Lower, |t| t.case)
     }
 
     /// The raw text between token `i - 1` and token `i` (empty for `i == 0`).
@@ -264,7 +259,7 @@ mod tests {
     #[test]
     fn tokens_keys_and_gaps() {
         let t = Tokens::new("Đ/c Hoàng Thọ Trung - Tỉnh uỷ viên, Bộ GD&ĐT (H'Yim)");
-        let words: Vec<&str> = (0..t.len()).map(|i| t.word(i)).collect();
+        let words: Vec<&str> = t.toks.iter().map(|k| &t.text[k.start..k.end]).collect();
         assert_eq!(
             words,
             [
