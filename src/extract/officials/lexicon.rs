@@ -1,23 +1,68 @@
 //! The word tables of the officials recogniser (`data/officials/*.tsv`), parsed once.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use super::tokens::{Gap, Tokens, phrase_key};
 
+/// A small fast hasher for short keys (FxHash: rotate, xor, multiply per 8 bytes).
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.add(w);
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl FxHasher {
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// Bits of [`first_flags`]: which tables have a phrase starting with a given syllable.
+pub(crate) const F_HONORIFIC: u8 = 1;
+pub(crate) const F_RANK: u8 = 2;
+pub(crate) const F_TITLE: u8 = 4;
+pub(crate) const F_ORG: u8 = 8;
+pub(crate) const F_PLACE: u8 = 16;
+pub(crate) const F_FAMILY: u8 = 32;
+
 /// A table of phrases (one or more syllables) keyed by their lookup key, each with a kind.
 #[derive(Debug)]
 pub(crate) struct Phrases<K> {
-    map: HashMap<String, K>,
-    firsts: HashSet<String>,
+    map: FxMap<String, K>,
+    firsts: Vec<String>,
     max_len: usize,
+    /// The bit of this table in the per-token flags.
+    bit: u8,
 }
 
 impl<K: Copy> Phrases<K> {
     /// Parses `src` (TSV, `#` comments): column 1 is the phrase, column 2 the kind for `kind`.
-    fn parse(src: &str, kind: impl Fn(&str) -> Option<K>) -> Self {
-        let mut map = HashMap::new();
-        let mut firsts = HashSet::new();
+    fn parse(src: &str, bit: u8, kind: impl Fn(&str) -> Option<K>) -> Self {
+        let mut map = FxMap::default();
+        let mut firsts = Vec::new();
         let mut max_len = 1;
         for line in src.lines() {
             let line = line.trim_end();
@@ -39,7 +84,7 @@ impl<K: Copy> Phrases<K> {
             }
             let key = phrase_key(&words.join(" "));
             if let Some(f) = key.split(' ').next() {
-                firsts.insert(f.to_string());
+                firsts.push(f.to_string());
             }
             max_len = max_len.max(words.len());
             map.insert(key, k);
@@ -48,6 +93,7 @@ impl<K: Copy> Phrases<K> {
             map,
             firsts,
             max_len,
+            bit,
         }
     }
 
@@ -66,7 +112,7 @@ impl<K: Copy> Phrases<K> {
     /// The longest phrase starting at token `i` whose tokens are separated by spaces or, when
     /// `dash_ok`, by a spaced dash: `(number of tokens, kind)`.
     pub fn longest_at(&self, t: &Tokens<'_>, i: usize, dash_ok: bool) -> Option<(usize, K)> {
-        if i >= t.len() || !self.firsts.contains(t.key(i)) {
+        if t.flags(i) & self.bit == 0 {
             return None;
         }
         let mut key = String::with_capacity(32);
@@ -133,7 +179,7 @@ pub(crate) enum PlaceKind {
     Country,
 }
 
-pub(crate) static FAMILY: LazyLock<HashSet<String>> = LazyLock::new(|| {
+pub(crate) static FAMILY: LazyLock<Vec<String>> = LazyLock::new(|| {
     include_str!("../../../data/officials/family_names.tsv")
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
@@ -142,22 +188,52 @@ pub(crate) static FAMILY: LazyLock<HashSet<String>> = LazyLock::new(|| {
         .collect()
 });
 
+/// For every syllable that starts a phrase of some table (or is a family name): its table bits.
+static FIRSTS: LazyLock<FxMap<String, u8>> = LazyLock::new(|| {
+    let mut m: FxMap<String, u8> = FxMap::default();
+    for f in FAMILY.iter() {
+        *m.entry(f.clone()).or_default() |= F_FAMILY;
+    }
+    let tables: [(&[String], u8); 5] = [
+        (&HONORIFICS.firsts, F_HONORIFIC),
+        (&RANKS.firsts, F_RANK),
+        (&TITLES.firsts, F_TITLE),
+        (&ORGS.firsts, F_ORG),
+        (&PLACES.firsts, F_PLACE),
+    ];
+    for (firsts, bit) in tables {
+        for f in firsts {
+            *m.entry(f.clone()).or_default() |= bit;
+        }
+    }
+    m
+});
+
+/// The table bits of a syllable key (`F_*`), 0 for most words: one hash lookup per token.
+pub(crate) fn first_flags(key: &str) -> u8 {
+    FIRSTS.get(key).copied().unwrap_or(0)
+}
+
 pub(crate) static HONORIFICS: LazyLock<Phrases<()>> = LazyLock::new(|| {
     Phrases::parse(
         include_str!("../../../data/officials/honorifics.tsv"),
+        F_HONORIFIC,
         |_| Some(()),
     )
 });
 
 pub(crate) static RANKS: LazyLock<Phrases<()>> = LazyLock::new(|| {
-    Phrases::parse(include_str!("../../../data/officials/ranks.tsv"), |_| {
-        Some(())
-    })
+    Phrases::parse(
+        include_str!("../../../data/officials/ranks.tsv"),
+        F_RANK,
+        |_| Some(()),
+    )
 });
 
 pub(crate) static TITLES: LazyLock<Phrases<TitleKind>> = LazyLock::new(|| {
     Phrases::parse(
         include_str!("../../../data/officials/titles.tsv"),
+        F_TITLE,
         |k| match k {
             "prefix" => Some(TitleKind::Prefix),
             "title" => Some(TitleKind::Title),
@@ -169,6 +245,7 @@ pub(crate) static TITLES: LazyLock<Phrases<TitleKind>> = LazyLock::new(|| {
 pub(crate) static ORGS: LazyLock<Phrases<OrgKind>> = LazyLock::new(|| {
     Phrases::parse(
         include_str!("../../../data/officials/org_words.tsv"),
+        F_ORG,
         |k| match k {
             "head" => Some(OrgKind::Head),
             "admin" => Some(OrgKind::Admin),
@@ -182,6 +259,7 @@ pub(crate) static ORGS: LazyLock<Phrases<OrgKind>> = LazyLock::new(|| {
 pub(crate) static PLACES: LazyLock<Phrases<PlaceKind>> = LazyLock::new(|| {
     Phrases::parse(
         include_str!("../../../data/officials/places.tsv"),
+        F_PLACE,
         |k| match k {
             "place" => Some(PlaceKind::Place),
             "country" => Some(PlaceKind::Country),
@@ -192,7 +270,7 @@ pub(crate) static PLACES: LazyLock<Phrases<PlaceKind>> = LazyLock::new(|| {
 
 /// Is `key` (a lookup key) a Vietnamese family name (họ)?
 pub(crate) fn is_family(key: &str) -> bool {
-    FAMILY.contains(key)
+    first_flags(key) & F_FAMILY != 0
 }
 
 /// Common middle names (tên đệm) that confirm a four-syllable name (`Nguyễn Thị Kim Ngân`).
@@ -315,6 +393,8 @@ mod tests {
     fn tables_load() {
         assert!(FAMILY.len() > 150);
         assert!(is_family("nguyễn") && is_family("giàng") && !is_family("lai"));
+        assert_eq!(first_flags("chủ") & F_TITLE, F_TITLE);
+        assert_eq!(first_flags("và"), 0);
         assert!(HONORIFICS.len() >= 6 && RANKS.len() > 30);
         assert_eq!(TITLES.get("tỉnh ủy viên"), Some(TitleKind::Title));
         assert_eq!(TITLES.get("phó"), Some(TitleKind::Prefix));

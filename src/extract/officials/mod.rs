@@ -264,6 +264,18 @@ impl Scanner<'_, '_> {
                 name.honorific = hon;
                 name.rank = rank;
                 let start = t.toks[i].start;
+                // `Giám đốc Công an tỉnh, Đại tá Lê Văn Tuấn`, `Chủ tịch UBND xã, ông …`: the
+                // titles just before, then an honorific or a rank and the name.
+                if let Some(c) = chain.take()
+                    && (hon.is_some() || rank.is_some())
+                    && c.end_tok == i
+                    && t.gap(i) == Gap::Comma
+                {
+                    let (cs, end) = (c.start, name.end);
+                    self.push(cs, end, name, hon.or(c.honorific), rank, c.titles);
+                    i = end;
+                    continue;
+                }
                 if let Some((titles, end)) = self.appositive(name.end) {
                     self.push(start, end, name, hon, rank, titles);
                     i = end;
@@ -539,6 +551,14 @@ impl Scanner<'_, '_> {
                 _ => 2,
             };
             if PLACES.longest_at(t, s, true).is_some_and(|(n, _)| n >= len) {
+                continue;
+            }
+            // `Hoàng Anh Gia Lai`: four syllables ending in a province are a company's name.
+            if len == 4
+                && PLACES
+                    .longest_at(t, s + 2, true)
+                    .is_some_and(|(n, _)| n == 2)
+            {
                 continue;
             }
             // `Hội đồng châu Âu Charles Michel`: a Vietnamese name has Vietnamese syllables.

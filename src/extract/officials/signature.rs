@@ -49,6 +49,11 @@ pub(crate) fn scan(text: &str, out: &mut Vec<Mention>) {
             continue;
         }
         line_no += 1;
+        // Fast path: a long line with no column gap is prose, never part of a signature block.
+        if line.len() > 160 && !line.contains('\t') && !line.contains("  ") {
+            prev_nonempty = Some((line_no, Cell::Other, (base, base)));
+            continue;
+        }
         for (cs, ce) in cells(line) {
             let (cs, ce) = (base + cs, base + ce);
             let cell = classify(&text[cs..ce], cs);

@@ -5,6 +5,8 @@
 //! Each token has a lookup key: lower case, `Ð` read as `đ`, and the old tone placement of a final
 //! `oa`/`oe`/`uy` moved to the modern one (`uỷ` → `ủy`, `hoà` → `hòa`), so tables list one form.
 
+use super::lexicon::first_flags;
+
 /// The letter case of a token, which drives name and title recognition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Case {
@@ -26,6 +28,8 @@ pub(crate) struct Tok {
     key_start: usize,
     key_end: usize,
     pub case: Case,
+    /// Which word tables may start at this token (`lexicon::first_flags`).
+    flags: u8,
 }
 
 /// What separates two tokens.
@@ -58,7 +62,50 @@ pub(crate) struct Tokens<'a> {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        0xD7 | 0xF7 => false,
+        0xC0..=0x24F | 0x1EA0..=0x1EFF | 0x300..=0x36F => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// What a character is for case: a lower-case letter, a capital, a digit, or other.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CharKind {
+    Lower,
+    Upper,
+    Digit,
+    Other,
+}
+
+/// The lookup form of one character and its kind, with fast paths for the Vietnamese alphabet
+/// (ASCII, Latin-1, `Ă Đ Ĩ Ũ Ơ Ư`, Latin Extended Additional `Ạ…ỹ`).
+fn fold(c: char) -> (char, CharKind) {
+    let u = c as u32;
+    match u {
+        0x30..=0x39 => (c, CharKind::Digit),
+        0x41..=0x5A => (c.to_ascii_lowercase(), CharKind::Upper),
+        0x61..=0x7A => (c, CharKind::Lower),
+        0..=0x7F => (c, CharKind::Other),
+        0xD0 | 0x110 => ('đ', CharKind::Upper),
+        0xF0 | 0x111 => ('đ', CharKind::Lower),
+        0xC0..=0xDE if u != 0xD7 => (char::from_u32(u + 0x20).unwrap_or(c), CharKind::Upper),
+        0xDF..=0xFF if u != 0xF7 => (c, CharKind::Lower),
+        0x102 | 0x128 | 0x168 | 0x1A0 | 0x1AF => {
+            (char::from_u32(u + 1).unwrap_or(c), CharKind::Upper)
+        }
+        0x103 | 0x129 | 0x169 | 0x1A1 | 0x1B0 => (c, CharKind::Lower),
+        0x1EA0..=0x1EF9 if u % 2 == 0 => (char::from_u32(u + 1).unwrap_or(c), CharKind::Upper),
+        0x1EA0..=0x1EF9 => (c, CharKind::Lower),
+        0x300..=0x36F => (c, CharKind::Other),
+        0x2019 => ('\'', CharKind::Other),
+        _ if c.is_uppercase() => (c.to_lowercase().next().unwrap_or(c), CharKind::Upper),
+        _ if c.is_lowercase() => (c, CharKind::Lower),
+        _ if c.is_numeric() => (c, CharKind::Digit),
+        _ if c.is_alphabetic() => (c, CharKind::Lower),
+        _ => (c, CharKind::Other),
+    }
 }
 
 fn is_joiner(c: char) -> bool {
@@ -95,14 +142,16 @@ impl<'a> Tokens<'a> {
             }
             let word = &text[start..end];
             let key_start = keys.len();
-            push_key(&mut keys, word);
+            let case = push_key_case(&mut keys, word);
             let key_end = keys.len();
+            let flags = first_flags(&keys[key_start..key_end]);
             toks.push(Tok {
                 start,
                 end,
                 key_start,
                 key_end,
-                case: case_of(word),
+                case,
+                flags,
             });
         }
         Tokens { text, toks, keys }
@@ -118,6 +167,11 @@ impl<'a> Tokens<'a> {
         self.toks
             .get(i)
             .map_or("", |t| &self.keys[t.key_start..t.key_end])
+    }
+
+    /// The table bits of token `i` (0 past the end).
+    pub fn flags(&self, i: usize) -> u8 {
+        self.toks.get(i).map_or(0, |t| t.flags)
     }
 
     /// The case of token `i` (`Lower` past the end).
@@ -163,42 +217,38 @@ fn classify_gap(g: &str) -> Gap {
     }
 }
 
-fn case_of(word: &str) -> Case {
-    let Some(first) = word.chars().next() else {
-        return Case::Lower;
-    };
-    if first.is_numeric() {
-        return Case::Digit;
-    }
-    if first.is_lowercase() {
-        return Case::Lower;
-    }
-    let mut letters = 0usize;
-    let mut all_upper = true;
-    for c in word.chars().filter(|c| c.is_alphabetic()) {
-        letters += 1;
-        if c.is_lowercase() {
-            all_upper = false;
+/// Appends the lookup key of `word` to `out` (see the module doc) and returns the word's case.
+fn push_key_case(out: &mut String, word: &str) -> Case {
+    let start = out.len();
+    let mut first = None;
+    let (mut letters, mut uppers) = (0usize, 0usize);
+    for c in word.chars() {
+        let (l, kind) = fold(c);
+        out.push(l);
+        if first.is_none() && kind != CharKind::Other {
+            first = Some(kind);
+        }
+        match kind {
+            CharKind::Upper => {
+                letters += 1;
+                uppers += 1;
+            }
+            CharKind::Lower => letters += 1,
+            _ => {}
         }
     }
-    if letters >= 2 && all_upper {
-        Case::Upper
-    } else {
-        Case::Cap
+    modern_tone(out, start);
+    match first {
+        Some(CharKind::Digit) => Case::Digit,
+        Some(CharKind::Upper) if letters >= 2 && uppers == letters => Case::Upper,
+        Some(CharKind::Upper) => Case::Cap,
+        _ => Case::Lower,
     }
 }
 
 /// Appends the lookup key of `word` to `out` (see the module doc).
 pub(crate) fn push_key(out: &mut String, word: &str) {
-    let start = out.len();
-    for c in word.chars() {
-        match c {
-            'Ð' | 'ð' | 'Đ' => out.push('đ'),
-            '’' => out.push('\''),
-            _ => out.extend(c.to_lowercase()),
-        }
-    }
-    modern_tone(out, start);
+    push_key_case(out, word);
 }
 
 /// Key of a whole phrase: token keys joined by one space.
