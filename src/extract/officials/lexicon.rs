@@ -209,8 +209,28 @@ static FIRSTS: LazyLock<FxMap<String, u8>> = LazyLock::new(|| {
     m
 });
 
+/// A 65 536-bit filter over the hashes of [`FIRSTS`]: most words are rejected without a probe.
+static FILTER: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut bits = vec![0u64; 1024];
+    for k in FIRSTS.keys() {
+        let h = filter_hash(k);
+        bits[h >> 6] |= 1 << (h & 63);
+    }
+    bits
+});
+
+fn filter_hash(key: &str) -> usize {
+    let mut h = FxHasher::default();
+    h.write(key.as_bytes());
+    (h.finish() >> 48) as usize
+}
+
 /// The table bits of a syllable key (`F_*`), 0 for most words: one hash lookup per token.
 pub(crate) fn first_flags(key: &str) -> u8 {
+    let h = filter_hash(key);
+    if FILTER[h >> 6] & (1 << (h & 63)) == 0 {
+        return 0;
+    }
     FIRSTS.get(key).copied().unwrap_or(0)
 }
 

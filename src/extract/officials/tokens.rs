@@ -30,6 +30,8 @@ pub(crate) struct Tok {
     pub case: Case,
     /// Which word tables may start at this token (`lexicon::first_flags`).
     flags: u8,
+    /// What separates this token from the previous one.
+    gap: Gap,
 }
 
 /// What separates two tokens.
@@ -115,44 +117,65 @@ fn is_joiner(c: char) -> bool {
 impl<'a> Tokens<'a> {
     /// Splits `text` into tokens (one pass, one allocation for all keys).
     pub fn new(text: &'a str) -> Self {
-        let mut toks = Vec::with_capacity(text.len() / 5);
-        let mut keys = String::with_capacity(text.len());
-        let mut it = text.char_indices().peekable();
-        while let Some((i, c)) = it.next() {
+        let n = text.len();
+        let mut toks = Vec::with_capacity(n / 5);
+        let mut keys = String::with_capacity(n);
+        let mut prev_end = 0;
+        let mut i = 0;
+        while i < n {
+            let (c, w) = char_at(text, i);
             if !is_word_char(c) {
+                i += w;
                 continue;
             }
             let start = i;
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
-                if is_word_char(d) {
-                    end = j + d.len_utf8();
-                    it.next();
-                } else if is_joiner(d) {
-                    let after = text[j + d.len_utf8()..].chars().next();
-                    if after.is_some_and(is_word_char) {
-                        end = j + d.len_utf8();
-                        it.next();
-                    } else {
-                        break;
-                    }
-                } else {
+            let key_start = keys.len();
+            let mut acc = CaseAcc::default();
+            let mut cur = (c, w);
+            let mut j = i;
+            loop {
+                acc.push(&mut keys, cur.0);
+                j += cur.1;
+                if j >= n {
                     break;
                 }
+                let (d, dw) = char_at(text, j);
+                if is_word_char(d) {
+                    cur = (d, dw);
+                    continue;
+                }
+                if is_joiner(d) && j + dw < n {
+                    let (e, ew) = char_at(text, j + dw);
+                    if is_word_char(e) {
+                        acc.push(&mut keys, d);
+                        j += dw;
+                        cur = (e, ew);
+                        continue;
+                    }
+                }
+                break;
             }
-            let word = &text[start..end];
-            let key_start = keys.len();
-            let case = push_key_case(&mut keys, word);
-            let key_end = keys.len();
-            let flags = first_flags(&keys[key_start..key_end]);
+            // Only a word ending in a toned vowel can carry the old tone placement.
+            if !cur.0.is_ascii() {
+                modern_tone(&mut keys, key_start);
+            }
+            let gap = if toks.is_empty() {
+                Gap::Newline
+            } else {
+                classify_gap(&text[prev_end..start])
+            };
+            let flags = first_flags(&keys[key_start..]);
             toks.push(Tok {
                 start,
-                end,
+                end: j,
                 key_start,
-                key_end,
-                case,
+                key_end: keys.len(),
+                case: acc.case(),
                 flags,
+                gap,
             });
+            prev_end = j;
+            i = j;
         }
         Tokens { text, toks, keys }
     }
@@ -189,10 +212,7 @@ impl<'a> Tokens<'a> {
 
     /// What separates token `i - 1` from token `i`; `Newline` before the first token.
     pub fn gap(&self, i: usize) -> Gap {
-        if i == 0 || i >= self.toks.len() {
-            return Gap::Newline;
-        }
-        classify_gap(self.gap_text(i))
+        self.toks.get(i).map_or(Gap::Newline, |t| t.gap)
     }
 
     /// Text of tokens `a..b` (b > a), from the first byte of `a` to the last of `b - 1`.
@@ -217,38 +237,62 @@ fn classify_gap(g: &str) -> Gap {
     }
 }
 
-/// Appends the lookup key of `word` to `out` (see the module doc) and returns the word's case.
-fn push_key_case(out: &mut String, word: &str) -> Case {
-    let start = out.len();
-    let mut first = None;
-    let (mut letters, mut uppers) = (0usize, 0usize);
-    for c in word.chars() {
+/// The character at byte `i` (a char boundary) and its width.
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => (b as char, 1),
+        _ => text
+            .get(i..)
+            .and_then(|r| r.chars().next())
+            .map_or((' ', 1), |c| (c, c.len_utf8())),
+    }
+}
+
+/// Accumulates a word's key and the facts that decide its [`Case`].
+#[derive(Default)]
+struct CaseAcc {
+    first: Option<CharKind>,
+    letters: usize,
+    uppers: usize,
+}
+
+impl CaseAcc {
+    fn push(&mut self, out: &mut String, c: char) {
         let (l, kind) = fold(c);
         out.push(l);
-        if first.is_none() && kind != CharKind::Other {
-            first = Some(kind);
+        if self.first.is_none() && kind != CharKind::Other {
+            self.first = Some(kind);
         }
         match kind {
             CharKind::Upper => {
-                letters += 1;
-                uppers += 1;
+                self.letters += 1;
+                self.uppers += 1;
             }
-            CharKind::Lower => letters += 1,
+            CharKind::Lower => self.letters += 1,
             _ => {}
         }
     }
-    modern_tone(out, start);
-    match first {
-        Some(CharKind::Digit) => Case::Digit,
-        Some(CharKind::Upper) if letters >= 2 && uppers == letters => Case::Upper,
-        Some(CharKind::Upper) => Case::Cap,
-        _ => Case::Lower,
+
+    fn case(&self) -> Case {
+        match self.first {
+            Some(CharKind::Digit) => Case::Digit,
+            Some(CharKind::Upper) if self.letters >= 2 && self.uppers == self.letters => {
+                Case::Upper
+            }
+            Some(CharKind::Upper) => Case::Cap,
+            _ => Case::Lower,
+        }
     }
 }
 
 /// Appends the lookup key of `word` to `out` (see the module doc).
 pub(crate) fn push_key(out: &mut String, word: &str) {
-    push_key_case(out, word);
+    let start = out.len();
+    let mut acc = CaseAcc::default();
+    for c in word.chars() {
+        acc.push(out, c);
+    }
+    modern_tone(out, start);
 }
 
 /// Key of a whole phrase: token keys joined by one space.
