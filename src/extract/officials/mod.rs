@@ -235,7 +235,10 @@ impl Scanner<'_, '_> {
                 let open_pair = e >= title.head_end + 2
                     && t.case(e - 1) == Case::Cap
                     && t.case(e - 2) == Case::Cap
-                    && PLACES.ending_at(t, e, title.head_end).is_none();
+                    && PLACES.ending_at(t, e, title.head_end).is_none()
+                    && !ORGS
+                        .ending_at(t, e - 2, title.head_end)
+                        .is_some_and(|(_, k)| matches!(k, OrgKind::Admin | OrgKind::Body));
                 if open_pair {
                     chain = None;
                     i = title.end;

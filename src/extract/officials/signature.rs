@@ -7,7 +7,7 @@
 //! Trương Chí Trung
 //! ```
 //!
-//! Lines are split into cells at tabs and runs of two or more spaces, because old documents print
+//! Lines are split into cells at tabs and runs of three or more spaces, because old documents print
 //! the block beside the "Nơi nhận" list. The position kept is the last title cell before the name
 //! (not the `KT.`/`TM.` line, which names the authority signed for). A name far from any title
 //! is kept only when the block says it was signed (`đã ký`); it then takes the nearest title cell
@@ -30,6 +30,11 @@ enum Cell {
     Signed,
     /// A personal name alone in its cell (name span; whether `đã ký` follows in the cell).
     Name(usize, usize, bool),
+    /// A name that is also a place (`Hồ Chí Minh`): trusted only next to `(Đã ký)`.
+    PlaceName(usize, usize),
+    /// A name ending a cell after list punctuation (`thuộc TW (để phối hợp); Nguyễn Đồng Tiến`),
+    /// where a linearized block ran the columns together: trusted only under a signed title.
+    TailName(usize, usize),
     Other,
 }
 
@@ -41,6 +46,7 @@ pub(crate) fn scan(text: &str, out: &mut Vec<Mention>) {
     let mut title: Option<(usize, (usize, usize))> = None;
     let mut prev_nonempty: Option<(usize, Cell, (usize, usize))> = None;
     let mut pending: Option<((usize, usize), bool, usize)> = None;
+    let mut signed_since_title = false;
     let mut offset = 0usize;
     for line in text.split_inclusive('\n') {
         let base = offset;
@@ -50,7 +56,7 @@ pub(crate) fn scan(text: &str, out: &mut Vec<Mention>) {
         }
         line_no += 1;
         // Fast path: a long line with no column gap is prose, never part of a signature block.
-        if line.len() > 160 && !line.contains('\t') && !line.contains("  ") {
+        if line.len() > 160 && !line.contains('\t') && !line.contains("   ") {
             prev_nonempty = Some((line_no, Cell::Other, (base, base)));
             continue;
         }
@@ -65,13 +71,30 @@ pub(crate) fn scan(text: &str, out: &mut Vec<Mention>) {
                     }
                 }
             }
+            let after_signed =
+                prev_nonempty.is_some_and(|(l, c, _)| c == Cell::Signed && l + 1 >= line_no);
             match cell {
-                Cell::Title => title = Some((line_no, (cs, ce))),
+                Cell::Title => {
+                    title = Some((line_no, (cs, ce)));
+                    signed_since_title = false;
+                }
                 Cell::Delegation => {}
+                Cell::PlaceName(ns, ne) => match title {
+                    Some((_, ts)) if after_signed => out.push(mention((ns, ne), (ns, ne), ts)),
+                    Some(_) => pending = Some(((ns, ne), false, line_no)),
+                    None => {}
+                },
+                Cell::TailName(ns, ne) => {
+                    if let Some((tl, ts)) = title
+                        && signed_since_title
+                        && line_no <= tl + 10
+                    {
+                        out.push(mention((ns, ne), (ns, ne), ts));
+                        title = None;
+                    }
+                }
                 Cell::Name(ns, ne, signed) => {
                     let near = title.is_some_and(|(tl, _)| line_no <= tl + NEAR_LINES);
-                    let after_signed = prev_nonempty
-                        .is_some_and(|(l, c, _)| c == Cell::Signed && l + 1 >= line_no);
                     match title {
                         Some((tl, ts)) if near || signed || after_signed => {
                             let adjacent = prev_nonempty.is_some_and(|(l, c, s)| {
@@ -92,7 +115,8 @@ pub(crate) fn scan(text: &str, out: &mut Vec<Mention>) {
                         None => {}
                     }
                 }
-                Cell::Signed | Cell::Other => {}
+                Cell::Signed => signed_since_title = true,
+                Cell::Other => {}
             }
             if cell != Cell::Other || prev_nonempty.is_none_or(|(l, _, _)| l != line_no) {
                 prev_nonempty = Some((line_no, cell, (cs, ce)));
@@ -112,7 +136,8 @@ fn mention(span: (usize, usize), name: (usize, usize), title: (usize, usize)) ->
     }
 }
 
-/// Cells of a line: byte ranges split at tabs and at runs of two or more spaces, trimmed.
+/// Cells of a line: byte ranges split at tabs and at runs of three or more spaces, trimmed
+/// (two spaces occur inside a cell: `thứ  trưởng`).
 fn cells(line: &str) -> Vec<(usize, usize)> {
     let b = line.as_bytes();
     let mut out = Vec::new();
@@ -124,7 +149,10 @@ fn cells(line: &str) -> Vec<(usize, usize)> {
         let sep = c == b'\t'
             || c == b'\n'
             || c == b'\r'
-            || (c == b' ' && (i + 1 < b.len() && matches!(b[i + 1], b' ' | b'\t')));
+            || (c == b' '
+                && i + 2 < b.len()
+                && matches!(b[i + 1], b' ' | b'\t')
+                && matches!(b[i + 2], b' ' | b'\t'));
         if sep {
             if let Some(s) = start.take() {
                 out.push((s, last_end));
@@ -202,7 +230,21 @@ fn classify(cell: &str, base: usize) -> Cell {
         if (upper || cap) && !titled && !punct && place {
             // A place-like name (`Hồ Chí Minh`) counts only with `(Đã ký)` next to it.
             let (s, e) = t.span(0, name_end);
-            return Cell::Name(base + s, base + e, false);
+            return Cell::PlaceName(base + s, base + e);
+        }
+    }
+    if let Some(cut) = cell.rfind("; ").or_else(|| cell.rfind(") ")) {
+        let tail = &cell[cut + 2..];
+        let tt = Tokens::new(tail);
+        let k = tt.len();
+        if (2..=4).contains(&k)
+            && is_family(tt.key(0))
+            && (0..k).all(|i| tt.case(i) == Case::Cap)
+            && !tail.contains(|c: char| c.is_ascii_punctuation())
+            && PLACES.longest_at(&tt, 0, true).is_none()
+        {
+            let (s, e) = tt.span(0, k);
+            return Cell::TailName(base + cut + 2 + s, base + cut + 2 + e);
         }
     }
     if n <= 10 && !cell.contains(['.', ',', ':', ';', '(', ')']) {
