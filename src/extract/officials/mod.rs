@@ -214,7 +214,7 @@ impl Scanner<'_, '_> {
                     titles.push(t.span(title.start, title_end));
                     let mut end = name.end;
                     // A name written after its titles may carry more after a dash or comma.
-                    if let Some((more, e)) = self.appositive(end) {
+                    if let Some((more, e)) = self.appositive(end, true) {
                         titles.extend(more);
                         end = e;
                     }
@@ -228,6 +228,22 @@ impl Scanner<'_, '_> {
                     );
                     i = end;
                     continue;
+                }
+                // `Phó giám đốc Học viện Tài chính TS Nguyễn Đào Tùng`: a rank between the
+                // title and the name.
+                if title.end < n && t.gap(title.end) == Gap::Space {
+                    let (r2, k2) = self.rank_at(title.end);
+                    if r2.is_some()
+                        && let Some(mut name) = self.name_at(k2, true)
+                    {
+                        name.rank = r2;
+                        let titles = vec![t.span(title.start, title.end)];
+                        let start = t.toks[i].start;
+                        self.push(start, name.end, name, hon, r2, titles);
+                        i = name.end;
+                        chain = None;
+                        continue;
+                    }
                 }
                 // `Giám đốc Tình báo Quốc gia Avril Haines,`: a title ending in an unknown
                 // capitalized pair may hold a person we did not recognise; do not chain it.
@@ -279,7 +295,7 @@ impl Scanner<'_, '_> {
                     i = end;
                     continue;
                 }
-                if let Some((titles, end)) = self.appositive(name.end) {
+                if let Some((titles, end)) = self.appositive(name.end, false) {
                     self.push(start, end, name, hon, rank, titles);
                     i = end;
                     continue;
@@ -413,12 +429,20 @@ impl Scanner<'_, '_> {
         let mut j = from;
         let mut last_good = from;
         let mut lowers = 0;
+        // Lower-case words right after an organization noun name it (`Viện nghiên cứu xã hội`,
+        // `Ban nghiên cứu và đào tạo`, `trung tâm dạy nghề`): at most six are kept.
+        // `Phó Ban nghiên cứu`: a position word ending in an organization noun.
+        let mut after_head = match ORGS.longest_at(t, from.wrapping_sub(1), false) {
+            Some((1, OrgKind::Head)) if from > 0 => 6,
+            _ => 0usize,
+        };
         while j < limit && t.gap(j) == Gap::Space {
             let confirmed = lowers == 0;
-            if let Some((n, _)) = ORGS.longest_at(t, j, false) {
+            if let Some((n, kind)) = ORGS.longest_at(t, j, false) {
                 j += n;
                 if confirmed {
                     last_good = j;
+                    after_head = if kind == OrgKind::Head { 6 } else { 0 };
                 } else {
                     lowers += n;
                 }
@@ -426,13 +450,19 @@ impl Scanner<'_, '_> {
             }
             match t.case(j) {
                 Case::Cap | Case::Upper => {
-                    // A title word starts the next position of a chain, not this organization.
-                    if j > from && TITLES.longest_at(t, j, false).is_some() {
+                    // A title word starts the next position of a chain, not this organization;
+                    // an honorific or a rank starts another person.
+                    if j > from
+                        && (TITLES.longest_at(t, j, false).is_some()
+                            || self.introduces_person(j)
+                            || RANKS.longest_at(t, j, false).is_some())
+                    {
                         break;
                     }
                     j += 1;
                     last_good = j;
                     lowers = 0;
+                    after_head = 0;
                 }
                 Case::Digit => {
                     if !confirmed {
@@ -443,15 +473,36 @@ impl Scanner<'_, '_> {
                 }
                 Case::Lower => {
                     let key = t.key(j);
-                    if key == "và" && j + 1 < limit && matches!(t.case(j + 1), Case::Cap) {
+                    if key == "và"
+                        && after_head == 0
+                        && j + 1 < limit
+                        && matches!(t.case(j + 1), Case::Cap)
+                        && HONORIFICS.longest_at(t, j + 1, false).is_none()
+                        && TITLES.longest_at(t, j + 1, false).is_none()
+                    {
                         j += 1;
                         continue;
                     }
                     if lowers >= 4 || is_stop(key) {
                         break;
                     }
-                    // `Bộ Y tế`: the second syllable of a capitalized word.
-                    if confirmed && j > from && t.case(j - 1) == Case::Cap && j == last_good {
+                    // `Bộ Y tế`, `và Đào tạo`: the second syllable of a capitalized word that
+                    // starts an organization's name.
+                    let compound = confirmed
+                        && j > from
+                        && t.case(j - 1) == Case::Cap
+                        && j == last_good
+                        && (t.key(j - 2) == "và"
+                            || ORGS
+                                .ending_at(t, j - 1, 0)
+                                .is_some_and(|(_, k)| k == OrgKind::Head));
+                    if confirmed && after_head > 0 {
+                        after_head -= 1;
+                        j += 1;
+                        last_good = j;
+                        continue;
+                    }
+                    if compound {
                         j += 1;
                         last_good = j;
                         continue;
@@ -462,6 +513,33 @@ impl Scanner<'_, '_> {
             }
         }
         last_good
+    }
+
+    /// Does the title carry a person of its own (`…, Chánh án Tòa án Tối cao John Roberts`)?
+    fn holds_person(&self, title: &Title) -> bool {
+        let t = self.t;
+        let e = title.end;
+        self.name_after(title).is_some()
+            || (e >= title.head_end + 3
+                && t.case(e - 2) == Case::Cap
+                && t.case(e - 1) == Case::Cap
+                && looks_foreign(t.key(e - 2))
+                && looks_foreign(t.key(e - 1))
+                && PLACES.longest_at(t, e - 2, true).is_none())
+    }
+
+    /// Does an unambiguous honorific (`Ông`, `Bà`, `Đồng chí`, not `Anh` = England) at `j`
+    /// introduce a name (`… và Ông Trương Quốc Hùng`)?
+    fn introduces_person(&self, j: usize) -> bool {
+        let t = self.t;
+        match HONORIFICS.longest_at(t, j, false) {
+            Some((n, ())) => {
+                !matches!(t.key(j), "anh" | "chị" | "cụ" | "thầy")
+                    && t.case(j + n) == Case::Cap
+                    && is_family(t.key(j + n))
+            }
+            None => false,
+        }
     }
 
     /// The personal name written right after a title (inside its organization run).
@@ -677,19 +755,20 @@ impl Scanner<'_, '_> {
     }
 
     /// Titles written after a name (`Tên - Tỉnh ủy viên, Bí thư Huyện ủy`): spans and end token.
-    fn appositive(&self, e: usize) -> Option<(Vec<(usize, usize)>, usize)> {
+    fn appositive(&self, e: usize, strict: bool) -> Option<(Vec<(usize, usize)>, usize)> {
         let t = self.t;
         if e >= t.len() || !matches!(t.gap(e), Gap::Comma | Gap::Dash | Gap::Colon | Gap::Open) {
             return None;
         }
-        self.title_chain(e)
+        self.title_chain(e, strict)
     }
 
     /// A chain of titles from token `i`: `T1, T2 - T3 kiêm T4`.
-    fn title_chain(&self, i: usize) -> Option<(Vec<(usize, usize)>, usize)> {
+    /// With `strict`, the first title too must not end in another (foreign) person's name.
+    fn title_chain(&self, i: usize, strict: bool) -> Option<(Vec<(usize, usize)>, usize)> {
         let t = self.t;
         let first = self.title_at(i)?;
-        if self.name_after(&first).is_some() {
+        if self.name_after(&first).is_some() || (strict && self.holds_person(&first)) {
             return None;
         }
         let mut titles = vec![t.span(first.start, first.end)];
@@ -701,7 +780,7 @@ impl Scanner<'_, '_> {
                 _ => break,
             };
             match self.title_at(next) {
-                Some(ti) if self.name_after(&ti).is_none() => {
+                Some(ti) if !self.holds_person(&ti) => {
                     titles.push(t.span(ti.start, ti.end));
                     end = ti.end;
                 }
@@ -737,7 +816,7 @@ impl Scanner<'_, '_> {
                 && t.gap(j + 1) == Gap::Space
                 && (t.case(j + 1) == Case::Cap || t.key(j + 1) == "nguyên")
             {
-                return self.title_chain(j + 1);
+                return self.title_chain(j + 1, false);
             }
             j += 1;
         }
