@@ -181,3 +181,24 @@ proptest! {
         check_spans(&s, &found);
     }
 }
+
+#[test]
+fn given_name_mentions_add_titles() {
+    // A later mention by given name only (tên) adds its title to the one official with that name.
+    let text = "Ông Lê Văn Tâm - Giám đốc Công ty TNHH Sông Hồng tự ứng cử. \
+                Ông Tâm là đại biểu Quốc hội khóa XIII. Ông Tâm cho biết sẽ tiếp tục.";
+    let found = find_officials(text);
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        found[0].titles,
+        [
+            "Giám đốc Công ty TNHH Sông Hồng",
+            "đại biểu Quốc hội khóa XIII"
+        ]
+    );
+    // Two officials share the given name: the short mention is ambiguous and ignored.
+    let text = "Ông Lê Văn Tâm - Giám đốc Sở Y tế và ông Trần Minh Tâm - Giám đốc Sở Tài chính dự họp. \
+                Ông Tâm là đại biểu Quốc hội khóa XIII.";
+    let found = find_officials(text);
+    assert!(found.iter().all(|o| o.titles.len() == 1), "{found:#?}");
+}

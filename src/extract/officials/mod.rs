@@ -87,13 +87,50 @@ pub(crate) struct Mention {
 pub fn find_officials(text: &str) -> Vec<Official> {
     let t = Tokens::new(text);
     let mut mentions = Vec::new();
+    let mut short = Vec::new();
     Scanner {
         t: &t,
         out: &mut mentions,
+        short: &mut short,
     }
     .run();
     signature::scan(text, &mut mentions);
-    merge(text, mentions)
+    let mut found = merge(text, mentions);
+    merge_short(text, &short, &mut found);
+    found
+}
+
+/// A later mention by given name only (`Ông Tâm là đại biểu Quốc hội khóa XIII`): the given
+/// name's span and the titles written with it.
+#[derive(Debug, Clone)]
+pub(crate) struct Short {
+    given: (usize, usize),
+    titles: Vec<(usize, usize)>,
+}
+
+/// Adds the titles of short mentions to the one official whose name ends with that given name
+/// (tên); a given name shared by several officials is ambiguous and ignored.
+fn merge_short(text: &str, short: &[Short], found: &mut [Official]) {
+    for sm in short {
+        let Some(given) = text.get(sm.given.0..sm.given.1) else {
+            continue;
+        };
+        let mut owners = found.iter().enumerate().filter(|(_, o)| {
+            o.start < sm.given.0
+                && o.name
+                    .strip_suffix(given)
+                    .is_some_and(|head| head.ends_with(' '))
+        });
+        let (Some((k, _)), None) = (owners.next(), owners.next()) else {
+            continue;
+        };
+        for &(a, b) in &sm.titles {
+            let title = text.get(a..b).unwrap_or("").to_string();
+            if !title.is_empty() && !found[k].titles.contains(&title) {
+                found[k].titles.push(title);
+            }
+        }
+    }
 }
 
 fn merge(text: &str, mut mentions: Vec<Mention>) -> Vec<Official> {
@@ -187,6 +224,7 @@ struct Chain {
 pub(crate) struct Scanner<'s, 'a> {
     pub(crate) t: &'s Tokens<'a>,
     pub(crate) out: &'s mut Vec<Mention>,
+    pub(crate) short: &'s mut Vec<Short>,
 }
 
 impl Scanner<'_, '_> {
@@ -307,6 +345,29 @@ impl Scanner<'_, '_> {
                 }
                 i = name.end;
                 continue;
+            }
+            // `Ông Tâm là đại biểu Quốc hội khóa XIII`: a given name alone after an honorific.
+            if hon.is_some()
+                && t.case(k) == Case::Cap
+                && !(t.case(k + 1) == Case::Cap && t.gap(k + 1) == Gap::Space)
+                && TITLES.longest_at(t, k, false).is_none()
+                && PLACES.longest_at(t, k, false).is_none()
+            {
+                let titles = self.appositive(k + 1, false).or_else(|| {
+                    (t.key(k + 1) == "là"
+                        && t.gap(k + 1) == Gap::Space
+                        && t.gap(k + 2) == Gap::Space)
+                        .then(|| self.title_chain(k + 2, false))
+                        .flatten()
+                });
+                if let Some((titles, end)) = titles {
+                    self.short.push(Short {
+                        given: t.span(k, k + 1),
+                        titles,
+                    });
+                    i = end;
+                    continue;
+                }
             }
             i = if k > i && !matches!(t.case(i), Case::Cap) {
                 i + 1

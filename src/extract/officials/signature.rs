@@ -248,10 +248,11 @@ fn classify(cell: &str, base: usize) -> Cell {
         }
     }
     if n <= 10 && !cell.contains(['.', ',', ':', ';', '(', ')']) {
-        let mut sink = Vec::new();
+        let (mut sink, mut short) = (Vec::new(), Vec::new());
         let sc = Scanner {
             t: &t,
             out: &mut sink,
+            short: &mut short,
         };
         if let Some(title) = sc.title_at(0)
             && title.end == n
