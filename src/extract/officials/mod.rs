@@ -500,10 +500,12 @@ impl Scanner<'_, '_> {
         while j < limit && t.gap(j) == Gap::Space {
             let confirmed = lowers == 0;
             if let Some((n, kind)) = ORGS.longest_at(t, j, false) {
+                // Acronyms (`CP`, `TNHH`, `THPT`) wait for a proper name, not common words.
+                let noun = kind == OrgKind::Head && t.case(j) != Case::Upper;
                 j += n;
                 if confirmed {
                     last_good = j;
-                    after_head = if kind == OrgKind::Head { 6 } else { 0 };
+                    after_head = if noun { 6 } else { 0 };
                 } else {
                     lowers += n;
                 }
@@ -820,6 +822,18 @@ impl Scanner<'_, '_> {
         let t = self.t;
         if e >= t.len() || !matches!(t.gap(e), Gap::Comma | Gap::Dash | Gap::Colon | Gap::Open) {
             return None;
+        }
+        if t.gap(e) == Gap::Open {
+            // `Ông A (SN 1970, Giám đốc Công ty X)`, `(45 tuổi, Chủ tịch …)`: skip the age.
+            let mut j = e;
+            while j < e + 4
+                && (t.case(j) == Case::Digit || matches!(t.key(j), "sn" | "sinh" | "năm" | "tuổi"))
+            {
+                j += 1;
+            }
+            if j > e && t.gap(j) == Gap::Comma {
+                return self.title_chain(j, strict);
+            }
         }
         self.title_chain(e, strict)
     }

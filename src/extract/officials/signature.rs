@@ -188,7 +188,7 @@ fn is_delegation(key: &str) -> bool {
     let k = key.trim_end_matches(['.', '/', ':']);
     matches!(
         k,
-        "kt" | "tm" | "tl" | "tuq" | "k/t" | "t/m" | "t/l" | "t.m" | "k.t" | "q"
+        "kt" | "tm" | "tl" | "tuq" | "k/t" | "t/m" | "t/l" | "t.m" | "k.t"
     )
 }
 
@@ -209,6 +209,10 @@ fn classify(cell: &str, base: usize) -> Cell {
     }
     let signed_tail = n >= 2 && t.key(n - 2) == "đã" && t.key(n - 1) == "ký";
     if signed_tail && n <= 3 {
+        return Cell::Signed;
+    }
+    // `(Đã ký và đóng dấu)`, `(Đã ký)`.
+    if n <= 6 && cell.starts_with('(') && t.key(0) == "đã" && t.key(1) == "ký" {
         return Cell::Signed;
     }
     if cell.ends_with([':', ';', ',']) {
@@ -247,7 +251,27 @@ fn classify(cell: &str, base: usize) -> Cell {
             return Cell::TailName(base + cut + 2 + s, base + cut + 2 + e);
         }
     }
-    if n <= 10 && !cell.contains(['.', ',', ':', ';', '(', ')']) {
+    // `Q. BỘ TRƯỞNG` (quyền, acting): the position the signer holds.
+    let acting = matches!(first_word, "q." | "q" | "quyền") && n >= 2;
+    let body = if acting { 1 } else { 0 };
+    if acting {
+        let mut sink = (Vec::new(), Vec::new());
+        let sc = Scanner {
+            t: &t,
+            out: &mut sink.0,
+            short: &mut sink.1,
+        };
+        if let Some(title) = sc.title_at(body)
+            && title.end == n
+            && sc.name_after(&title).is_none()
+        {
+            return Cell::Title;
+        }
+    }
+    if n <= 10
+        && !cell.contains(['.', ',', ':', ';', '(', ')'])
+        && (0..n).all(|i| t.case(i) != Case::Digit)
+    {
         let (mut sink, mut short) = (Vec::new(), Vec::new());
         let sc = Scanner {
             t: &t,
