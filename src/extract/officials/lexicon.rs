@@ -283,6 +283,7 @@ pub(crate) static PLACES: LazyLock<Phrases<PlaceKind>> = LazyLock::new(|| {
         |k| match k {
             "place" => Some(PlaceKind::Place),
             "country" => Some(PlaceKind::Country),
+            "org" => Some(PlaceKind::Place),
             _ => None,
         },
     )

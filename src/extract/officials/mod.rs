@@ -687,7 +687,8 @@ impl Scanner<'_, '_> {
             {
                 continue;
             }
-            // A two-syllable "name" after an organization is usually its place (`Bạch Mai`).
+            // Two syllables after a title are as often a place, a company or a short mention
+            // (`Hà Tiên`, `Hoa Lâm`, `Văn Quyết`) as a full name: not trusted here.
             let score = match len {
                 2 => continue,
                 3 => 3,
