@@ -497,6 +497,9 @@ impl Scanner<'_, '_> {
             Some((1, OrgKind::Head)) if from > 0 => 6,
             _ => 0usize,
         };
+        // Inside an organization's proper name each word is capitalized on its first syllable
+        // only (`Viện Nghiên cứu Quản lý Kinh tế`), unlike place names (`Thái Bình`).
+        let mut seen_head = after_head > 0;
         while j < limit && t.gap(j) == Gap::Space {
             let confirmed = lowers == 0;
             if let Some((n, kind)) = ORGS.longest_at(t, j, false) {
@@ -506,6 +509,7 @@ impl Scanner<'_, '_> {
                 if confirmed {
                     last_good = j;
                     after_head = if noun { 6 } else { 0 };
+                    seen_head |= kind == OrgKind::Head;
                 } else {
                     lowers += n;
                 }
@@ -556,6 +560,7 @@ impl Scanner<'_, '_> {
                         && t.case(j - 1) == Case::Cap
                         && j == last_good
                         && (t.key(j - 2) == "và"
+                            || (seen_head && t.case(j - 2) != Case::Cap)
                             || ORGS
                                 .ending_at(t, j - 1, 0)
                                 .is_some_and(|(_, k)| k == OrgKind::Head));

@@ -13,7 +13,7 @@
 //! is kept only when the block says it was signed (`đã ký`); it then takes the nearest title cell
 //! above, e.g. the issuing title heading a decree (`CHỦ TỊCH NƯỚC …` / … / `Hồ Chí Minh` / `(Đã ký)`).
 
-use super::lexicon::{PLACES, TITLES, is_family};
+use super::lexicon::{HONORIFICS, ORGS, PLACES, TITLES, is_family};
 use super::tokens::{Case, Tokens};
 use super::{Mention, Scanner};
 
@@ -24,8 +24,11 @@ const NEAR_LINES: usize = 30;
 enum Cell {
     /// `KT. BỘ TRƯỞNG`, `TM. ỦY BAN NHÂN DÂN`: the authority signed for.
     Delegation,
-    /// A position alone in its cell (`THỨ TRƯỞNG`, `Phó thủ tướng`).
-    Title,
+    /// A position alone in its cell (`THỨ TRƯỞNG`, `Phó thủ tướng`); `true` when it looks like a
+    /// signature title by itself (capitals, a bare position, or a position of a state body such
+    /// as `Chủ tịch Quốc hội`), `false` when only a `KT.`/`TM.` line or `(Đã ký)` makes it one
+    /// (a table of people and their positions has such cells too).
+    Title(bool),
     /// `(Đã ký)`.
     Signed,
     /// A personal name alone in its cell (name span; whether `đã ký` follows in the cell).
@@ -44,6 +47,8 @@ pub(crate) fn scan(text: &str, out: &mut Vec<Mention>) {
     // among long lines, but we still must look at every line once.
     let mut line_no = 0usize;
     let mut title: Option<(usize, (usize, usize))> = None;
+    let mut strong_title = false;
+    let mut delegation_line = 0usize;
     let mut prev_nonempty: Option<(usize, Cell, (usize, usize))> = None;
     let mut pending: Option<((usize, usize), bool, usize)> = None;
     let mut signed_since_title = false;
@@ -64,6 +69,8 @@ pub(crate) fn scan(text: &str, out: &mut Vec<Mention>) {
             let (cs, ce) = (base + cs, base + ce);
             let cell = classify(&text[cs..ce], cs);
             // A name waiting for a `(Đã ký)` right after it (`Hồ Chí Minh` / `(Đã ký)`).
+            let evidence =
+                |signed: bool, after: bool, since: bool| strong_title || signed || after || since;
             if let Some((name, _, ln)) = pending.take() {
                 if cell == Cell::Signed && line_no <= ln + 1 {
                     if let Some((_, ts)) = title {
@@ -74,11 +81,13 @@ pub(crate) fn scan(text: &str, out: &mut Vec<Mention>) {
             let after_signed =
                 prev_nonempty.is_some_and(|(l, c, _)| c == Cell::Signed && l + 1 >= line_no);
             match cell {
-                Cell::Title => {
+                Cell::Title(strong) => {
                     title = Some((line_no, (cs, ce)));
+                    strong_title =
+                        strong || (delegation_line > 0 && line_no <= delegation_line + 3);
                     signed_since_title = false;
                 }
-                Cell::Delegation => {}
+                Cell::Delegation => delegation_line = line_no,
                 Cell::PlaceName(ns, ne) => match title {
                     Some((_, ts)) if after_signed => out.push(mention((ns, ne), (ns, ne), ts)),
                     Some(_) => pending = Some(((ns, ne), false, line_no)),
@@ -96,7 +105,10 @@ pub(crate) fn scan(text: &str, out: &mut Vec<Mention>) {
                 Cell::Name(ns, ne, signed) => {
                     let near = title.is_some_and(|(tl, _)| line_no <= tl + NEAR_LINES);
                     match title {
-                        Some((tl, ts)) if near || signed || after_signed => {
+                        Some((tl, ts))
+                            if (near || signed || after_signed)
+                                && evidence(signed, after_signed, signed_since_title) =>
+                        {
                             let adjacent = prev_nonempty.is_some_and(|(l, c, s)| {
                                 l + 1 >= line_no
                                     && (s == ts || (c == Cell::Signed && tl + 2 >= line_no))
@@ -219,7 +231,9 @@ fn classify(cell: &str, base: usize) -> Cell {
         return Cell::Other;
     }
     let name_end = if signed_tail { n - 2 } else { n };
-    if (2..=4).contains(&name_end) && is_family(t.key(0)) {
+    // Signature blocks carry no honorific (`Ông Phạm Quang Hưng` is a table or a sentence).
+    let honorific = HONORIFICS.longest_at(&t, 0, false).is_some();
+    if (2..=4).contains(&name_end) && is_family(t.key(0)) && !honorific {
         let upper = (0..name_end).all(|i| t.case(i) == Case::Upper);
         let cap = (0..name_end).all(|i| t.case(i) == Case::Cap);
         let titled = (0..name_end).any(|i| TITLES.longest_at(&t, i, false).is_some());
@@ -253,7 +267,6 @@ fn classify(cell: &str, base: usize) -> Cell {
     }
     // `Q. BỘ TRƯỞNG` (quyền, acting): the position the signer holds.
     let acting = matches!(first_word, "q." | "q" | "quyền") && n >= 2;
-    let body = if acting { 1 } else { 0 };
     if acting {
         let mut sink = (Vec::new(), Vec::new());
         let sc = Scanner {
@@ -261,11 +274,11 @@ fn classify(cell: &str, base: usize) -> Cell {
             out: &mut sink.0,
             short: &mut sink.1,
         };
-        if let Some(title) = sc.title_at(body)
+        if let Some(title) = sc.title_at(1)
             && title.end == n
             && sc.name_after(&title).is_none()
         {
-            return Cell::Title;
+            return Cell::Title(true);
         }
     }
     if n <= 10
@@ -282,7 +295,12 @@ fn classify(cell: &str, base: usize) -> Cell {
             && title.end == n
             && sc.name_after(&title).is_none()
         {
-            return Cell::Title;
+            let capitals = !cell.chars().any(char::is_lowercase);
+            let mut j = title.head_end;
+            while let Some((k, _)) = ORGS.longest_at(&t, j, false) {
+                j += k;
+            }
+            return Cell::Title(capitals || j >= n);
         }
     }
     Cell::Other
