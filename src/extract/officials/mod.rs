@@ -15,7 +15,12 @@
 //! capitalized and it starts with a Vietnamese family name (họ), or when it follows an honorific;
 //! foreign names are accepted right after a title and a country (`Thủ tướng Lào Phankham Viphavanh`).
 //! Place names after a title (`Bí thư Huyện ủy Sìn Hồ`) are not persons, and persons without a
-//! position are not officials. Mentions are merged by name, titles united in order.
+//! position are not officials. Mentions are merged by name, titles united in order; a later
+//! mention by given name (`Ông Tâm là đại biểu Quốc hội khóa XIII`) adds its titles to the one
+//! official with that given name.
+//!
+//! The word tables live in `data/officials/` (family names, honorifics, ranks, titles,
+//! organization words, place and country names), one entry per line with their sources.
 //!
 //! The scan is one left-to-right pass over the tokens; every look-ahead is bounded by a constant, so
 //! the time is linear in the input.
