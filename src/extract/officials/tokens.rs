@@ -133,9 +133,15 @@ impl<'a> Tokens<'a> {
             let mut acc = CaseAcc::default();
             let mut cur = (c, w);
             let mut j = i;
+            let bytes = text.as_bytes();
             loop {
                 acc.push(&mut keys, cur.0);
                 j += cur.1;
+                // Fast path: a run of ASCII letters and digits.
+                while j < n && bytes[j].is_ascii_alphanumeric() {
+                    acc.push_ascii(&mut keys, bytes[j]);
+                    j += 1;
+                }
                 if j >= n {
                     break;
                 }
@@ -156,7 +162,7 @@ impl<'a> Tokens<'a> {
                 break;
             }
             // Only a word ending in a toned vowel can carry the old tone placement.
-            if !cur.0.is_ascii() {
+            if keys.as_bytes().last().is_some_and(|&b| b >= 0x80) {
                 modern_tone(&mut keys, key_start);
             }
             let gap = if toks.is_empty() {
@@ -271,6 +277,23 @@ impl CaseAcc {
             CharKind::Lower => self.letters += 1,
             _ => {}
         }
+    }
+
+    fn push_ascii(&mut self, out: &mut String, b: u8) {
+        let kind = if b.is_ascii_digit() {
+            CharKind::Digit
+        } else if b.is_ascii_uppercase() {
+            self.letters += 1;
+            self.uppers += 1;
+            CharKind::Upper
+        } else {
+            self.letters += 1;
+            CharKind::Lower
+        };
+        if self.first.is_none() {
+            self.first = Some(kind);
+        }
+        out.push(char::from(b.to_ascii_lowercase()));
     }
 
     fn case(&self) -> Case {
