@@ -1,0 +1,996 @@
+//! Officials (cán bộ, lãnh đạo): a person named together with a position.
+//!
+//! The recogniser reads the patterns of Vietnamese news and administrative text:
+//!
+//! - title before the name (`Phó Thủ tướng Vũ Đức Đam`, `Chủ tịch UBND tỉnh Lai Châu Trần Tiến Dũng`),
+//!   possibly after a chain of titles (`Tổng Bí thư, Chủ tịch nước Nguyễn Phú Trọng`);
+//! - the name, then its titles after a dash, comma, colon or parenthesis
+//!   (`Đồng chí Hoàng Thọ Trung - Tỉnh ủy viên, Bí thư Huyện ủy`, `ông Nguyễn Văn A, Giám đốc Sở Y tế`),
+//!   or after `là`/`làm` in the same sentence (`ông A, …, từng là Chủ tịch HĐQT …`);
+//! - signature blocks (chữ ký): `KT. BỘ TRƯỞNG` / `THỨ TRƯỞNG` / name, where the title kept is the
+//!   position the signer holds.
+//!
+//! Honorifics (danh xưng: `Đồng chí`, `đ/c`, `ông`, `bà`…) and ranks (cấp hàm, học hàm: `Đại tá`,
+//! `PGS.TS`) are kept apart from the name and the titles. A name is accepted when every syllable is
+//! capitalized and it starts with a Vietnamese family name (họ), or when it follows an honorific;
+//! foreign names are accepted right after a title and a country (`Thủ tướng Lào Phankham Viphavanh`).
+//! Place names after a title (`Bí thư Huyện ủy Sìn Hồ`) are not persons, and persons without a
+//! position are not officials. Mentions are merged by name, titles united in order; a later
+//! mention by given name (`Ông Tâm là đại biểu Quốc hội khóa XIII`) adds its titles to the one
+//! official with that given name.
+//!
+//! The word tables live in `data/officials/` (family names, honorifics, ranks, titles,
+//! organization words, place and country names), one entry per line with their sources.
+//!
+//! The scan is one left-to-right pass over the tokens; every look-ahead is bounded by a constant, so
+//! the time is linear in the input.
+
+mod lexicon;
+mod signature;
+mod tokens;
+
+use std::collections::HashMap;
+
+use lexicon::{
+    HONORIFICS, ORGS, OrgKind, PLACES, PlaceKind, RANKS, TITLES, TitleKind, is_family, is_middle,
+    is_stop,
+};
+use tokens::{Case, Gap, Tokens};
+
+/// An official found in a text: a person named together with a position.
+///
+/// ```
+/// use vntext::extract::officials::find_officials;
+/// let o = &find_officials("Phó Thủ tướng Vũ Đức Đam dự hội nghị.")[0];
+/// assert_eq!(o.name, "Vũ Đức Đam");
+/// assert_eq!(o.titles, ["Phó Thủ tướng"]);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Official {
+    /// The text of the first mention, as written.
+    pub text: String,
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The personal name as written (`Hoàng Thọ Trung`).
+    pub name: String,
+    /// Byte span of the name in the text (first mention).
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub name_span: (usize, usize),
+    /// The honorific (`Đồng chí`, `ông`, `bà`, `đ/c`), kept apart from the name.
+    pub honorific: Option<String>,
+    /// Academic or military rank (`PGS.TS`, `Đại tá`), kept apart from the titles.
+    pub rank: Option<String>,
+    /// Positions as written, with their organization (`Bí thư Huyện ủy`).
+    pub titles: Vec<String>,
+}
+
+/// One mention before merging: byte spans into the text.
+#[derive(Debug, Clone)]
+pub(crate) struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub name: (usize, usize),
+    pub honorific: Option<(usize, usize)>,
+    pub rank: Option<(usize, usize)>,
+    pub titles: Vec<(usize, usize)>,
+}
+
+/// Finds the officials in `text`, merged by person (one item per name, first mention's span).
+///
+/// ```
+/// use vntext::extract::officials::find_officials;
+/// let found = find_officials("Đồng chí Hoàng Thọ Trung - Tỉnh ủy viên, Bí thư Huyện ủy gặp gỡ người dân.");
+/// assert_eq!(found.len(), 1);
+/// assert_eq!(found[0].name, "Hoàng Thọ Trung");
+/// assert_eq!(found[0].honorific.as_deref(), Some("Đồng chí"));
+/// assert_eq!(found[0].titles, ["Tỉnh ủy viên", "Bí thư Huyện ủy"]);
+/// assert!(find_officials("anh Nguyễn Văn A, 35 tuổi, cho biết.").is_empty());
+/// ```
+pub fn find_officials(text: &str) -> Vec<Official> {
+    let t = Tokens::new(text);
+    let mut mentions = Vec::new();
+    let mut short = Vec::new();
+    Scanner {
+        t: &t,
+        out: &mut mentions,
+        short: &mut short,
+    }
+    .run();
+    signature::scan(text, &mut mentions);
+    let mut found = merge(text, mentions);
+    merge_short(text, &short, &mut found);
+    found
+}
+
+/// A later mention by given name only (`Ông Tâm là đại biểu Quốc hội khóa XIII`): the given
+/// name's span and the titles written with it.
+#[derive(Debug, Clone)]
+pub(crate) struct Short {
+    given: (usize, usize),
+    titles: Vec<(usize, usize)>,
+}
+
+/// Adds the titles of short mentions to the one official whose name ends with that given name
+/// (tên); a given name shared by several officials is ambiguous and ignored.
+fn merge_short(text: &str, short: &[Short], found: &mut [Official]) {
+    for sm in short {
+        let Some(given) = text.get(sm.given.0..sm.given.1) else {
+            continue;
+        };
+        let mut owners = found.iter().enumerate().filter(|(_, o)| {
+            o.start < sm.given.0
+                && o.name
+                    .strip_suffix(given)
+                    .is_some_and(|head| head.ends_with(' '))
+        });
+        let (Some((k, _)), None) = (owners.next(), owners.next()) else {
+            continue;
+        };
+        for &(a, b) in &sm.titles {
+            let title = text.get(a..b).unwrap_or("").to_string();
+            if !title.is_empty() && !found[k].titles.contains(&title) {
+                found[k].titles.push(title);
+            }
+        }
+    }
+}
+
+fn merge(text: &str, mut mentions: Vec<Mention>) -> Vec<Official> {
+    mentions.sort_by_key(|m| (m.start, m.end));
+    let mut out: Vec<Official> = Vec::new();
+    let mut by_name: HashMap<&str, usize> = HashMap::new();
+    let slice = |(a, b): (usize, usize)| text.get(a..b).unwrap_or("").to_string();
+    for m in mentions {
+        let Some(name) = text.get(m.name.0..m.name.1) else {
+            continue;
+        };
+        let titles: Vec<String> = m.titles.iter().map(|&s| slice(s)).collect();
+        if let Some(&k) = by_name.get(name) {
+            let o = &mut out[k];
+            for ti in titles {
+                if !o.titles.contains(&ti) {
+                    o.titles.push(ti);
+                }
+            }
+            if o.honorific.is_none() {
+                o.honorific = m.honorific.map(slice);
+            }
+            if o.rank.is_none() {
+                o.rank = m.rank.map(slice);
+            }
+            continue;
+        }
+        by_name.insert(name, out.len());
+        let mut uniq: Vec<String> = Vec::with_capacity(titles.len());
+        for ti in titles {
+            if !uniq.contains(&ti) {
+                uniq.push(ti);
+            }
+        }
+        out.push(Official {
+            text: slice((m.start, m.end)),
+            start: m.start,
+            end: m.end,
+            name: name.to_string(),
+            name_span: m.name,
+            honorific: m.honorific.map(slice),
+            rank: m.rank.map(slice),
+            titles: uniq,
+        });
+    }
+    out
+}
+
+/// Most tokens a title with its organization may span (`Chủ tịch HĐQT Công ty CP Tập đoàn …`).
+const MAX_TITLE: usize = 16;
+/// Position words that name foreign leaders without a country (`Tổng thống Joe Biden`).
+const FOREIGN_TITLES: [&str; 7] = [
+    "tổng thống",
+    "ngoại trưởng",
+    "bộ trưởng",
+    "quốc vương",
+    "thủ tướng",
+    "đại sứ",
+    "thư ký",
+];
+/// Most tokens between a name and a `là`/`làm` that introduces its position.
+const MAX_COPULA: usize = 30;
+
+/// A title phrase: tokens `start..end`; the position word ends at `head_end`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Title {
+    pub(crate) start: usize,
+    pub(crate) head_end: usize,
+    pub(crate) end: usize,
+}
+
+/// A personal name: tokens `start..end`, with the honorific and rank tokens before it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Name {
+    start: usize,
+    end: usize,
+    honorific: Option<(usize, usize)>,
+    rank: Option<(usize, usize)>,
+    /// First token of the rank inside a title's run (`Giám đốc Công an tỉnh, Đại tá …`).
+    rank_tok: Option<usize>,
+}
+
+/// A chain of titles seen without a name yet (`Tổng Bí thư,` before `Chủ tịch nước Nguyễn Phú Trọng`).
+struct Chain {
+    titles: Vec<(usize, usize)>,
+    start: usize,
+    end_tok: usize,
+    honorific: Option<(usize, usize)>,
+}
+
+pub(crate) struct Scanner<'s, 'a> {
+    pub(crate) t: &'s Tokens<'a>,
+    pub(crate) out: &'s mut Vec<Mention>,
+    pub(crate) short: &'s mut Vec<Short>,
+}
+
+impl Scanner<'_, '_> {
+    fn run(&mut self) {
+        let t = self.t;
+        let n = t.len();
+        let mut chain: Option<Chain> = None;
+        let mut i = 0;
+        while i < n {
+            let (hon, j) = self.honorific_at(i);
+            let (rank, k) = self.rank_at(j);
+            if let Some(title) = self.title_at(k) {
+                if let Some(name) = self.name_after(&title) {
+                    let mut titles = Vec::new();
+                    let mut start = t.toks[i].start;
+                    let mut honorific = hon;
+                    if let Some(c) = chain.take()
+                        && chained(t, c.end_tok, i)
+                    {
+                        titles.extend(c.titles);
+                        start = c.start;
+                        honorific = honorific.or(c.honorific);
+                    }
+                    let title_end = name.rank_tok.unwrap_or(name.start);
+                    titles.push(t.span(title.start, title_end));
+                    let mut end = name.end;
+                    // A name written after its titles may carry more after a dash or comma.
+                    if let Some((more, e)) = self.appositive(end, true) {
+                        titles.extend(more);
+                        end = e;
+                    }
+                    self.push(
+                        start,
+                        end,
+                        name,
+                        honorific.or(name.honorific),
+                        rank.or(name.rank),
+                        titles,
+                    );
+                    i = end;
+                    continue;
+                }
+                // `Phó giám đốc Học viện Tài chính TS Nguyễn Đào Tùng`: a rank between the
+                // title and the name.
+                if title.end < n && t.gap(title.end) == Gap::Space {
+                    let (r2, k2) = self.rank_at(title.end);
+                    if r2.is_some()
+                        && let Some(mut name) = self.name_at(k2, true)
+                    {
+                        name.rank = r2;
+                        let titles = vec![t.span(title.start, title.end)];
+                        let start = t.toks[i].start;
+                        self.push(start, name.end, name, hon, r2, titles);
+                        i = name.end;
+                        chain = None;
+                        continue;
+                    }
+                }
+                // `Giám đốc Tình báo Quốc gia Avril Haines,`: a title ending in an unknown
+                // capitalized pair may hold a person we did not recognise; do not chain it.
+                let e = title.end;
+                let open_pair = e >= title.head_end + 2
+                    && t.case(e - 1) == Case::Cap
+                    && t.case(e - 2) == Case::Cap
+                    && PLACES.ending_at(t, e, title.head_end).is_none()
+                    && !ORGS
+                        .ending_at(t, e - 2, title.head_end)
+                        .is_some_and(|(_, k)| matches!(k, OrgKind::Admin | OrgKind::Body));
+                if open_pair {
+                    chain = None;
+                    i = title.end;
+                    continue;
+                }
+                let continues = chain.as_ref().is_some_and(|c| chained(t, c.end_tok, i));
+                let span = t.span(title.start, title.end);
+                match chain.as_mut() {
+                    Some(c) if continues => {
+                        c.titles.push(span);
+                        c.end_tok = title.end;
+                    }
+                    _ => {
+                        chain = Some(Chain {
+                            titles: vec![span],
+                            start: t.toks[i].start,
+                            end_tok: title.end,
+                            honorific: hon,
+                        })
+                    }
+                }
+                i = title.end;
+                continue;
+            }
+            if let Some(mut name) = self.name_at(k, hon.is_some() || rank.is_some()) {
+                name.honorific = hon;
+                name.rank = rank;
+                let start = t.toks[i].start;
+                // `Giám đốc Công an tỉnh, Đại tá Lê Văn Tuấn`, `Chủ tịch UBND xã, ông …`: the
+                // titles just before, then an honorific or a rank and the name.
+                if let Some(c) = chain.take()
+                    && (hon.is_some() || rank.is_some())
+                    && c.end_tok == i
+                    && t.gap(i) == Gap::Comma
+                {
+                    let (cs, end) = (c.start, name.end);
+                    self.push(cs, end, name, hon.or(c.honorific), rank, c.titles);
+                    i = end;
+                    continue;
+                }
+                if let Some((titles, end)) = self.appositive(name.end, false) {
+                    self.push(start, end, name, hon, rank, titles);
+                    i = end;
+                    continue;
+                }
+                if hon.is_some() || rank.is_some() {
+                    if let Some((titles, end)) = self.copula(name.end) {
+                        self.push(start, end, name, hon, rank, titles);
+                    }
+                }
+                i = name.end;
+                continue;
+            }
+            // `Ông Tâm là đại biểu Quốc hội khóa XIII`: a given name alone after an honorific.
+            if hon.is_some()
+                && t.case(k) == Case::Cap
+                && !(t.case(k + 1) == Case::Cap && t.gap(k + 1) == Gap::Space)
+                && TITLES.longest_at(t, k, false).is_none()
+                && PLACES.longest_at(t, k, false).is_none()
+            {
+                let titles = self.appositive(k + 1, false).or_else(|| {
+                    (t.key(k + 1) == "là"
+                        && t.gap(k + 1) == Gap::Space
+                        && t.gap(k + 2) == Gap::Space)
+                        .then(|| self.title_chain(k + 2, false))
+                        .flatten()
+                });
+                if let Some((titles, end)) = titles {
+                    self.short.push(Short {
+                        given: t.span(k, k + 1),
+                        titles,
+                    });
+                    i = end;
+                    continue;
+                }
+            }
+            i = if k > i && !matches!(t.case(i), Case::Cap) {
+                i + 1
+            } else {
+                self.skip_run(i)
+            };
+        }
+    }
+
+    /// Skips a run of capitalized tokens at once, so that a long run is never rescanned.
+    fn skip_run(&self, i: usize) -> usize {
+        let t = self.t;
+        let mut e = i + 1;
+        if t.case(i) == Case::Cap {
+            while e < t.len() && t.case(e) == Case::Cap && t.gap(e) == Gap::Space {
+                e += 1;
+            }
+            // Let a title inside the run be seen (`Ông Ba Phó Chủ tịch …` is rare, but
+            // `Hà Nội Phó Thủ tướng …` is not): stop before the first title word.
+            if let Some(s) = (i + 1..e).find(|&s| TITLES.longest_at(t, s, false).is_some()) {
+                return s;
+            }
+        }
+        e
+    }
+
+    fn push(
+        &mut self,
+        start_byte: usize,
+        end_tok: usize,
+        name: Name,
+        hon: Option<(usize, usize)>,
+        rank: Option<(usize, usize)>,
+        titles: Vec<(usize, usize)>,
+    ) {
+        let t = self.t;
+        let (ns, ne) = t.span(name.start, name.end);
+        self.out.push(Mention {
+            start: start_byte.min(ns),
+            end: t.toks[end_tok - 1].end.max(ne),
+            name: (ns, ne),
+            honorific: hon,
+            rank,
+            titles,
+        });
+    }
+
+    /// An honorific at `i` followed by a space: its span and the next token.
+    fn honorific_at(&self, i: usize) -> (Option<(usize, usize)>, usize) {
+        let t = self.t;
+        match HONORIFICS.longest_at(t, i, false) {
+            Some((n, ())) if i + n < t.len() && t.gap(i + n) == Gap::Space => {
+                // `Ông`, `Bà` are names of places too (`Bà Rịa`); the next token must be capitalized.
+                if matches!(t.case(i + n), Case::Cap | Case::Upper) {
+                    (Some(t.span(i, i + n)), i + n)
+                } else {
+                    (None, i)
+                }
+            }
+            _ => (None, i),
+        }
+    }
+
+    /// A rank at `i` followed by a space or `. `: its span and the next token.
+    fn rank_at(&self, i: usize) -> (Option<(usize, usize)>, usize) {
+        let t = self.t;
+        match RANKS.longest_at(t, i, false) {
+            Some((n, ()))
+                if i + n < t.len()
+                    && matches!(t.gap(i + n), Gap::Space | Gap::Dot)
+                    && t.case(i + n) == Case::Cap =>
+            {
+                (Some(t.span(i, i + n)), i + n)
+            }
+            _ => (None, i),
+        }
+    }
+
+    /// A title (prefixes, a position word, then its organization) starting at token `i`.
+    pub(crate) fn title_at(&self, i: usize) -> Option<Title> {
+        let t = self.t;
+        if i >= t.len() {
+            return None;
+        }
+        // "các Bộ trưởng", "những Phó Chủ tịch": plural, not one person.
+        if i > 0 && t.gap(i) == Gap::Space && matches!(t.key(i - 1), "các" | "những" | "mọi" | "vị")
+        {
+            return None;
+        }
+        let mut j = i;
+        let head_end = loop {
+            match TITLES.longest_at(t, j, false) {
+                Some((n, TitleKind::Title)) => break j + n,
+                Some((n, TitleKind::Prefix)) if j + n < t.len() && t.gap(j + n) == Gap::Space => {
+                    if j - i >= 3 {
+                        return None;
+                    }
+                    j += n;
+                }
+                _ => return None,
+            }
+        };
+        let end = self.org_end(head_end, i + MAX_TITLE);
+        Some(Title {
+            start: i,
+            head_end,
+            end,
+        })
+    }
+
+    /// The end of the organization part written after a position word, from token `from`.
+    ///
+    /// Capitalized words, acronyms and organization words extend it; the second syllable of a
+    /// capitalized word (`Bộ Y tế`, `Đào tạo`) too. Other lower-case words (at most a few, and no
+    /// verb or function word) are kept only when a capitalized word follows them
+    /// (`Trưởng ban Công tác đại biểu`, `Giám đốc điều hành công ty TNHH nhôm Namsung`).
+    fn org_end(&self, from: usize, limit: usize) -> usize {
+        let t = self.t;
+        let limit = limit.min(t.len());
+        let mut j = from;
+        let mut last_good = from;
+        let mut lowers = 0;
+        // Lower-case words right after an organization noun name it (`Viện nghiên cứu xã hội`,
+        // `Ban nghiên cứu và đào tạo`, `trung tâm dạy nghề`): at most six are kept.
+        // `Phó Ban nghiên cứu`: a position word ending in an organization noun.
+        let mut after_head = match ORGS.longest_at(t, from.wrapping_sub(1), false) {
+            Some((1, OrgKind::Head)) if from > 0 => 6,
+            _ => 0usize,
+        };
+        // Inside an organization's proper name each word is capitalized on its first syllable
+        // only (`Viện Nghiên cứu Quản lý Kinh tế`), unlike place names (`Thái Bình`).
+        let mut seen_head = after_head > 0;
+        while j < limit && t.gap(j) == Gap::Space {
+            let confirmed = lowers == 0;
+            if let Some((n, kind)) = ORGS.longest_at(t, j, false) {
+                // Acronyms (`CP`, `TNHH`, `THPT`) wait for a proper name, not common words.
+                let noun = kind == OrgKind::Head && t.case(j) != Case::Upper;
+                j += n;
+                if confirmed {
+                    last_good = j;
+                    after_head = if noun { 6 } else { 0 };
+                    seen_head |= kind == OrgKind::Head;
+                } else {
+                    lowers += n;
+                }
+                continue;
+            }
+            match t.case(j) {
+                Case::Cap | Case::Upper => {
+                    // A title word starts the next position of a chain, not this organization;
+                    // an honorific or a rank starts another person.
+                    if j > from
+                        && (TITLES.longest_at(t, j, false).is_some()
+                            || self.introduces_person(j)
+                            || RANKS.longest_at(t, j, false).is_some())
+                    {
+                        break;
+                    }
+                    j += 1;
+                    last_good = j;
+                    lowers = 0;
+                    after_head = 0;
+                }
+                Case::Digit => {
+                    if !confirmed {
+                        break;
+                    }
+                    j += 1;
+                    last_good = j;
+                }
+                Case::Lower => {
+                    let key = t.key(j);
+                    if key == "và"
+                        && after_head == 0
+                        && j + 1 < limit
+                        && matches!(t.case(j + 1), Case::Cap)
+                        && HONORIFICS.longest_at(t, j + 1, false).is_none()
+                        && TITLES.longest_at(t, j + 1, false).is_none()
+                    {
+                        j += 1;
+                        continue;
+                    }
+                    if lowers >= 4 || is_stop(key) {
+                        break;
+                    }
+                    // `Bộ Y tế`, `và Đào tạo`: the second syllable of a capitalized word that
+                    // starts an organization's name.
+                    let compound = confirmed
+                        && j > from
+                        && t.case(j - 1) == Case::Cap
+                        && j == last_good
+                        && (t.key(j - 2) == "và"
+                            || (seen_head && t.case(j - 2) != Case::Cap)
+                            || ORGS
+                                .ending_at(t, j - 1, 0)
+                                .is_some_and(|(_, k)| k == OrgKind::Head));
+                    if confirmed && after_head > 0 {
+                        after_head -= 1;
+                        j += 1;
+                        last_good = j;
+                        continue;
+                    }
+                    if compound {
+                        j += 1;
+                        last_good = j;
+                        continue;
+                    }
+                    lowers += 1;
+                    j += 1;
+                }
+            }
+        }
+        last_good
+    }
+
+    /// Does the title carry a person of its own (`…, Chánh án Tòa án Tối cao John Roberts`)?
+    fn holds_person(&self, title: &Title) -> bool {
+        let t = self.t;
+        let e = title.end;
+        self.name_after(title).is_some()
+            || (e >= title.head_end + 3
+                && t.case(e - 2) == Case::Cap
+                && t.case(e - 1) == Case::Cap
+                && looks_foreign(t.key(e - 2))
+                && looks_foreign(t.key(e - 1))
+                && PLACES.longest_at(t, e - 2, true).is_none())
+    }
+
+    /// Does an unambiguous honorific (`Ông`, `Bà`, `Đồng chí`, not `Anh` = England) at `j`
+    /// introduce a name (`… và Ông Trương Quốc Hùng`)?
+    fn introduces_person(&self, j: usize) -> bool {
+        let t = self.t;
+        match HONORIFICS.longest_at(t, j, false) {
+            Some((n, ())) => {
+                !matches!(t.key(j), "anh" | "chị" | "cụ" | "thầy")
+                    && t.case(j + n) == Case::Cap
+                    && is_family(t.key(j + n))
+            }
+            None => false,
+        }
+    }
+
+    /// The personal name written right after a title (inside its organization run).
+    pub(crate) fn name_after(&self, title: &Title) -> Option<Name> {
+        let t = self.t;
+        let mut a = title.head_end;
+        // The name may follow the organization after the last token `org_end` kept, e.g.
+        // `Bộ trưởng Bộ Tư pháp Lê Thành Long`: scan the capitalized runs inside the title.
+        let end = title.end;
+        while a < end {
+            if t.case(a) != Case::Cap {
+                a += 1;
+                continue;
+            }
+            let mut b = a + 1;
+            while b < end && t.case(b) == Case::Cap && t.gap(b) == Gap::Space {
+                b += 1;
+            }
+            if let Some(name) = self.name_in_run(title, a, b) {
+                return Some(name);
+            }
+            a = b;
+        }
+        None
+    }
+
+    /// Chooses the name inside the capitalized run `a..b` that follows (part of) a title.
+    fn name_in_run(&self, title: &Title, a: usize, b: usize) -> Option<Name> {
+        let t = self.t;
+        // What precedes the run decides how much of it may be a place or organization name.
+        let rank = if a > title.head_end {
+            RANKS.ending_at(t, a, title.head_end)
+        } else {
+            None
+        };
+        let direct = a == title.head_end || rank.is_some();
+        let before = if direct {
+            None
+        } else {
+            match ORGS.ending_at(t, a, title.head_end) {
+                // `Quốc phòng`: the second syllable of a word, not the noun `Phòng`.
+                Some((s0, _))
+                    if t.case(s0) == Case::Lower && s0 > 0 && t.case(s0 - 1) == Case::Cap =>
+                {
+                    None
+                }
+                other => other.map(|(_, k)| k),
+            }
+        };
+        let prev_cap = a > title.head_end && t.case(a - 1) == Case::Cap;
+        let place = PLACES.longest_at(t, a, true);
+        let min_prefix = match (before, place) {
+            (_, Some((n, PlaceKind::Country))) => n,
+            (Some(OrgKind::Admin), Some((n, _))) => n,
+            (Some(OrgKind::Admin), None) => 1,
+            (Some(OrgKind::Body), Some((n, _))) => n,
+            (Some(OrgKind::Head), _) => 1,
+            (_, Some((n, _))) => n,
+            _ if prev_cap => 1,
+            _ => 0,
+        };
+        // `Trường Lương Thế Vinh`, `Bộ Công Thương …`: the run starts with an organization noun,
+        // so its proper name comes first.
+        let min_prefix = match ORGS.longest_at(t, a, false) {
+            Some((n, OrgKind::Head | OrgKind::Body)) => min_prefix.max(n + 1),
+            _ => min_prefix,
+        };
+        let lo = a + min_prefix;
+        let mut best: Option<(u8, usize)> = None;
+        for s in (lo..b).rev() {
+            let len = b - s;
+            if len > 4 {
+                break;
+            }
+            if len < 2 || !is_family(t.key(s)) {
+                continue;
+            }
+            // `Đoàn Thanh niên`, `Hội Nông dân`: an organization noun, not a family name.
+            if ORGS.longest_at(t, s, false).is_some()
+                && t.gap(b) == Gap::Space
+                && t.case(b) == Case::Lower
+            {
+                continue;
+            }
+            // Two syllables after a title are as often a place, a company or a short mention
+            // (`Hà Tiên`, `Hoa Lâm`, `Văn Quyết`) as a full name: not trusted here.
+            let score = match len {
+                2 => continue,
+                3 => 3,
+                _ if is_middle(t.key(s + 1)) || t.key(s + 1) == "thất" => 4,
+                _ => 2,
+            };
+            if PLACES.longest_at(t, s, true).is_some_and(|(n, _)| n >= len) {
+                continue;
+            }
+            // `Hoàng Anh Gia Lai`: four syllables ending in a province are a company's name.
+            if len == 4
+                && PLACES
+                    .longest_at(t, s + 2, true)
+                    .is_some_and(|(n, _)| n == 2)
+            {
+                continue;
+            }
+            // `Hội đồng châu Âu Charles Michel`: a Vietnamese name has Vietnamese syllables.
+            if (s..b).any(|p| looks_foreign(t.key(p))) {
+                continue;
+            }
+            if best.is_none_or(|(sc, _)| score > sc) {
+                best = Some((score, s));
+            }
+        }
+        if let Some((_, s)) = best {
+            return Some(Name {
+                start: s,
+                end: b,
+                honorific: None,
+                rank: rank.map(|(r, _)| t.span(r, a)),
+                rank_tok: rank.map(|(r, _)| r),
+            });
+        }
+        // Foreign names: after a country (`Tổng thống Mỹ Joe Biden`) or a clearly foreign spelling.
+        let head_key = (title.head_end >= 2).then(|| {
+            format!(
+                "{} {}",
+                t.key(title.head_end - 2),
+                t.key(title.head_end - 1)
+            )
+        });
+        let sino = place.is_some_and(|(n, _)| {
+            n == 2
+                && matches!(
+                    (t.key(a), t.key(a + 1)),
+                    ("trung", "quốc") | ("đài", "loan")
+                )
+        });
+        let foreign_start = match place {
+            // Chinese names are read in Sino-Vietnamese (`Chủ tịch Trung Quốc Tập Cận Bình`);
+            // right after the position any name may follow its country (`Thủ tướng Campuchia
+            // Hun Sen`); after a longer organization only a foreign spelling is trusted.
+            Some((n, PlaceKind::Country))
+                if sino || direct || (a + n..b).any(|s| looks_foreign(t.key(s))) =>
+            {
+                Some(a + n)
+            }
+            Some(_) => None,
+            _ if direct
+                && head_key
+                    .as_deref()
+                    .is_some_and(|k| FOREIGN_TITLES.contains(&k))
+                && ORGS.longest_at(t, a, false).is_none()
+                && (a..b).any(|s| looks_foreign(t.key(s))) =>
+            {
+                Some(a)
+            }
+            _ => None,
+        };
+        if let Some(s) = foreign_start
+            // A surname alone (`Tổng thống Biden`) is a short mention, not a full name.
+            && (2..=3).contains(&(b - s))
+            // `George H. W. Bush`: an initial cut the name short.
+            && t.key(b - 1).chars().count() > 1
+            && (s..b).all(|p| ORGS.longest_at(t, p, false).is_none())
+        {
+            return Some(Name {
+                start: s,
+                end: b,
+                honorific: None,
+                rank: None,
+                rank_tok: None,
+            });
+        }
+        None
+    }
+
+    /// A personal name starting at token `i` (not after a title).
+    fn name_at(&self, i: usize, introduced: bool) -> Option<Name> {
+        let t = self.t;
+        if i >= t.len() || t.case(i) != Case::Cap {
+            return None;
+        }
+        // Only at the start of a capitalized run.
+        if !introduced && i > 0 && t.gap(i) == Gap::Space && t.case(i - 1) == Case::Cap {
+            return None;
+        }
+        let mut e = i + 1;
+        while e < t.len() && e - i < 6 && t.case(e) == Case::Cap && t.gap(e) == Gap::Space {
+            e += 1;
+        }
+        let len = e - i;
+        let (min, max) = if introduced { (2, 5) } else { (3, 4) };
+        if !(min..=max).contains(&len) {
+            return None;
+        }
+        if !introduced && !is_family(t.key(i)) {
+            return None;
+        }
+        if PLACES.longest_at(t, i, true).is_some() {
+            return None;
+        }
+        // `thành phố Hồ Chí Minh`, `Trường Lê Quý Đôn`: a name inside a place or organization.
+        if i > 0 && t.gap(i) == Gap::Space && ORGS.ending_at(t, i, 0).is_some() {
+            return None;
+        }
+        if (i..e).any(|s| TITLES.longest_at(t, s, false).is_some()) {
+            return None;
+        }
+        Some(Name {
+            start: i,
+            end: e,
+            honorific: None,
+            rank: None,
+            rank_tok: None,
+        })
+    }
+
+    /// Titles written after a name (`Tên - Tỉnh ủy viên, Bí thư Huyện ủy`): spans and end token.
+    fn appositive(&self, e: usize, strict: bool) -> Option<(Vec<(usize, usize)>, usize)> {
+        let t = self.t;
+        if e >= t.len() || !matches!(t.gap(e), Gap::Comma | Gap::Dash | Gap::Colon | Gap::Open) {
+            return None;
+        }
+        if t.gap(e) == Gap::Open {
+            // `Ông A (SN 1970, Giám đốc Công ty X)`, `(45 tuổi, Chủ tịch …)`: skip the age.
+            let mut j = e;
+            while j < e + 4
+                && (t.case(j) == Case::Digit || matches!(t.key(j), "sn" | "sinh" | "năm" | "tuổi"))
+            {
+                j += 1;
+            }
+            if j > e && t.gap(j) == Gap::Comma {
+                return self.title_chain(j, strict);
+            }
+        }
+        self.title_chain(e, strict)
+    }
+
+    /// A chain of titles from token `i`: `T1, T2 - T3 kiêm T4`.
+    /// With `strict`, the first title too must not end in another (foreign) person's name.
+    fn title_chain(&self, i: usize, strict: bool) -> Option<(Vec<(usize, usize)>, usize)> {
+        let t = self.t;
+        let first = self.title_at(i)?;
+        if self.name_after(&first).is_some() || (strict && self.holds_person(&first)) {
+            return None;
+        }
+        let mut titles = vec![t.span(first.start, first.end)];
+        let mut end = first.end;
+        while end < t.len() && titles.len() < 8 {
+            let next = match t.gap(end) {
+                Gap::Comma | Gap::Dash => end,
+                Gap::Space if t.key(end) == "kiêm" && t.gap(end + 1) == Gap::Space => end + 1,
+                _ => break,
+            };
+            match self.title_at(next) {
+                Some(ti) if !self.holds_person(&ti) => {
+                    titles.push(t.span(ti.start, ti.end));
+                    end = ti.end;
+                }
+                _ => break,
+            }
+        }
+        Some((titles, end))
+    }
+
+    /// `Ông A (…), …, từng là Chủ tịch …`: a position given by `là`/`làm` in the same sentence.
+    fn copula(&self, e: usize) -> Option<(Vec<(usize, usize)>, usize)> {
+        let t = self.t;
+        let limit = (e + MAX_COPULA).min(t.len());
+        let mut j = e;
+        let mut depth = 0i32;
+        while j < limit {
+            let gap = t.gap_text(j);
+            if j > e && sentence_break(gap) {
+                return None;
+            }
+            depth += gap.matches('(').count() as i32 - gap.matches(')').count() as i32;
+            // Another name or organization starts another subject (asides in parentheses do not).
+            if j > e
+                && depth <= 0
+                && t.case(j) == Case::Cap
+                && t.case(j + 1) == Case::Cap
+                && t.gap(j + 1) == Gap::Space
+            {
+                return None;
+            }
+            if matches!(t.key(j), "là" | "làm")
+                && j + 1 < t.len()
+                && t.gap(j + 1) == Gap::Space
+                && (t.case(j + 1) == Case::Cap || t.key(j + 1) == "nguyên")
+            {
+                return self.title_chain(j + 1, false);
+            }
+            j += 1;
+        }
+        None
+    }
+}
+
+/// Does the gap hold a sentence end?
+fn sentence_break(g: &str) -> bool {
+    g.contains(['.', '!', '?', ';', '\n', '\r'])
+}
+
+/// Does the title that starts at token `i` continue the chain that ended at token `end`?
+fn chained(t: &Tokens<'_>, end: usize, i: usize) -> bool {
+    (i == end && matches!(t.gap(i), Gap::Comma | Gap::Dash))
+        || (i == end + 1 && matches!(t.key(end), "kiêm" | "và") && t.gap(end) == Gap::Space)
+}
+
+/// A spelling no Vietnamese syllable has: `f`, `j`, `w`, `z`, or a final consonant cluster.
+/// Is `key` (a lower-case token) spelled unlike any Vietnamese syllable (`joe`, `phankham`)?
+///
+/// A Vietnamese syllable is an initial consonant (optional), one to three vowels, and a final
+/// `c`, `ch`, `m`, `n`, `ng`, `nh`, `p` or `t` (optional); `f`, `j`, `w`, `z` never occur.
+pub(crate) fn looks_foreign(key: &str) -> bool {
+    const INITIALS: [&str; 27] = [
+        "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "đ", "g",
+        "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
+    ];
+    const FINALS: [&str; 9] = ["", "c", "ch", "m", "n", "ng", "nh", "p", "t"];
+    // Hyphenated or apostrophe forms (`Jae-in`, `H'Yim`) are not single syllables.
+    if key.contains(['-', '\'', '.', '&', '/']) || key.chars().any(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    let rest = INITIALS
+        .iter()
+        .find_map(|i| key.strip_prefix(i))
+        .unwrap_or(key);
+    let is_consonant = |c: char| "bcdđfghjklmnpqrstvwxz".contains(c);
+    let vowels = rest.chars().take_while(|&c| !is_consonant(c)).count();
+    if vowels == 0 || vowels > 3 {
+        return true;
+    }
+    let fin: String = rest.chars().skip(vowels).collect();
+    !FINALS.contains(&fin.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(s: &str) -> Vec<String> {
+        find_officials(s).into_iter().map(|o| o.name).collect()
+    }
+
+    #[test]
+    fn title_before_name() {
+        let o = find_officials("Chủ tịch UBND tỉnh Lai Châu Trần Tiến Dũng phát biểu.");
+        assert_eq!(o[0].name, "Trần Tiến Dũng");
+        assert_eq!(o[0].titles, ["Chủ tịch UBND tỉnh Lai Châu"]);
+        assert_eq!(
+            names("Bộ trưởng Bộ Tư pháp Lê Thành Long cho biết"),
+            ["Lê Thành Long"]
+        );
+        assert_eq!(
+            names("Chủ tịch Quốc hội Nguyễn Thị Kim Ngân"),
+            ["Nguyễn Thị Kim Ngân"]
+        );
+    }
+
+    #[test]
+    fn places_are_not_persons() {
+        assert!(names("Bí thư Huyện ủy Sìn Hồ đến dự").is_empty());
+        assert!(names("Chủ tịch UBND tỉnh Lai Châu ký").is_empty());
+        assert!(names("Giám đốc Bệnh viện Bạch Mai cho biết").is_empty());
+    }
+
+    #[test]
+    fn foreign_names() {
+        assert_eq!(
+            names("Thủ tướng Lào Phankham Viphavanh"),
+            ["Phankham Viphavanh"]
+        );
+        assert_eq!(names("Tổng thống Mỹ Joe Biden"), ["Joe Biden"]);
+    }
+
+    #[test]
+    fn chain_before_name() {
+        let o = find_officials("Tổng Bí thư, Chủ tịch nước Nguyễn Phú Trọng");
+        assert_eq!(o[0].titles, ["Tổng Bí thư", "Chủ tịch nước"]);
+    }
+}

@@ -1,0 +1,204 @@
+//! Integration tests for officials (cán bộ, lãnh đạo): the table in `tests/cases/officials.tsv`,
+//! merging by person, spans, and a property test (no panic, spans valid, linear time).
+
+use proptest::prelude::*;
+use vntext::extract::officials::{Official, find_officials};
+
+const CASES: &str = include_str!("cases/officials.tsv");
+
+fn unescape(s: &str) -> String {
+    s.replace("\\n", "\n").replace("\\t", "\t")
+}
+
+fn opt(s: &str) -> Option<String> {
+    (s != "-").then(|| s.to_string())
+}
+
+fn check_spans(text: &str, found: &[Official]) {
+    for o in found {
+        assert_eq!(
+            text.get(o.start..o.end),
+            Some(o.text.as_str()),
+            "text span of {o:?}"
+        );
+        assert_eq!(
+            text.get(o.name_span.0..o.name_span.1),
+            Some(o.name.as_str()),
+            "name span of {o:?}"
+        );
+        assert!(
+            o.start <= o.name_span.0 && o.name_span.1 <= o.end,
+            "name inside text: {o:?}"
+        );
+    }
+}
+
+#[test]
+fn table_cases() {
+    let mut n = 0;
+    let mut failures = Vec::new();
+    for (lineno, line) in CASES.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        assert!(cols.len() >= 5, "line {}: expected 5+ columns", lineno + 1);
+        let input = unescape(cols[0]);
+        let found = find_officials(&input);
+        check_spans(&input, &found);
+        n += 1;
+        if let Err(e) = std::panic::catch_unwind(|| check_case(lineno + 1, &cols, &found)) {
+            let msg = e
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_default();
+            failures.push(msg);
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failing cases:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    assert!(n >= 40, "table has {n} cases");
+}
+
+fn check_case(lineno: usize, cols: &[&str], found: &[Official]) {
+    {
+        if cols[1] == "-" {
+            assert!(
+                found.is_empty(),
+                "line {}: expected no official, got {found:#?}",
+                lineno
+            );
+            return;
+        }
+        let o = found
+            .iter()
+            .find(|o| o.name == cols[1])
+            .unwrap_or_else(|| panic!("line {}: {} not found in {found:#?}", lineno, cols[1]));
+        assert_eq!(
+            found.len(),
+            1,
+            "line {}: one official expected, got {found:#?}",
+            lineno
+        );
+        assert_eq!(o.honorific, opt(cols[2]), "line {}: honorific", lineno);
+        assert_eq!(o.rank, opt(cols[3]), "line {}: rank", lineno);
+        let titles: Vec<String> = if cols[4] == "-" {
+            Vec::new()
+        } else {
+            cols[4].split(" | ").map(str::to_string).collect()
+        };
+        assert_eq!(o.titles, titles, "line {}: titles", lineno);
+    }
+}
+
+#[test]
+fn mentions_are_merged_by_name() {
+    let text = "Ông Phạm Văn Sơn, Phó Chủ tịch HĐQT phát biểu. \
+                Sau đó ông Phạm Văn Sơn, Tổng Giám đốc ngân hàng cho biết thêm.";
+    let found = find_officials(text);
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        found[0].titles,
+        ["Phó Chủ tịch HĐQT", "Tổng Giám đốc ngân hàng"]
+    );
+    assert!(
+        found[0]
+            .text
+            .starts_with("Ông Phạm Văn Sơn, Phó Chủ tịch HĐQT")
+    );
+}
+
+#[test]
+fn two_officials_in_one_sentence() {
+    let text =
+        "Bộ trưởng Bộ Tư pháp Lê Thành Long và Thứ trưởng Bộ Tư pháp Nguyễn Thanh Tịnh dự họp.";
+    let names: Vec<String> = find_officials(text).into_iter().map(|o| o.name).collect();
+    assert_eq!(names, ["Lê Thành Long", "Nguyễn Thanh Tịnh"]);
+}
+
+#[test]
+fn old_tone_placement_and_d_with_stroke() {
+    // `Uỷ`, `hoà` (old style) and `Ð` (U+00D0) as written in old documents.
+    let text = "Ðồng chí Lê Văn Hoà - Tỉnh uỷ viên, Chủ tịch Uỷ ban nhân dân huyện phát biểu.";
+    let found = find_officials(text);
+    check_spans(text, &found);
+    assert_eq!(found[0].name, "Lê Văn Hoà");
+    assert_eq!(
+        found[0].titles,
+        ["Tỉnh uỷ viên", "Chủ tịch Uỷ ban nhân dân huyện"]
+    );
+}
+
+#[test]
+fn long_capitalized_runs_stay_linear() {
+    // A very long run of capitalized syllables and titles must not be rescanned per position.
+    let unit = "Nguyễn Văn Chủ Tịch Bộ Trưởng Lai Châu Hà Nội ";
+    let text = unit.repeat(4_000);
+    let t0 = std::time::Instant::now();
+    let found = find_officials(&text);
+    check_spans(&text, &found);
+    let small = unit.repeat(400);
+    let t1 = std::time::Instant::now();
+    let _ = find_officials(&small);
+    let (big, little) = (t0.elapsed().as_secs_f64(), t1.elapsed().as_secs_f64());
+    eprintln!("long run: {big}s, tenth: {little}s");
+    assert!(big < 20.0, "took {big}s");
+    assert!(
+        big < little * 40.0 + 0.05,
+        "10x input took {big}s vs {little}s"
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn no_panic_and_valid_spans(s in "\\PC{0,200}") {
+        let found = find_officials(&s);
+        check_spans(&s, &found);
+    }
+
+    #[test]
+    fn no_panic_on_vietnamese_like_text(
+        words in proptest::collection::vec(
+            prop_oneof![
+                Just("Đồng chí"), Just("ông"), Just("Bà"), Just("Nguyễn"), Just("Văn"), Just("A"),
+                Just("Chủ tịch"), Just("UBND"), Just("tỉnh"), Just("Lai Châu"), Just("-"), Just(","),
+                Just("("), Just(")"), Just("KT."), Just("THỨ TRƯỞNG"), Just("\n"), Just("(Đã ký)"),
+                Just("là"), Just("Thủ tướng"), Just("Mỹ"), Just("Joe"), Just("Ð"), Just("H'"),
+                Just("\t\t"), Just("PGS.TS"), Just("Đại tá"), Just("kiêm"), Just("uỷ"), Just("ủy viên"),
+            ],
+            0..60,
+        )
+    ) {
+        let s = words.join(" ");
+        let found = find_officials(&s);
+        check_spans(&s, &found);
+    }
+}
+
+#[test]
+fn given_name_mentions_add_titles() {
+    // A later mention by given name only (tên) adds its title to the one official with that name.
+    let text = "Ông Lê Văn Tâm - Giám đốc Công ty TNHH Sông Hồng tự ứng cử. \
+                Ông Tâm là đại biểu Quốc hội khóa XIII. Ông Tâm cho biết sẽ tiếp tục.";
+    let found = find_officials(text);
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        found[0].titles,
+        [
+            "Giám đốc Công ty TNHH Sông Hồng",
+            "đại biểu Quốc hội khóa XIII"
+        ]
+    );
+    // Two officials share the given name: the short mention is ambiguous and ignored.
+    let text = "Ông Lê Văn Tâm - Giám đốc Sở Y tế và ông Trần Minh Tâm - Giám đốc Sở Tài chính dự họp. \
+                Ông Tâm là đại biểu Quốc hội khóa XIII.";
+    let found = find_officials(text);
+    assert!(found.iter().all(|o| o.titles.len() == 1), "{found:#?}");
+}
