@@ -5,7 +5,9 @@ use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::compose;
 
-use super::tables::{ByteTable, CP1258, TCVN3, VISCII, VNI, compose_marks, is_vietnamese_letter};
+use super::tables::{
+    ByteTable, CP1258, TCVN3, VISCII, VNI, compose_marks, is_vietnamese_letter, split_tone,
+};
 
 /// Decodes with a single-byte table; a combining-mark byte after a letter is composed with it into
 /// the precomposed letter (NFC) when Unicode has one.
@@ -39,6 +41,48 @@ pub(crate) fn decode_single(bytes: &[u8], table: &ByteTable) -> String {
 /// TCVN3 (ABC): one byte per letter; capitals with tones come out in lower case and are put back
 /// into upper case inside words written in capitals (see [`vn3_capital_words`]).
 pub(crate) fn decode_tcvn3(bytes: &[u8]) -> String {
+    let text = decode_vn3_capital_words(bytes);
+    // "Uñy" (U + ủ): a converter's way to write a toned capital. Only look when some ASCII capital
+    // vowel is followed by a high byte.
+    let split = bytes.windows(2).any(|w| {
+        matches!(w[0], b'A' | b'E' | b'I' | b'O' | b'U' | b'Y' | 0xA1..=0xA6) && w[1] >= 0xA8
+    });
+    if split {
+        merge_split_capitals(&text).unwrap_or(text)
+    } else {
+        text
+    }
+}
+
+/// Merges a capital vowel followed by the same vowel in lower case with a tone mark into the toned
+/// capital: `Uủy` → `Ủy`, `Aá` → `Á` (the base-capital-plus-lower-case-toned-letter convention of
+/// converters, REFERENCE.md Appendix A). `None` when there is nothing to merge. `Uỷ` is left alone.
+fn merge_split_capitals(s: &str) -> Option<String> {
+    let mut out = String::with_capacity(s.len());
+    let mut merged = false;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if matches!(
+            c,
+            'A' | 'E' | 'I' | 'O' | 'U' | 'Y' | 'Ă' | 'Â' | 'Ê' | 'Ô' | 'Ơ' | 'Ư'
+        ) {
+            if let Some(&n) = chars.peek() {
+                let (base, tone) = split_tone(n);
+                if tone > 0 && base.to_uppercase().eq(std::iter::once(c)) {
+                    out.extend(n.to_uppercase());
+                    chars.next();
+                    merged = true;
+                    continue;
+                }
+            }
+        }
+        out.push(c);
+    }
+    merged.then_some(out)
+}
+
+/// TCVN3 with the words in capitals put right (see [`vn3_capital_words`]).
+fn decode_vn3_capital_words(bytes: &[u8]) -> String {
     let words = vn3_capital_words(bytes);
     if words.is_empty() {
         return decode_single(bytes, &TCVN3);
@@ -204,6 +248,10 @@ mod tests {
         assert_eq!(decode_tcvn3(&cp1252("UBND TØNH")), "UBND TỈNH");
         assert_eq!(decode_tcvn3(&cp1252("§¶NG vµ §iÒu")), "ĐẢNG và Điều");
         assert_eq!(decode_tcvn3(&cp1252("Uû ban")), "Uỷ ban");
+        assert_eq!(
+            decode_tcvn3(&cp1252("Uñy ban, UñY BAN, A¸")),
+            "Ủy ban, ỦY BAN, Á"
+        );
     }
 
     #[test]

@@ -26,12 +26,11 @@ pub(crate) struct Score {
 }
 
 impl Score {
-    /// The share of valid words among words and bad characters, in `0.0..=1.0`.
+    /// The share of valid words among words and bad characters, in `0.0..=1.0`, with one extra
+    /// (invalid) word of prior so that a single word is not enough evidence: one valid word scores
+    /// 0.5, two 0.67, a page of them close to 1.
     pub(crate) fn confidence(&self) -> f64 {
-        let denom = f64::from(self.words) + f64::from(self.bad);
-        if denom == 0.0 {
-            return 0.0;
-        }
+        let denom = f64::from(self.words) + f64::from(self.bad) + 1.0;
         f64::from(self.valid) / denom
     }
 

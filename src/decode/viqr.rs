@@ -20,9 +20,10 @@ fn is_mark_key(c: char) -> bool {
 /// (ă), `+` horn (ơ ư), then a tone: `` ` `` huyền, `'` sắc, `?` hỏi, `~` ngã, `.` nặng; `dd`/`DD`
 /// at the start of a word is đ/Đ; a backslash makes the next character literal (`Ha\.`).
 ///
-/// A `.` after a vowel that ends a sentence (it is followed by the end of the text, a line
-/// break, or a space and a capital letter) is kept as punctuation. Text with nothing to convert is
-/// returned borrowed.
+/// As RFC 1456 wants, a `.` after a vowel is the nặng tone unless escaped (`\.`); as a courtesy to
+/// unescaped text, one at the end of a line or of the text is kept as a period. `DD` is Đ anywhere
+/// (`QDD` → `QĐ`), `dd`/`Dd` only at the start of a word. Text with nothing to convert is returned
+/// borrowed.
 ///
 /// ```
 /// use vntext::decode::viqr_to_unicode;
@@ -54,7 +55,13 @@ pub fn viqr_to_unicode(text: &str) -> Cow<'_, str> {
             i += 2;
             continue;
         }
-        if matches!(c, 'd' | 'D') && !prev_letter && matches!(chars.get(i + 1), Some('d' | 'D')) {
+        let next = chars.get(i + 1).copied();
+        let dd = match (c, next) {
+            ('D', Some('D')) => true, // also inside abbreviations: QDD → QĐ, HDDND → HĐND
+            ('d' | 'D', Some('d' | 'D')) => !prev_letter,
+            _ => false,
+        };
+        if dd {
             out.push(if c == 'D' { 'Đ' } else { 'đ' });
             i += 2;
             continue;
@@ -96,16 +103,12 @@ pub fn viqr_to_unicode(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Whether position `j` (just after a `.`) is the end of a sentence.
+/// Whether position `j` (just after a `.`) ends a line or the text, spaces aside.
 fn ends_sentence(chars: &[char], j: usize) -> bool {
-    match chars.get(j) {
-        None | Some('\n' | '\r') => true,
-        Some(' ' | '\t') => {
-            let next = chars[j..].iter().find(|c| !matches!(c, ' ' | '\t'));
-            next.is_none_or(|c| c.is_uppercase() || matches!(c, '\n' | '\r'))
-        }
-        Some(c) => !c.is_alphanumeric() && !is_mark_key(*c),
-    }
+    chars[j.min(chars.len())..]
+        .iter()
+        .find(|c| !matches!(c, ' ' | '\t'))
+        .is_none_or(|c| matches!(c, '\n' | '\r'))
 }
 
 /// Writes Unicode text as VIQR, escaping literal mark characters after vowels with a backslash.
@@ -173,7 +176,7 @@ mod tests {
             "Thủ tướng Chính phủ"
         );
         assert_eq!(
-            viqr_to_unicode("Ba\\. Ba. Ba.\nCo^ ho. ddi"),
+            viqr_to_unicode("Ba\\. Ba\\. Ba.\nCo^ ho. ddi"),
             "Ba. Ba. Ba.\nCô họ đi"
         );
         assert_eq!(viqr_to_unicode("add"), "add");
