@@ -12,23 +12,22 @@ use super::tables::{
 /// Decodes with a single-byte table; a combining-mark byte after a letter is composed with it into
 /// the precomposed letter (NFC) when Unicode has one.
 pub(crate) fn decode_single(bytes: &[u8], table: &ByteTable) -> String {
-    let mut out = String::with_capacity(bytes.len() + bytes.len() / 2);
+    let mut out = String::with_capacity(bytes.len() * 3 / 2);
     let mut orphan_marks = false;
+    let mut last = '\0';
     for &b in bytes {
         let c = table.chars[b as usize];
         if table.is_mark[b as usize] {
-            if let Some(p) = out.pop() {
-                match compose(p, c).filter(|&pc| is_vietnamese_letter(pc)) {
-                    Some(pc) => {
-                        out.push(pc);
-                        continue;
-                    }
-                    None => out.push(p),
-                }
+            if let Some(pc) = compose(last, c).filter(|&pc| is_vietnamese_letter(pc)) {
+                out.pop();
+                out.push(pc);
+                last = pc;
+                continue;
             }
             orphan_marks = true;
         }
         out.push(c);
+        last = c;
     }
     // Marks that did not compose with the letter before them: let full NFC decide (rare).
     if orphan_marks {
@@ -39,19 +38,43 @@ pub(crate) fn decode_single(bytes: &[u8], table: &ByteTable) -> String {
 }
 
 /// TCVN3 (ABC): one byte per letter; capitals with tones come out in lower case and are put back
-/// into upper case inside words written in capitals (see [`vn3_capital_words`]).
+/// into upper case inside words written in capitals (see [`vn3_capitals`]).
 pub(crate) fn decode_tcvn3(bytes: &[u8]) -> String {
-    let text = decode_vn3_capital_words(bytes);
-    // "Uñy" (U + ủ): a converter's way to write a toned capital. Only look when some ASCII capital
-    // vowel is followed by a high byte.
-    let split = bytes.windows(2).any(|w| {
-        matches!(w[0], b'A' | b'E' | b'I' | b'O' | b'U' | b'Y' | 0xA1..=0xA6) && w[1] >= 0xA8
-    });
-    if split {
-        merge_split_capitals(&text).unwrap_or(text)
-    } else {
-        text
+    let (words, merges) = vn3_capitals(bytes);
+    if words.is_empty() && merges.is_empty() {
+        return decode_single(bytes, &TCVN3);
     }
+    // Edits in byte order: words to upper-case (merging inside them), and merges outside words.
+    let mut edits: Vec<(usize, usize, bool)> = words.iter().map(|&(a, b)| (a, b, true)).collect();
+    let inside = |i: usize| words.iter().any(|&(a, b)| a <= i && i < b);
+    edits.extend(
+        merges
+            .into_iter()
+            .filter(|&i| !inside(i))
+            .map(|i| (i, i + 2, false)),
+    );
+    edits.sort_unstable();
+    let mut out = String::with_capacity(bytes.len() * 3 / 2);
+    let mut done = 0;
+    for (a, b, word) in edits {
+        if a < done {
+            continue;
+        }
+        out.push_str(&decode_single(&bytes[done..a], &TCVN3));
+        if word {
+            let upper = decode_single(&bytes[a..b], &TCVN3).to_uppercase();
+            out.push_str(&merge_split_capitals(&upper).unwrap_or(upper));
+        } else {
+            out.extend(
+                decode_single(&bytes[a + 1..b], &TCVN3)
+                    .chars()
+                    .flat_map(char::to_uppercase),
+            );
+        }
+        done = b;
+    }
+    out.push_str(&decode_single(&bytes[done..], &TCVN3));
+    out
 }
 
 /// Merges a capital vowel followed by the same vowel in lower case with a tone mark into the toned
@@ -81,28 +104,19 @@ fn merge_split_capitals(s: &str) -> Option<String> {
     merged.then_some(out)
 }
 
-/// TCVN3 with the words in capitals put right (see [`vn3_capital_words`]).
-fn decode_vn3_capital_words(bytes: &[u8]) -> String {
-    let words = vn3_capital_words(bytes);
-    if words.is_empty() {
-        return decode_single(bytes, &TCVN3);
-    }
-    let mut out = String::with_capacity(bytes.len() * 3 / 2);
-    let mut done = 0;
-    for (a, b) in words {
-        out.push_str(&decode_single(&bytes[done..a], &TCVN3));
-        out.extend(
-            decode_single(&bytes[a..b], &TCVN3)
-                .chars()
-                .flat_map(char::to_uppercase),
-        );
-        done = b;
-    }
-    out.push_str(&decode_single(&bytes[done..], &TCVN3));
-    out
-}
+/// For each TCVN3 byte, its letter without tone, in lower case (`'\0'` for non-letters).
+static VN3_TONELESS: LazyLock<[char; 256]> = LazyLock::new(|| {
+    std::array::from_fn(|b| {
+        let (base, _) = split_tone(TCVN3.chars[b]);
+        if base.is_alphabetic() {
+            base.to_lowercase().next().unwrap_or(base)
+        } else {
+            '\0'
+        }
+    })
+});
 
-/// Byte classes of TCVN3 for [`vn3_capital_words`].
+/// Byte classes of TCVN3 for [`vn3_capitals`].
 const NOT_LETTER: u8 = 0;
 const UPPER: u8 = 1;
 const LOWER_ASCII: u8 = 2;
@@ -126,23 +140,33 @@ static VN3_CLASS: LazyLock<[u8; 256]> = LazyLock::new(|| {
     })
 });
 
-/// The VN3 capitals: VN3 has no code for capitals with tone marks, so fonts like `.VnTimeH` draw the
-/// lower-case bytes as capitals. A word (byte range) that is otherwise in capitals (at least two
-/// capital letters, no lower-case ASCII letter) and holds such a lower-case letter is to be
-/// upper-cased: `TØNH` → `TỈNH`, `§¶NG` → `ĐẢNG`. A capitalised word (`ViÖt`, `Uû`) is left alone.
-pub(crate) fn vn3_capital_words(bytes: &[u8]) -> Vec<(usize, usize)> {
+/// The VN3 capitals, in one scan of the bytes:
+///
+/// - words to upper-case: VN3 has no code for capitals with tone marks, so fonts like `.VnTimeH`
+///   draw the lower-case bytes as capitals. A word (byte range) otherwise in capitals (at least two
+///   capital letters, no lower-case ASCII letter) that holds such a lower-case letter is to be
+///   upper-cased: `TØNH` → `TỈNH`, `§¶NG` → `ĐẢNG`. A capitalised word (`ViÖt`, `Uû`) is left alone.
+/// - positions of a capital vowel followed by the same vowel in lower case with a tone mark
+///   (`Uñy`), see [`merge_split_capitals`].
+pub(crate) fn vn3_capitals(bytes: &[u8]) -> (Vec<(usize, usize)>, Vec<usize>) {
     let class = &*VN3_CLASS;
+    let toneless = &*VN3_TONELESS;
     let mut words = Vec::new();
+    let mut merges = Vec::new();
     let mut counts = [0u32; 5];
     let mut start = None;
-    for (i, &b) in bytes.iter().chain(std::iter::once(&b' ')).enumerate() {
+    let mut end_word = |s: usize, i: usize, counts: &[u32; 5]| {
+        let [_, upper, lower_ascii, lower_other, _] = *counts;
+        if upper >= 2 && lower_ascii == 0 && lower_other > 0 {
+            words.push((s, i));
+        }
+    };
+    let mut prev = 0u8;
+    for (i, &b) in bytes.iter().enumerate() {
         let k = class[b as usize];
         if k == NOT_LETTER {
             if let Some(s) = start.take() {
-                let [_, upper, lower_ascii, lower_other, _] = counts;
-                if upper >= 2 && lower_ascii == 0 && lower_other > 0 {
-                    words.push((s, i));
-                }
+                end_word(s, i, &counts);
             }
         } else {
             if start.is_none() {
@@ -150,9 +174,19 @@ pub(crate) fn vn3_capital_words(bytes: &[u8]) -> Vec<(usize, usize)> {
                 counts = [0; 5];
             }
             counts[k as usize] += 1;
+            if b >= 0xB5
+                && matches!(prev, b'A' | b'E' | b'I' | b'O' | b'U' | b'Y' | 0xA1..=0xA6)
+                && toneless[b as usize] == toneless[prev as usize]
+            {
+                merges.push(i - 1);
+            }
         }
+        prev = b;
     }
-    words
+    if let Some(s) = start {
+        end_word(s, bytes.len(), &counts);
+    }
+    (words, merges)
 }
 
 /// VISCII: one byte per letter.

@@ -116,10 +116,6 @@ fn is_vowel(c: char) -> bool {
     )
 }
 
-fn is_nucleus(s: &str) -> bool {
-    NUCLEI.contains(&s) || MORE_NUCLEI.contains(&s)
-}
-
 /// Whether a word has the shape of a Vietnamese syllable: onset, vowel nucleus and coda from the
 /// closed lists of §6.2, and at most one tone mark. Loose on purpose (no tone/coda restrictions):
 /// it only has to tell a right decoding from a wrong one.
@@ -131,7 +127,11 @@ pub(crate) fn plausible_syllable(word: &str) -> bool {
         if n == buf.len() {
             return false;
         }
-        let lower = c.to_lowercase().next().unwrap_or(c);
+        let lower = if c.is_ascii() {
+            c.to_ascii_lowercase()
+        } else {
+            c.to_lowercase().next().unwrap_or(c)
+        };
         let (base, tone) = split_tone(lower);
         if tone > 0 {
             tones += 1;
@@ -150,34 +150,33 @@ pub(crate) fn plausible_syllable(word: &str) -> bool {
         .iter()
         .position(|&c| !is_vowel(c))
         .map_or(n, |p| v0 + p);
-    let onset: String = letters[..v0].iter().collect();
-    if !ONSETS.contains(&onset.as_str()) {
+    let (onset, nucleus, coda) = (&letters[..v0], &letters[v0..v1], &letters[v1..]);
+    if !in_list(&ONSETS, onset) || !in_list(&CODAS, coda) {
         return false;
     }
-    let coda: String = letters[v1..].iter().collect();
-    if !CODAS.contains(&coda.as_str()) {
-        return false;
-    }
-    let nucleus: String = letters[v0..v1].iter().collect();
-    let nucleus = nucleus.as_str();
-    if onset == "q" {
+    match onset {
         // qu- : the u belongs to the onset.
-        return nucleus
-            .strip_prefix('u')
-            .is_some_and(|r| !r.is_empty() && is_nucleus(r));
-    }
-    if onset == "g" && nucleus.len() > 1 {
+        ['q'] => nucleus
+            .strip_prefix(&['u'])
+            .is_some_and(|r| !r.is_empty() && is_nucleus(r)),
         // gi- : the i belongs to the onset (già, giữa, giường) unless it is the whole nucleus.
-        if let Some(r) = nucleus.strip_prefix('i') {
-            if is_nucleus(r) {
-                return true;
-            }
-        }
+        ['g'] if nucleus.len() > 1 && nucleus[0] == 'i' && is_nucleus(&nucleus[1..]) => true,
+        _ => is_nucleus(nucleus),
     }
-    is_nucleus(nucleus)
 }
 
-/// Scores `text` (typically a bounded sample of a candidate decoding).
+fn in_list(list: &[&str], chars: &[char]) -> bool {
+    list.iter().any(|s| s.chars().eq(chars.iter().copied()))
+}
+
+fn is_nucleus(chars: &[char]) -> bool {
+    in_list(&NUCLEI, chars) || in_list(&MORE_NUCLEI, chars)
+}
+
+/// Words with a non-ASCII letter after which scoring stops: plenty of evidence, bounded cost.
+const MAX_WORDS: u32 = 1000;
+
+/// Scores `text` (typically a bounded sample of a candidate decoding), up to [`MAX_WORDS`] words.
 pub(crate) fn score(text: &str) -> Score {
     let mut s = Score::default();
     let mut word = String::new();
@@ -185,7 +184,14 @@ pub(crate) fn score(text: &str) -> Score {
     let mut prev: Option<char> = None;
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
-        let letter = c.is_alphabetic();
+        if s.words >= MAX_WORDS {
+            return s;
+        }
+        let letter = if c.is_ascii() {
+            c.is_ascii_alphabetic()
+        } else {
+            c.is_alphabetic()
+        };
         if letter {
             word.push(c);
             word_non_ascii |= !c.is_ascii();
