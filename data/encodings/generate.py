@@ -68,8 +68,10 @@ write_single("tcvn3.tsv",
              "# TCVN3 / ABC (TCVN 5712:1993 VN3): byte -> Unicode for bytes 0x80-0xFF.\n"
              "# 0xA0-0xFF: " + GLIBC.format(cm="TCVN5712-1", src="tcvn5712-1_glibc.tsv", std="TCVN 5712:1993 VN1")[2:]
              + "# VN3 is the subset of VN1 without the toned capitals (REFERENCE.md 6.5, Appendices A/B): 0xA0-0xFF\n"
-             "# are the VN1 bytes (0xAD is u-horn, not a soft hyphen); 0x80-0x9F, where VN1 puts toned capitals,\n"
-             "# are left to Windows-1252 punctuation in VN3 fonts (glibc charmap CP1252, same package).\n", tcvn3, 0x80)
+             "# are the VN1 bytes (0xAD is u-horn, not a soft hyphen). 0x80-0x9F, where VN1 puts toned capitals,\n"
+             "# are not used by VN3 fonts; text saved through Windows carries its punctuation there (smart quotes,\n"
+             "# dashes, ellipsis, as seen in the VNI corpus files), so they read as Windows-1252 (glibc charmap\n"
+             "# CP1252, same package).\n", tcvn3, 0x80)
 write_single("cp1258.tsv",
              "# Windows-1258: byte -> Unicode for bytes 0x80-0xFF (0xCC 0xD2 0xDE 0xEC 0xF2 are combining tones).\n"
              + GLIBC.format(cm="CP1258", src="cp1258_glibc.tsv", std="Windows-1258")
