@@ -196,6 +196,23 @@ fn whole_documents_round_trip_and_detect() {
 }
 
 #[test]
+fn mojibake_deep_inside_a_long_text_is_repaired() {
+    let clean: String = DOCS
+        .iter()
+        .map(|d| d.transcript)
+        .collect::<Vec<_>>()
+        .join("\n")
+        .repeat(4);
+    assert!(clean.len() > 64 * 1024);
+    let tail = "Ủy ban nhân dân tỉnh được giao nhiệm vụ quản lý người dân tộc thiểu số.";
+    let damaged_tail = String::from_utf8(encode(tail, Encoding::Utf8Mojibake).unwrap()).unwrap();
+    let input = format!("{clean}\n{damaged_tail}");
+    let d = decode(input.as_bytes()).unwrap();
+    assert_eq!(d.encoding, Encoding::Utf8Mojibake);
+    assert_eq!(d.text, format!("{clean}\n{tail}"));
+}
+
+#[test]
 fn clean_utf8_is_borrowed() {
     let text = DOCS[0].transcript;
     let d = decode(text.as_bytes()).unwrap();

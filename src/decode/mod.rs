@@ -279,18 +279,25 @@ fn decode_utf8(s: &str) -> Decoded<'_> {
         encoding: Encoding::Utf8,
         confidence: 1.0,
     };
-    if !mojibake::has_telltale(s) {
+    let Some(first) = mojibake::first_damage(s) else {
         return clean;
+    };
+    // Judge on a window that starts a little before the first mark, so that damage deep inside a
+    // long text is seen too.
+    let mut start = first.saturating_sub(1024);
+    while !s.is_char_boundary(start) {
+        start -= 1;
     }
-    let (fixed, n) = mojibake::repair(s);
+    let window = text_sample(&s[start..]);
+    let (fixed_window, n) = mojibake::repair(window);
     if n == 0 {
         return clean;
     }
-    let before = score::score(text_sample(s));
-    let after = score::score(text_sample(&fixed));
+    let before = score::score(window);
+    let after = score::score(&fixed_window);
     if after.rank() > before.rank() {
         Decoded {
-            text: Cow::Owned(fixed),
+            text: Cow::Owned(mojibake::repair(s).0),
             encoding: Encoding::Utf8Mojibake,
             confidence: after.confidence(),
         }
@@ -375,13 +382,16 @@ pub fn detect(bytes: &[u8]) -> Vec<Candidate> {
     }
     let mut v = match std::str::from_utf8(body) {
         Ok(s) => {
-            let sample = text_sample(s);
             let mut v = vec![Candidate {
                 encoding: Encoding::Utf8,
-                confidence: score::score(sample).confidence(),
+                confidence: score::score(text_sample(s)).confidence(),
             }];
-            if mojibake::has_telltale(sample) {
-                let (fixed, n) = mojibake::repair(sample);
+            if let Some(first) = mojibake::first_damage(s) {
+                let mut start = first.saturating_sub(1024);
+                while !s.is_char_boundary(start) {
+                    start -= 1;
+                }
+                let (fixed, n) = mojibake::repair(text_sample(&s[start..]));
                 if n > 0 {
                     v.push(Candidate {
                         encoding: Encoding::Utf8Mojibake,

@@ -4,24 +4,47 @@ use super::tables::{cp1252_byte, is_vietnamese_letter};
 
 /// Cheap prefilter over valid UTF-8: the text holds `Ã Ä Å Æ` (UTF-8 lead bytes C3–C6 of Vietnamese
 /// letters seen through Windows-1252) or `áº`/`á»` (lead bytes E1 BA/BB of U+1EA0–U+1EF9).
-/// A single byte scan; clean text pays nothing more.
-pub(crate) fn has_telltale(s: &str) -> bool {
+/// A single byte scan; clean text pays nothing more. Returns the byte offset of the first one
+/// at or after `from`.
+fn next_telltale(s: &str, from: usize) -> Option<usize> {
     let b = s.as_bytes();
-    let mut i = 0;
-    while let Some(p) = b[i..].iter().position(|&x| x == 0xC3) {
+    let mut i = from;
+    while let Some(p) = b.get(i..)?.iter().position(|&x| x == 0xC3) {
         let j = i + p;
         match b.get(j + 1) {
-            Some(0x83..=0x86) => return true,
+            Some(0x83..=0x86) => return Some(j),
             Some(0xA1)
                 if b.get(j + 2) == Some(&0xC2) && matches!(b.get(j + 3), Some(0xBA | 0xBB)) =>
             {
-                return true;
+                return Some(j);
             }
             _ => {}
         }
         i = j + 1;
     }
-    false
+    None
+}
+
+#[cfg(test)]
+fn has_telltale(s: &str) -> bool {
+    next_telltale(s, 0).is_some()
+}
+
+/// The byte offset of the first mark of mojibake that a repair would change (`Ã` in `XÃ HỘI` is a
+/// Vietnamese letter and is skipped), if any.
+pub(crate) fn first_damage(s: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(j) = next_telltale(s, from) {
+        let mut end = (j + 12).min(s.len());
+        while !s.is_char_boundary(end) {
+            end -= 1;
+        }
+        if repair(&s[j..end]).1 > 0 {
+            return Some(j);
+        }
+        from = j + 1;
+    }
+    None
 }
 
 fn is_continuation(c: char) -> bool {
@@ -141,6 +164,8 @@ mod tests {
         // Ã is a Vietnamese capital: the prefilter fires, the repair then finds nothing to do.
         assert!(has_telltale("ĐÃ"));
         assert!(!has_telltale(""));
+        assert_eq!(first_damage("XÃ HỘI, Viá»‡t"), Some(13));
+        assert_eq!(first_damage("XÃ HỘI"), None);
     }
 
     #[test]
