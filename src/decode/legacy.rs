@@ -215,8 +215,9 @@ pub(crate) fn decode_vni(bytes: &[u8]) -> String {
             i += 1;
         }
         let end = if i < n && i > start { i - 1 } else { i };
-        // ASCII bytes are UTF-8 as they are.
-        out.push_str(std::str::from_utf8(&bytes[start..end]).unwrap_or_default());
+        for &b in &bytes[start..end] {
+            out.push(char::from(b));
+        }
         i = end;
         if i >= n {
             break;
