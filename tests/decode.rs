@@ -213,6 +213,34 @@ fn mojibake_deep_inside_a_long_text_is_repaired() {
 }
 
 #[test]
+fn pathological_inputs_stay_linear() {
+    // Patterns that make each stage do its most work, 300 KB each: capital words and split capitals
+    // (TCVN3), stacked marks (VNI), orphan combining bytes (Windows-1258), mojibake marks everywhere.
+    let n = 300 * 1024;
+    let cases: [(&[u8], Encoding); 4] = [
+        (b"U\xf1Y BAN T\xd8NH ", Encoding::Tcvn3),
+        (b"a\xe2\xf9\xf9\xe1", Encoding::Vni),
+        (b"\xcc\xec\xd2a\xf2", Encoding::Windows1258),
+        ("Ã¢Ä‘á»".as_bytes(), Encoding::Utf8Mojibake),
+    ];
+    for (unit, enc) in cases {
+        let input: Vec<u8> = unit.iter().copied().cycle().take(n).collect();
+        let start = std::time::Instant::now();
+        let _ = decode(&input);
+        let _ = decode_lossy(&input);
+        let _ = decode_as(&input, enc);
+        // Generous even for a debug build on a busy machine; a quadratic step would take minutes.
+        assert!(
+            start.elapsed().as_secs() < 30,
+            "{enc:?} took {:?}",
+            start.elapsed()
+        );
+    }
+    let viqr = "a^'(+.`?~\\dd".repeat(n / 12);
+    let _ = viqr_to_unicode(&viqr);
+}
+
+#[test]
 fn clean_utf8_is_borrowed() {
     let text = DOCS[0].transcript;
     let d = decode(text.as_bytes()).unwrap();

@@ -46,7 +46,11 @@ pub(crate) fn decode_tcvn3(bytes: &[u8]) -> String {
     }
     // Edits in byte order: words to upper-case (merging inside them), and merges outside words.
     let mut edits: Vec<(usize, usize, bool)> = words.iter().map(|&(a, b)| (a, b, true)).collect();
-    let inside = |i: usize| words.iter().any(|&(a, b)| a <= i && i < b);
+    // Words are sorted and disjoint: binary search for the one that could hold `i`.
+    let inside = |i: usize| {
+        let k = words.partition_point(|&(a, _)| a <= i);
+        k > 0 && i < words[k - 1].1
+    };
     edits.extend(
         merges
             .into_iter()
