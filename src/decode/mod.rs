@@ -17,6 +17,9 @@
 //! assert_eq!(d.encoding, Encoding::Tcvn3);
 //! ```
 //!
+//! [`detect`] lists every candidate with its score; [`encode`] writes text back in any of these
+//! encodings (for tests, or for old software).
+//!
 //! Tables: `data/encodings/*.tsv` (glibc charmaps TCVN5712-1, VISCII, CP1258, CP1252; the VNI letter
 //! map), embedded and parsed once.
 
@@ -126,8 +129,10 @@ pub struct Decoded<'a> {
     pub text: Cow<'a, str>,
     /// The encoding the bytes were read as.
     pub encoding: Encoding,
-    /// How sure the detection is: the share of decoded words that are valid Vietnamese syllables
-    /// (1.0 for clean UTF-8, and for a forced encoding).
+    /// How sure the detection is: the share of decoded words (those holding a non-ASCII letter, in
+    /// the first 64 KB) that are valid Vietnamese syllables, counting characters out of place as
+    /// failures and one extra failure as a prior, so a lone word gives 0.5 (1.0 for clean UTF-8,
+    /// and for a forced encoding). [`decode`] accepts a legacy encoding from 0.6.
     pub confidence: f64,
 }
 
