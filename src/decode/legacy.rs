@@ -240,7 +240,7 @@ pub(crate) fn decode_vni(bytes: &[u8]) -> String {
                     i += 2;
                     // A second mark byte (circumflex, then tone) when the first one left room.
                     while let Some(&m2) = bytes.get(i) {
-                        let marks = t.marks[m2 as usize];
+                        let marks = t.marks[m2 as usize].as_str();
                         if marks.is_empty() {
                             break;
                         }
@@ -257,7 +257,7 @@ pub(crate) fn decode_vni(bytes: &[u8]) -> String {
                 }
             }
         }
-        let marks = t.marks[b as usize];
+        let marks = t.marks[b as usize].as_str();
         if marks.is_empty() {
             out.push(t.single[b as usize]);
         } else {

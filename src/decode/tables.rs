@@ -181,27 +181,11 @@ pub(crate) struct VniTables {
     /// mark bytes on their own become their combining marks (see `marks`).
     pub(crate) single: [char; 256],
     /// The combining marks a mark byte adds to the letter before it (empty: not a mark byte).
-    pub(crate) marks: [&'static str; 256],
+    pub(crate) marks: Vec<String>,
     /// `pairs[base][mark - 0xC0]`: the letter a base byte and a mark byte make, or `'\0'`.
     pub(crate) pairs: Vec<[char; 64]>,
     /// Index of a base byte in `pairs` (`u8::MAX`: the byte takes no marks).
     pub(crate) base_index: [u8; 256],
-}
-
-const MARK_STRS: [&str; 9] = [
-    "\u{0300}", "\u{0301}", "\u{0303}", "\u{0309}", "\u{0323}", "\u{0302}", "\u{0306}", "\u{031B}",
-    "",
-];
-
-/// Interns a combining-mark string into a `'static` one (marks are at most two chars).
-fn intern_marks(marks: &str) -> &'static str {
-    for m in MARK_STRS {
-        if m == marks {
-            return m;
-        }
-    }
-    // Two marks: circumflex or breve plus a tone. Leak once per distinct pair (≤ 10 at init).
-    Box::leak(marks.to_string().into_boxed_str())
 }
 
 /// Composes a base char with combining marks into one char, if Unicode has it (NFC).
@@ -220,7 +204,7 @@ fn build_vni() -> Result<VniTables, Error> {
     for r in rows.iter().filter(|r| r.bytes.len() == 1) {
         single_chars[r.bytes[0] as usize] = r.letter;
     }
-    let mut marks: [&'static str; 256] = [""; 256];
+    let mut marks: Vec<String> = vec![String::new(); 256];
     for r in rows.iter().filter(|r| r.bytes.len() == 2) {
         let base = single_chars[r.bytes[0] as usize];
         let base_nfd: String = base.to_string().nfd().collect();
@@ -254,7 +238,7 @@ fn build_vni() -> Result<VniTables, Error> {
                 format!("mark byte {m:02X} below 0xC0"),
             ));
         }
-        marks[m] = intern_marks(rest);
+        marks[m] = rest.to_string();
     }
     let mut base_index = [u8::MAX; 256];
     let mut pairs: Vec<[char; 64]> = Vec::new();
@@ -266,7 +250,7 @@ fn build_vni() -> Result<VniTables, Error> {
         let mut row = ['\0'; 64];
         let mut any = false;
         for (m, slot) in row.iter_mut().enumerate() {
-            let ms = marks[0xC0 + m];
+            let ms = marks[0xC0 + m].as_str();
             if ms.is_empty() {
                 continue;
             }
@@ -417,27 +401,22 @@ pub(crate) fn encode_legacy(
         } else if let Some(b) = lookup(c) {
             out.extend_from_slice(b);
         } else {
+            // A toned letter the code page lacks: its toneless letter, then a combining tone byte.
             let (base, tone) = split_tone(c);
-            let parts = (split_tones && tone > 0)
-                .then(|| {
-                    let base_bytes = if base.is_ascii() {
-                        Some(std::slice::from_ref(&0u8))
-                    } else {
-                        lookup(base)
-                    };
-                    Some((base_bytes?, lookup(TONE_MARKS[tone as usize - 1])?))
-                })
+            let base_bytes = if base.is_ascii() {
+                Some(vec![base as u8])
+            } else {
+                lookup(base).map(<[u8]>::to_vec)
+            };
+            let tone_bytes = (split_tones && tone > 0)
+                .then(|| lookup(TONE_MARKS[tone as usize - 1]))
                 .flatten();
-            match parts {
-                Some((b, t)) => {
-                    if base.is_ascii() {
-                        out.push(base as u8);
-                    } else {
-                        out.extend_from_slice(b);
-                    }
+            match (base_bytes, tone_bytes) {
+                (Some(b), Some(t)) => {
+                    out.extend_from_slice(&b);
                     out.extend_from_slice(t);
                 }
-                None => return Err(super::EncodeError { ch: c, offset }),
+                _ => return Err(super::EncodeError { ch: c, offset }),
             }
         }
     }
