@@ -230,12 +230,41 @@ fn decode_legacy(bytes: &[u8], encoding: Encoding) -> String {
 /// Scores every legacy encoding on the sample, best first.
 fn rank_legacy(bytes: &[u8]) -> Vec<(Encoding, score::Score)> {
     let sample = byte_sample(bytes);
-    let mut v: Vec<(Encoding, score::Score)> = Encoding::LEGACY
+    let hint = font_hint(sample);
+    let mut v: Vec<(Encoding, score::Score, f64)> = Encoding::LEGACY
         .iter()
-        .map(|&e| (e, score::score(&decode_legacy(sample, e))))
+        .map(|&e| {
+            let s = score::score(&decode_legacy(sample, e));
+            let bonus = if hint == Some(e) { HINT_BONUS } else { 0.0 };
+            (e, s, s.rank() + bonus)
+        })
         .collect();
-    v.sort_by(|a, b| b.1.rank().total_cmp(&a.1.rank()));
-    v
+    v.sort_by(|a, b| b.2.total_cmp(&a.2));
+    v.into_iter().map(|(e, s, _)| (e, s)).collect()
+}
+
+/// How much a font or charset name in the document weighs: enough to break a near-tie between
+/// candidates, far from enough to outvote the syllables.
+const HINT_BONUS: f64 = 0.05;
+
+/// Font and charset names that give the encoding away (REFERENCE.md §6.5, step 3): HTML/RTF that
+/// names `.VnTime`/`.VnArial` (ABC fonts) is TCVN3, `VNI-Times` is VNI, `charset=windows-1258` and
+/// `charset=viscii` are what they say. ASCII case-insensitive; the first name found wins.
+fn font_hint(sample: &[u8]) -> Option<Encoding> {
+    static NAMES: std::sync::LazyLock<regex::bytes::Regex> = std::sync::LazyLock::new(|| {
+        regex::bytes::Regex::new(
+            r"(?i-u)\.vn(?:time|arial)|vni-(?:times|helve)|windows-1258|cp1258|viscii",
+        )
+        .unwrap_or_else(|e| panic!("constant regex: {e}"))
+    });
+    let m = NAMES.find(sample)?;
+    let name = m.as_bytes().to_ascii_lowercase();
+    Some(match name.as_slice() {
+        [b'.', ..] => Encoding::Tcvn3,
+        [b'v', b'n', b'i', ..] => Encoding::Vni,
+        [b'v', ..] => Encoding::Viscii,
+        _ => Encoding::Windows1258,
+    })
 }
 
 /// Bytes that decode (on their own) to a character a Vietnamese text would not hold, per legacy
@@ -315,7 +344,8 @@ fn decode_utf8(s: &str) -> Decoded<'_> {
 ///
 /// UTF-8 (a BOM is stripped) comes back borrowed unless it holds the marks of mojibake (`Ã Ä Å Æ`,
 /// `á»`), in which case the repaired text is taken when it reads better. Other bytes are tried as
-/// TCVN3, VNI, VISCII and Windows-1258 on the first 64 KB; the best is used for the whole input.
+/// TCVN3, VNI, VISCII and Windows-1258 on the first 64 KB (a font or charset name found there,
+/// such as `.VnTime` or `VNI-Times`, breaks near-ties); the best is used for the whole input.
 ///
 /// # Errors
 /// [`ErrorKind::Binary`] when NUL bytes make up 1 % or more of the first 64 KB,
@@ -549,6 +579,17 @@ mod tests {
             decode(b"\xEF\xBB\xBF\x00\x00").unwrap_err().kind(),
             ErrorKind::Binary { offset: 3 }
         ));
+    }
+
+    #[test]
+    fn font_names_break_ties() {
+        assert_eq!(font_hint(b"<font face=\".VnTime\">"), Some(Encoding::Tcvn3));
+        assert_eq!(font_hint(b"{\\f1 VNI-Times;}"), Some(Encoding::Vni));
+        assert_eq!(font_hint(b"charset=VISCII"), Some(Encoding::Viscii));
+        assert_eq!(font_hint(b"plain text"), None);
+        // One word is ambiguous between TCVN3 and VISCII; the font name decides.
+        let word = b"<p style=\"font-family:.VnTime\">ch\xd8</p>";
+        assert_eq!(rank_legacy(word)[0].0, Encoding::Tcvn3);
     }
 
     #[test]
