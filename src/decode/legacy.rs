@@ -291,6 +291,10 @@ mod tests {
             decode_tcvn3(&cp1252("Uñy ban, UñY BAN, A¸")),
             "Ủy ban, ỦY BAN, Á"
         );
+        // An orphan combining byte (0xB0 after a digit) goes through NFC; capitals still fixed.
+        assert_eq!(decode_tcvn3(b"1\xB0 T\xD8NH U\xF1y"), "1\u{300} TỈNH Ủy");
+        assert_eq!(decode_tcvn3(b"U\xF1"), "Ủ");
+        assert_eq!(decode_tcvn3(b""), "");
     }
 
     #[test]
