@@ -593,6 +593,21 @@ mod tests {
     }
 
     #[test]
+    fn the_rest_beyond_the_sample_is_checked() {
+        // "Cộng hòa xã hội chủ nghĩa Việt Nam" in TCVN3, past the 64 KB sample …
+        let line: &[u8] = b"C\xe9ng h\xdfa x\xb7 h\xe9i ch\xf1 ngh\xdca Vi\xd6t Nam\n";
+        let mut bytes: Vec<u8> = line.iter().copied().cycle().take(70 * 1024).collect();
+        assert_eq!(decode(&bytes).unwrap().encoding, Encoding::Tcvn3);
+        // … then as much again of bytes TCVN3 leaves undefined: not a TCVN3 text after all.
+        bytes.extend(std::iter::repeat_n(0x81u8, 140 * 1024));
+        assert!(matches!(
+            decode(&bytes).unwrap_err().kind(),
+            ErrorKind::UnknownEncoding { .. }
+        ));
+        assert_eq!(decode_lossy(&bytes).encoding, Encoding::Tcvn3);
+    }
+
+    #[test]
     fn unknown_is_an_error() {
         let e = decode(b"plain \xff\xfe\xfd\xfc junk \x81\x8d").unwrap_err();
         assert!(
