@@ -1,0 +1,618 @@
+//! Decoding bytes into text (giải mã): UTF-8 and the legacy Vietnamese encodings (bảng mã cũ).
+//!
+//! Vietnamese documents from before Unicode arrive in font encodings: TCVN3 (ABC, `.VnTime`),
+//! VNI-Windows (`VNI-Times`), VISCII, Windows-1258; newer ones sometimes as UTF-8 that was read as
+//! Windows-1252 and saved again ("Viá»‡t"). [`decode`] detects which one by decoding a bounded sample
+//! (the first 64 KB) in every candidate encoding and scoring how many words come out as valid
+//! Vietnamese syllables ([`crate::syllable::is_valid`] plus a syllable-shape check), then decodes the
+//! whole input with the winner and checks that the rest decodes sanely too. Clean UTF-8 is returned
+//! borrowed, untouched. VIQR (`Vie^.t Nam`) is only converted on request ([`viqr_to_unicode`],
+//! [`decode_as`] with [`Encoding::Viqr`]).
+//!
+//! ```
+//! use vntext::decode::{decode, Encoding};
+//! // "Việt Nam" in TCVN3: Windows-1252 shows it as "ViÖt Nam".
+//! let d = decode(b"C\xe9ng h\xdfa x\xb7 h\xe9i ch\xf1 ngh\xdca Vi\xd6t Nam").unwrap();
+//! assert_eq!(d.text, "Cộng hòa xã hội chủ nghĩa Việt Nam");
+//! assert_eq!(d.encoding, Encoding::Tcvn3);
+//! ```
+//!
+//! [`detect`] lists every candidate with its score; [`encode`] writes text back in any of these
+//! encodings (for tests, or for old software).
+//!
+//! Tables: `data/encodings/*.tsv` (glibc charmaps TCVN5712-1, VISCII, CP1258, CP1252; the VNI letter
+//! map), embedded and parsed once.
+
+use std::borrow::Cow;
+
+use crate::error::{Error, ErrorKind};
+
+mod legacy;
+mod mojibake;
+mod score;
+mod tables;
+mod viqr;
+
+pub use viqr::viqr_to_unicode;
+
+/// A character encoding a Vietnamese document may arrive in (bảng mã).
+///
+/// ```
+/// use vntext::decode::Encoding;
+/// assert_eq!(Encoding::from_name("abc").unwrap(), Encoding::Tcvn3);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Encoding {
+    /// UTF-8 (Unicode dựng sẵn or tổ hợp), with or without BOM.
+    Utf8,
+    /// TCVN 5712:1993 VN3, the "ABC" fonts (.VnTime).
+    Tcvn3,
+    /// VNI-Windows (VNI-Times).
+    Vni,
+    /// VISCII (RFC 1456).
+    Viscii,
+    /// Windows-1258 with combining tone marks.
+    Windows1258,
+    /// UTF-8 that was decoded as Windows-1252 and saved again as UTF-8 ("Viá»‡t").
+    Utf8Mojibake,
+    /// VIQR, the ASCII convention ("Vie^.t Nam").
+    Viqr,
+}
+
+impl Encoding {
+    /// The legacy 8-bit encodings [`decode`] tries on bytes that are not UTF-8.
+    ///
+    /// ```
+    /// assert_eq!(vntext::decode::Encoding::LEGACY.len(), 4);
+    /// ```
+    pub const LEGACY: [Encoding; 4] = [
+        Encoding::Tcvn3,
+        Encoding::Vni,
+        Encoding::Viscii,
+        Encoding::Windows1258,
+    ];
+
+    /// The name used in reports and on the command line.
+    ///
+    /// ```
+    /// use vntext::decode::Encoding;
+    /// assert_eq!(Encoding::Tcvn3.name(), "tcvn3");
+    /// ```
+    pub fn name(&self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "utf-8",
+            Encoding::Tcvn3 => "tcvn3",
+            Encoding::Vni => "vni",
+            Encoding::Viscii => "viscii",
+            Encoding::Windows1258 => "windows-1258",
+            Encoding::Utf8Mojibake => "utf-8-mojibake",
+            Encoding::Viqr => "viqr",
+        }
+    }
+
+    /// Parses a name as printed by [`Encoding::name`] (case-insensitive, a few aliases).
+    ///
+    /// # Errors
+    /// [`ErrorKind::UnknownEncodingName`] for any other name.
+    ///
+    /// ```
+    /// use vntext::decode::Encoding;
+    /// assert_eq!(Encoding::from_name("VNI").unwrap(), Encoding::Vni);
+    /// assert!(Encoding::from_name("latin-9").is_err());
+    /// ```
+    pub fn from_name(name: &str) -> Result<Encoding, Error> {
+        let n = name.trim().to_ascii_lowercase().replace('_', "-");
+        Ok(match n.as_str() {
+            "utf-8" | "utf8" => Encoding::Utf8,
+            "tcvn3" | "tcvn" | "abc" | "vn3" => Encoding::Tcvn3,
+            "vni" | "vni-windows" => Encoding::Vni,
+            "viscii" => Encoding::Viscii,
+            "windows-1258" | "cp1258" => Encoding::Windows1258,
+            "utf-8-mojibake" | "mojibake" | "windows-1252" | "cp1252" => Encoding::Utf8Mojibake,
+            "viqr" => Encoding::Viqr,
+            _ => return Err(Error::new(ErrorKind::UnknownEncodingName(name.to_string()))),
+        })
+    }
+}
+
+/// Decoded text with the encoding that was detected (or forced) and a confidence in `0.0..=1.0`.
+///
+/// ```
+/// let d = vntext::decode::decode(b"Ha Noi").unwrap();
+/// assert!(matches!(d.text, std::borrow::Cow::Borrowed("Ha Noi")));
+/// assert_eq!(d.confidence, 1.0);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decoded<'a> {
+    /// The text; borrowed from the input when it was already UTF-8 (BOM stripped).
+    pub text: Cow<'a, str>,
+    /// The encoding the bytes were read as.
+    pub encoding: Encoding,
+    /// How sure the detection is: the share of decoded words (those holding a non-ASCII letter, in
+    /// the first 64 KB) that are valid Vietnamese syllables, counting characters out of place as
+    /// failures and one extra failure as a prior, so a lone word gives 0.5 (1.0 for clean UTF-8,
+    /// and for a forced encoding). [`decode`] accepts a legacy encoding from 0.6.
+    pub confidence: f64,
+}
+
+/// One candidate encoding with its score, as reported by [`detect`].
+///
+/// ```
+/// let c = &vntext::decode::detect(b"Vi\xd6t Nam")[0];
+/// assert_eq!(c.encoding, vntext::decode::Encoding::Tcvn3);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Candidate {
+    /// The encoding tried.
+    pub encoding: Encoding,
+    /// The share of decoded words (with a non-ASCII letter) that are valid Vietnamese syllables,
+    /// lowered by characters a Vietnamese text would not hold; `0.0..=1.0`.
+    pub confidence: f64,
+}
+
+/// A character that the target encoding cannot write, as reported by [`encode`].
+///
+/// ```
+/// let e = vntext::decode::encode("Ω", vntext::decode::Encoding::Tcvn3).unwrap_err();
+/// assert_eq!((e.ch, e.offset), ('Ω', 0));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EncodeError {
+    /// The character.
+    pub ch: char,
+    /// Its byte offset in the text.
+    pub offset: usize,
+}
+
+impl std::fmt::Display for EncodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{:?} at byte {} has no code in this encoding",
+            self.ch, self.offset
+        )
+    }
+}
+
+impl std::error::Error for EncodeError {}
+
+/// Bytes of input looked at to pick an encoding.
+const SAMPLE: usize = 64 * 1024;
+/// Below this score no legacy encoding is taken to fit.
+const MIN_CONFIDENCE: f64 = 0.6;
+
+fn strip_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
+}
+
+/// The first `SAMPLE` bytes, cut back to a space or line break so no sequence is split.
+fn byte_sample(bytes: &[u8]) -> &[u8] {
+    if bytes.len() <= SAMPLE {
+        return bytes;
+    }
+    let s = &bytes[..SAMPLE];
+    match s.iter().rposition(|&b| b == b'\n' || b == b' ') {
+        Some(p) if p > SAMPLE - 4096 => &s[..p],
+        _ => s,
+    }
+}
+
+/// The first `SAMPLE` bytes of a text, on a char boundary.
+fn text_sample(s: &str) -> &str {
+    let mut end = s.len().min(SAMPLE);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// The offset of the first NUL when NUL bytes make up 1 % or more of the sample.
+fn binary_offset(bytes: &[u8]) -> Option<usize> {
+    let s = &bytes[..bytes.len().min(SAMPLE)];
+    let nul = s.iter().filter(|&&b| b == 0).count();
+    if nul > 0 && nul * 100 >= s.len() {
+        s.iter().position(|&b| b == 0)
+    } else {
+        None
+    }
+}
+
+fn decode_legacy(bytes: &[u8], encoding: Encoding) -> String {
+    match encoding {
+        Encoding::Tcvn3 => legacy::decode_tcvn3(bytes),
+        Encoding::Vni => legacy::decode_vni(bytes),
+        Encoding::Viscii => legacy::decode_viscii(bytes),
+        _ => legacy::decode_cp1258(bytes),
+    }
+}
+
+/// Scores every legacy encoding on the sample, best first.
+fn rank_legacy(bytes: &[u8]) -> Vec<(Encoding, score::Score)> {
+    let sample = byte_sample(bytes);
+    let hint = font_hint(sample);
+    let mut v: Vec<(Encoding, score::Score, f64)> = Encoding::LEGACY
+        .iter()
+        .map(|&e| {
+            let s = score::score(&decode_legacy(sample, e));
+            let bonus = if hint == Some(e) { HINT_BONUS } else { 0.0 };
+            (e, s, s.rank() + bonus)
+        })
+        .collect();
+    v.sort_by(|a, b| b.2.total_cmp(&a.2));
+    v.into_iter().map(|(e, s, _)| (e, s)).collect()
+}
+
+/// How much a font or charset name in the document weighs: enough to break a near-tie between
+/// candidates, far from enough to outvote the syllables.
+const HINT_BONUS: f64 = 0.05;
+
+/// Font and charset names that give the encoding away (REFERENCE.md §6.5, step 3): HTML/RTF that
+/// names `.VnTime`/`.VnArial` (ABC fonts) is TCVN3, `VNI-Times` is VNI, `charset=windows-1258` and
+/// `charset=viscii` are what they say. ASCII case-insensitive; the first name found wins.
+fn font_hint(sample: &[u8]) -> Option<Encoding> {
+    static NAMES: std::sync::LazyLock<regex::bytes::Regex> = std::sync::LazyLock::new(|| {
+        regex::bytes::Regex::new(
+            r"(?i-u)\.vn(?:time|arial)|vni-(?:times|helve)|windows-1258|cp1258|viscii",
+        )
+        .unwrap_or_else(|e| panic!("constant regex: {e}"))
+    });
+    let m = NAMES.find(sample)?;
+    let name = m.as_bytes().to_ascii_lowercase();
+    Some(match name.as_slice() {
+        [b'.', ..] => Encoding::Tcvn3,
+        [b'v', b'n', b'i', ..] => Encoding::Vni,
+        [b'v', ..] => Encoding::Viscii,
+        _ => Encoding::Windows1258,
+    })
+}
+
+/// Bytes that decode (on their own) to a character a Vietnamese text would not hold, per legacy
+/// encoding in [`Encoding::LEGACY`] order. Mark bytes (VNI, Windows-1258) count as fine.
+static BAD_BYTES: std::sync::LazyLock<[[bool; 256]; 4]> = std::sync::LazyLock::new(|| {
+    Encoding::LEGACY.map(|e| {
+        std::array::from_fn(|b| {
+            let s = decode_legacy(&[b as u8], e);
+            b >= 0x80
+                && s.chars().count() == 1
+                && s.chars().all(|c| {
+                    score::is_bad_char(c) && !unicode_normalization::char::is_combining_mark(c)
+                })
+        })
+    })
+});
+
+/// Checks the input beyond the sample, a byte scan: the confidence drops with the share of high
+/// bytes that decode to characters a Vietnamese text would not hold.
+fn verify_rest(rest: &[u8], encoding: Encoding, confidence: f64) -> f64 {
+    let Some(k) = Encoding::LEGACY.iter().position(|&e| e == encoding) else {
+        return confidence;
+    };
+    let bad_table = &BAD_BYTES[k];
+    let (mut high, mut bad) = (0usize, 0usize);
+    for &b in rest {
+        high += usize::from(b >= 0x80);
+        bad += usize::from(bad_table[b as usize]);
+    }
+    if high == 0 {
+        return confidence;
+    }
+    let ratio = bad as f64 / high as f64;
+    if ratio > 0.02 {
+        confidence * (1.0 - ratio)
+    } else {
+        confidence
+    }
+}
+
+/// Valid UTF-8: clean (borrowed), or mojibake to repair when the prefilter fires and repairing
+/// reads better.
+fn decode_utf8(s: &str) -> Decoded<'_> {
+    let clean = Decoded {
+        text: Cow::Borrowed(s),
+        encoding: Encoding::Utf8,
+        confidence: 1.0,
+    };
+    let Some(first) = mojibake::first_damage(s) else {
+        return clean;
+    };
+    // Judge on a window that starts a little before the first mark, so that damage deep inside a
+    // long text is seen too.
+    let mut start = first.saturating_sub(1024);
+    while !s.is_char_boundary(start) {
+        start -= 1;
+    }
+    let window = text_sample(&s[start..]);
+    let (fixed_window, n) = mojibake::repair(window);
+    if n == 0 {
+        return clean;
+    }
+    let before = score::score(window);
+    let after = score::score(&fixed_window);
+    if after.rank() > before.rank() {
+        Decoded {
+            text: Cow::Owned(mojibake::repair(s).0),
+            encoding: Encoding::Utf8Mojibake,
+            confidence: after.confidence(),
+        }
+    } else {
+        clean
+    }
+}
+
+/// Decodes bytes, detecting the encoding.
+///
+/// UTF-8 (a BOM is stripped) comes back borrowed unless it holds the marks of mojibake (`Ã Ä Å Æ`,
+/// `á»`), in which case the repaired text is taken when it reads better. Other bytes are tried as
+/// TCVN3, VNI, VISCII and Windows-1258 on the first 64 KB (a font or charset name found there,
+/// such as `.VnTime` or `VNI-Times`, breaks near-ties); the best is used for the whole input.
+///
+/// # Errors
+/// [`ErrorKind::Binary`] when NUL bytes make up 1 % or more of the first 64 KB,
+/// [`ErrorKind::UnknownEncoding`] when the bytes are not UTF-8 and no legacy Vietnamese encoding
+/// reaches a confidence of 0.6 (see [`decode_lossy`] to get text anyway).
+///
+/// ```
+/// use vntext::decode::{decode, Encoding};
+/// let d = decode("Việt Nam".as_bytes()).unwrap();
+/// assert_eq!(d.text, "Việt Nam");
+/// assert_eq!(d.encoding, Encoding::Utf8);
+/// // VNI-Windows, as Windows-1252 shows it: "Vieät Nam".
+/// let d = decode(b"Vie\xe4t Nam \xf1\xf6\xf4\xefc").unwrap();
+/// assert_eq!((d.text.as_ref(), d.encoding), ("Việt Nam được", Encoding::Vni));
+/// assert!(decode(b"\x00\x01\x02\x00").is_err());
+/// ```
+pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, Error> {
+    let body = strip_bom(bytes);
+    let bom = bytes.len() - body.len();
+    if let Some(offset) = binary_offset(body) {
+        return Err(Error::new(ErrorKind::Binary {
+            offset: offset + bom,
+        }));
+    }
+    match std::str::from_utf8(body) {
+        Ok(s) => Ok(decode_utf8(s)),
+        Err(e) => {
+            let offset = e.valid_up_to() + bom;
+            let ranked = rank_legacy(body);
+            let (encoding, best) = ranked[0];
+            let mut confidence = best.confidence();
+            if confidence < MIN_CONFIDENCE {
+                return Err(Error::new(ErrorKind::UnknownEncoding { offset }));
+            }
+            let sample_len = byte_sample(body).len();
+            if sample_len < body.len() {
+                confidence = verify_rest(&body[sample_len..], encoding, confidence);
+                if confidence < MIN_CONFIDENCE {
+                    return Err(Error::new(ErrorKind::UnknownEncoding { offset }));
+                }
+            }
+            let text = decode_legacy(body, encoding);
+            Ok(Decoded {
+                text: Cow::Owned(text),
+                encoding,
+                confidence,
+            })
+        }
+    }
+}
+
+/// Scores the candidate encodings for some bytes, best first.
+///
+/// For valid UTF-8 the candidates are UTF-8 itself and, when the mojibake prefilter fires,
+/// [`Encoding::Utf8Mojibake`]; otherwise the four legacy encodings. Binary input (see [`decode`])
+/// gives no candidates.
+///
+/// ```
+/// use vntext::decode::{detect, Encoding};
+/// // "Cộng hòa" in VNI: "Coäng hoøa".
+/// let c = detect(b"Co\xe4ng ho\xf8a");
+/// assert_eq!(c[0].encoding, Encoding::Vni);
+/// assert!(c[0].confidence > c[1].confidence);
+/// ```
+pub fn detect(bytes: &[u8]) -> Vec<Candidate> {
+    let body = strip_bom(bytes);
+    if binary_offset(body).is_some() {
+        return Vec::new();
+    }
+    let mut v = match std::str::from_utf8(body) {
+        Ok(s) => {
+            let mut v = vec![Candidate {
+                encoding: Encoding::Utf8,
+                confidence: score::score(text_sample(s)).confidence(),
+            }];
+            if let Some(first) = mojibake::first_damage(s) {
+                let mut start = first.saturating_sub(1024);
+                while !s.is_char_boundary(start) {
+                    start -= 1;
+                }
+                let (fixed, n) = mojibake::repair(text_sample(&s[start..]));
+                if n > 0 {
+                    v.push(Candidate {
+                        encoding: Encoding::Utf8Mojibake,
+                        confidence: score::score(&fixed).confidence(),
+                    });
+                }
+            }
+            v
+        }
+        Err(_) => rank_legacy(body)
+            .into_iter()
+            .map(|(encoding, s)| Candidate {
+                encoding,
+                confidence: s.confidence(),
+            })
+            .collect(),
+    };
+    v.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
+    v
+}
+
+/// Decodes bytes in the given encoding, with no detection (confidence 1.0).
+///
+/// Legacy encodings never fail: every byte has a meaning (bytes a code page leaves undefined
+/// become the C1 control of the same number). [`Encoding::Utf8Mojibake`] and [`Encoding::Viqr`]
+/// read the bytes as UTF-8 first, then repair or convert them.
+///
+/// # Errors
+/// [`ErrorKind::InvalidUtf8`] when UTF-8 (or mojibake, or VIQR) is asked for and the bytes are not
+/// UTF-8.
+///
+/// ```
+/// use vntext::decode::{decode_as, Encoding};
+/// assert_eq!(decode_as(b"Ha Noi", Encoding::Utf8).unwrap().text, "Ha Noi");
+/// assert_eq!(decode_as(b"Vie^.t Nam", Encoding::Viqr).unwrap().text, "Việt Nam");
+/// assert_eq!(decode_as("Viá»‡t".as_bytes(), Encoding::Utf8Mojibake).unwrap().text, "Việt");
+/// assert_eq!(decode_as(b"Vi\xd6t", Encoding::Tcvn3).unwrap().text, "Việt");
+/// ```
+pub fn decode_as(bytes: &[u8], encoding: Encoding) -> Result<Decoded<'_>, Error> {
+    let text = match encoding {
+        Encoding::Utf8 | Encoding::Utf8Mojibake | Encoding::Viqr => {
+            let body = strip_bom(bytes);
+            let s = std::str::from_utf8(body).map_err(|e| {
+                Error::new(ErrorKind::InvalidUtf8 {
+                    offset: e.valid_up_to() + (bytes.len() - body.len()),
+                })
+            })?;
+            match encoding {
+                Encoding::Utf8Mojibake => Cow::Owned(mojibake::repair(s).0),
+                Encoding::Viqr => viqr_to_unicode(s),
+                _ => Cow::Borrowed(s),
+            }
+        }
+        legacy => Cow::Owned(decode_legacy(bytes, legacy)),
+    };
+    Ok(Decoded {
+        text,
+        encoding,
+        confidence: 1.0,
+    })
+}
+
+/// Decodes bytes, never failing: like [`decode`], but when no encoding fits, the better of the
+/// best legacy decoding and UTF-8 with U+FFFD for invalid bytes is returned, with its (low)
+/// confidence; binary input comes back as lossy UTF-8 with confidence 0.0.
+///
+/// ```
+/// let d = vntext::decode::decode_lossy(b"ok \xff");
+/// assert!(d.text.starts_with("ok "));
+/// assert!(d.confidence < 0.6);
+/// ```
+pub fn decode_lossy(bytes: &[u8]) -> Decoded<'_> {
+    let err = match decode(bytes) {
+        Ok(d) => return d,
+        Err(e) => e,
+    };
+    let body = strip_bom(bytes);
+    let lossy = String::from_utf8_lossy(body);
+    if matches!(err.kind(), ErrorKind::Binary { .. }) {
+        return Decoded {
+            text: lossy,
+            encoding: Encoding::Utf8,
+            confidence: 0.0,
+        };
+    }
+    let utf8 = score::score(text_sample(&lossy));
+    let ranked = rank_legacy(body);
+    let (encoding, best) = ranked[0];
+    if best.rank() > utf8.rank() {
+        Decoded {
+            text: Cow::Owned(decode_legacy(body, encoding)),
+            encoding,
+            confidence: best.confidence(),
+        }
+    } else {
+        Decoded {
+            text: lossy,
+            encoding: Encoding::Utf8,
+            confidence: utf8.confidence(),
+        }
+    }
+}
+
+/// Encodes text in a legacy encoding (the inverse of [`decode_as`]), e.g. to write test inputs or
+/// files for old software.
+///
+/// TCVN3 has no toned capitals: they are written as the capital plus a combining tone byte
+/// (0xB0–0xB4, from VN1), which [`decode_as`] composes back. Windows-1258 writes a base letter and a
+/// combining tone byte where it has no precomposed letter. VNI writes the main form of each letter
+/// (`data/encodings/vni.tsv`). [`Encoding::Utf8Mojibake`] produces the damage (UTF-8 read as
+/// Windows-1252, saved as UTF-8); [`Encoding::Viqr`] writes VIQR.
+///
+/// # Errors
+/// [`EncodeError`] for the first character the encoding cannot write.
+///
+/// ```
+/// use vntext::decode::{encode, Encoding};
+/// assert_eq!(encode("Việt", Encoding::Vni).unwrap(), b"Vie\xe4t");
+/// assert_eq!(encode("Việt", Encoding::Tcvn3).unwrap(), b"Vi\xd6t");
+/// assert_eq!(encode("Việt", Encoding::Viqr).unwrap(), b"Vie^.t");
+/// ```
+pub fn encode(text: &str, encoding: Encoding) -> Result<Vec<u8>, EncodeError> {
+    match encoding {
+        Encoding::Utf8 => Ok(text.as_bytes().to_vec()),
+        Encoding::Utf8Mojibake => Ok(mojibake::damage(text).into_bytes()),
+        Encoding::Viqr => Ok(viqr::unicode_to_viqr(text).into_bytes()),
+        legacy => tables::encode_legacy(text, legacy),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn public_types_are_send_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Decoded<'static>>();
+        check::<Candidate>();
+        check::<EncodeError>();
+    }
+
+    #[test]
+    fn empty_and_bom() {
+        let d = decode(b"").unwrap();
+        assert_eq!((d.text.as_ref(), d.encoding), ("", Encoding::Utf8));
+        let d = decode(b"\xEF\xBB\xBFabc").unwrap();
+        assert!(matches!(d.text, Cow::Borrowed("abc")));
+        assert!(matches!(
+            decode(b"\xEF\xBB\xBF\x00\x00").unwrap_err().kind(),
+            ErrorKind::Binary { offset: 3 }
+        ));
+    }
+
+    #[test]
+    fn font_names_break_ties() {
+        assert_eq!(font_hint(b"<font face=\".VnTime\">"), Some(Encoding::Tcvn3));
+        assert_eq!(font_hint(b"{\\f1 VNI-Times;}"), Some(Encoding::Vni));
+        assert_eq!(font_hint(b"charset=VISCII"), Some(Encoding::Viscii));
+        assert_eq!(font_hint(b"plain text"), None);
+        // One word is ambiguous between TCVN3 and VISCII; the font name decides.
+        let word = b"<p style=\"font-family:.VnTime\">ch\xd8</p>";
+        assert_eq!(rank_legacy(word)[0].0, Encoding::Tcvn3);
+    }
+
+    #[test]
+    fn the_rest_beyond_the_sample_is_checked() {
+        // "Cộng hòa xã hội chủ nghĩa Việt Nam" in TCVN3, past the 64 KB sample …
+        let line: &[u8] = b"C\xe9ng h\xdfa x\xb7 h\xe9i ch\xf1 ngh\xdca Vi\xd6t Nam\n";
+        let mut bytes: Vec<u8> = line.iter().copied().cycle().take(70 * 1024).collect();
+        assert_eq!(decode(&bytes).unwrap().encoding, Encoding::Tcvn3);
+        // … then as much again of bytes TCVN3 leaves undefined: not a TCVN3 text after all.
+        bytes.extend(std::iter::repeat_n(0x81u8, 140 * 1024));
+        assert!(matches!(
+            decode(&bytes).unwrap_err().kind(),
+            ErrorKind::UnknownEncoding { .. }
+        ));
+        assert_eq!(decode_lossy(&bytes).encoding, Encoding::Tcvn3);
+    }
+
+    #[test]
+    fn unknown_is_an_error() {
+        let e = decode(b"plain \xff\xfe\xfd\xfc junk \x81\x8d").unwrap_err();
+        assert!(
+            matches!(e.kind(), ErrorKind::UnknownEncoding { offset: 6 }),
+            "{e:?}"
+        );
+    }
+}
