@@ -139,3 +139,47 @@ proptest! {
         }
     }
 }
+
+/// Measures the share of valid syllables among the diacritic-bearing words of the shared corpus
+/// (`/work/shared/corpus/{gov,laws}`, split on non-letters). Run with
+/// `cargo test --release --test syllable -- --ignored --nocapture corpus`.
+#[test]
+#[ignore = "needs /work/shared/corpus; prints the rate"]
+fn corpus_valid_rate() {
+    let mut total = 0usize;
+    let mut valid = 0usize;
+    let mut invalid: HashMap<String, usize> = HashMap::new();
+    for dir in ["/work/shared/corpus/gov", "/work/shared/corpus/laws"] {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let Ok(text) = std::fs::read_to_string(e.path()) else {
+                continue;
+            };
+            let text = vntext::normalize::Normalizer::new()
+                .tone_style(ToneStyle::Preserve)
+                .normalize(&text)
+                .text
+                .into_owned();
+            for w in text.split(|c: char| !c.is_alphabetic()) {
+                if w.is_ascii() || w.is_empty() {
+                    continue;
+                }
+                total += 1;
+                if is_valid(w) {
+                    valid += 1;
+                } else {
+                    *invalid.entry(w.to_string()).or_default() += 1;
+                }
+            }
+        }
+    }
+    let mut top: Vec<_> = invalid.into_iter().collect();
+    top.sort_by_key(|e| std::cmp::Reverse(e.1));
+    println!(
+        "diacritic-bearing words: {total}, valid: {valid} ({:.3} %)",
+        100.0 * valid as f64 / total.max(1) as f64
+    );
+    println!("top invalid: {:?}", &top[..top.len().min(80)]);
+}

@@ -127,6 +127,80 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || is_combining_mark(c) || is_invisible(c)
 }
 
+/// Bytes of `x` equal to `v`: 0x80 in each such byte, exactly (no borrow between bytes).
+#[inline]
+fn eq_mask(x: u64, v: u8) -> u64 {
+    const LO7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    let y = x ^ (0x0101_0101_0101_0101 * v as u64);
+    !(((y & LO7) + LO7) | y | LO7)
+}
+
+/// Decodes the UTF-8 sequence starting at `i` (a char boundary of valid UTF-8).
+#[inline]
+fn decode_at(b: &[u8], i: usize) -> (u32, usize) {
+    let b0 = b[i] as u32;
+    let cont = |k: usize| b.get(i + k).map_or(0, |&x| x as u32 & 0x3F);
+    if b0 < 0x80 {
+        (b0, 1)
+    } else if b0 < 0xE0 {
+        (((b0 & 0x1F) << 6) | cont(1), 2)
+    } else if b0 < 0xF0 {
+        (((b0 & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3)
+    } else {
+        (
+            ((b0 & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+            4,
+        )
+    }
+}
+
+/// Whether the char ending just before `i` is a vowel letter.
+#[inline]
+fn prev_is_vowel(b: &[u8], i: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    let last = b[i - 1];
+    if last < 0x80 {
+        return matches!(last | 0x20, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    }
+    let mut s = i - 1;
+    while s > 0 && b[s] & 0xC0 == 0x80 && i - s < 4 {
+        s -= 1;
+    }
+    syllable::code_is_vowel(syllable::letter_code_u32(decode_at(b, s).0))
+}
+
+/// Whether the char starting at `i` is a vowel letter.
+#[inline]
+fn next_is_vowel(b: &[u8], i: usize) -> bool {
+    match b.get(i) {
+        None => false,
+        Some(&x) if x < 0x80 => matches!(x | 0x20, b'a' | b'e' | b'i' | b'o' | b'u' | b'y'),
+        Some(_) => syllable::code_is_vowel(syllable::letter_code_u32(decode_at(b, i).0)),
+    }
+}
+
+/// [`is_word_char`] with fast paths for ASCII and Vietnamese letters.
+#[inline]
+fn is_word_char_fast(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        syllable::letter_code(c) != 0 || is_word_char(c)
+    }
+}
+
+/// A vowel letter, with or without marks, either case.
+#[inline]
+fn is_vowel_char(c: char) -> bool {
+    if c.is_ascii() {
+        matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
+    } else {
+        syllable::vowel(c).is_some()
+    }
+}
+
 /// Cyrillic and Greek letters that look like a Latin letter.
 fn latin_lookalike(c: char) -> Option<char> {
     Some(match c {
@@ -296,8 +370,15 @@ impl Normalizer {
         } else {
             &SPECIAL
         };
+        let fast = !self.lowercase && !self.fold;
         let mut i = 0;
         while i < n {
+            if fast {
+                i = self.skip_clean(bytes, i);
+                if i >= n {
+                    break;
+                }
+            }
             // Fast skip of ordinary ASCII.
             let b = bytes[i];
             if b < 0x80 && !special[b as usize] {
@@ -352,9 +433,88 @@ impl Normalizer {
         Normalized { text, offsets }
     }
 
+    /// Skips text that needs no change: ASCII 8 bytes at a time (SWAR), Vietnamese letters one
+    /// table lookup each. Returns the position of the first byte that needs a closer look.
+    #[inline]
+    fn skip_clean(&self, bytes: &[u8], mut i: usize) -> usize {
+        const HI: u64 = 0x8080_8080_8080_8080;
+        let n = bytes.len();
+        let ws = self.whitespace;
+        let tones = self.tone_style != ToneStyle::Preserve;
+        while i < n {
+            if let Some(chunk) = bytes.get(i..i + 8) {
+                let mut a = [0u8; 8];
+                a.copy_from_slice(chunk);
+                let x = u64::from_le_bytes(a);
+                if x & HI == 0 {
+                    if !ws {
+                        i += 8;
+                        continue;
+                    }
+                    let sp = eq_mask(x, b' ');
+                    let bad = eq_mask(x, b'\t')
+                        | eq_mask(x, b'\r')
+                        | ((sp << 8) & (sp | eq_mask(x, b'\n')));
+                    if bad == 0 {
+                        // A space in the last byte is decided with the next chunk.
+                        i += if sp >> 63 != 0 { 7 } else { 8 };
+                        continue;
+                    }
+                }
+            }
+            let b = bytes[i];
+            if b < 0x80 {
+                match b {
+                    b'\t' | b'\r' if ws => return i,
+                    b' ' if ws => match bytes.get(i + 1) {
+                        Some(&c) if c < 0x80 && !matches!(c, b' ' | b'\t' | b'\r' | b'\n') => {
+                            i += 1
+                        }
+                        Some(&c) if c >= 0x80 => {
+                            let (u, _) = decode_at(bytes, i + 1);
+                            if char::from_u32(u).is_some_and(|c| is_space(c) || is_invisible(c)) {
+                                return i;
+                            }
+                            i += 1;
+                        }
+                        _ => return i,
+                    },
+                    _ => i += 1,
+                }
+                continue;
+            }
+            let (u, len) = decode_at(bytes, i);
+            let code = syllable::letter_code_u32(u);
+            if code == 0 {
+                return i;
+            }
+            if tones
+                && syllable::code_is_toned(code)
+                && (prev_is_vowel(bytes, i) || next_is_vowel(bytes, i + len))
+            {
+                return i;
+            }
+            i += len;
+        }
+        n
+    }
+
     /// Handles the non-ASCII character `c` at `i`; returns the next position.
     fn non_ascii(&self, st: &mut State<'_>, i: usize, c: char) -> usize {
         let end = i + c.len_utf8();
+        if syllable::letter_code(c) != 0 && !self.lowercase && !self.fold {
+            // A Vietnamese letter (NFC): only a toned vowel next to another vowel may need its
+            // mark moved; everything else about the word is checked when a character that may
+            // need a fix is met (the word is then taken whole, see `word_at`).
+            if self.tone_style != ToneStyle::Preserve
+                && syllable::tone_of(c) != syllable::Tone::Ngang
+                && (st.text[..i].chars().next_back().is_some_and(is_vowel_char)
+                    || st.text[end..].chars().next().is_some_and(is_vowel_char))
+            {
+                return self.word_at(st, i);
+            }
+            return end;
+        }
         if is_word_char(c) {
             return self.word_at(st, i);
         }
@@ -375,18 +535,25 @@ impl Normalizer {
                 '…' => Some("..."),
                 '\u{2010}' | '\u{2011}' | '\u{2212}' => Some("-"),
                 '\u{2012}'..='\u{2015}' => {
+                    // Letters or digits on both sides (a combining mark counts as its letter).
+                    let alnum = |c: char| c.is_alphanumeric() || is_combining_mark(c);
                     let prev = st.text[..i].chars().rev().find(|&c| !is_invisible(c));
                     let next = st.text[end..].chars().find(|&c| !is_invisible(c));
-                    (prev.is_some_and(char::is_alphanumeric)
-                        && next.is_some_and(char::is_alphanumeric))
-                    .then_some("-")
+                    (prev.is_some_and(alnum) && next.is_some_and(alnum)).then_some("-")
                 }
                 _ => None,
             };
             if let Some(with) = with {
                 st.out.replace(i, end, with);
                 st.done = end;
+                return end;
             }
+        }
+        // NFC singletons outside words (U+2000 EN QUAD → U+2002, U+037E → `;`).
+        if is_nfc_quick(std::iter::once(c)) != IsNormalized::Yes {
+            let nfc: String = std::iter::once(c).nfc().collect();
+            st.out.replace(i, end, &nfc);
+            st.done = end;
         }
         end
     }
@@ -421,10 +588,12 @@ impl Normalizer {
     /// fast loop stopped at): back to the ASCII letters before it, forward over word chars.
     fn word_at(&self, st: &mut State<'_>, i: usize) -> usize {
         let text = st.text;
-        let bytes = text.as_bytes();
         let mut start = i;
-        while start > st.done && bytes[start - 1].is_ascii_alphanumeric() {
-            start -= 1;
+        for c in text[st.done..i].chars().rev() {
+            if !is_word_char_fast(c) {
+                break;
+            }
+            start -= c.len_utf8();
         }
         if start == i && start > st.done {
             // A combining mark right after punctuation composes with it (`<` + U+0338 → `≮`).
@@ -436,11 +605,7 @@ impl Normalizer {
         }
         let mut end = i;
         for c in text[i..].chars() {
-            if c.is_ascii() {
-                if !c.is_ascii_alphanumeric() {
-                    break;
-                }
-            } else if !is_word_char(c) {
+            if !is_word_char_fast(c) {
                 break;
             }
             end += c.len_utf8();
@@ -539,9 +704,6 @@ impl Normalizer {
     /// Builds the normalized form of a word that needs a closer look into `buf`.
     fn slow_word(&self, word: &str, buf: &mut String) {
         buf.clear();
-        let mut latin = false;
-        let mut lookalike = false;
-        let mut other_script = false;
         for c in word.chars() {
             let c = match c {
                 '\u{340}' => '\u{300}',
@@ -551,20 +713,10 @@ impl Normalizer {
                 'ð' if self.lookalikes => 'đ',
                 c => c,
             };
-            if is_latin_letter(c) {
-                latin = true;
-            } else if latin_lookalike(c).is_some() {
-                lookalike = true;
-            } else if c.is_alphabetic() {
-                other_script = true;
-            }
             buf.push(c);
         }
-        if self.lookalikes && lookalike && latin && !other_script {
-            *buf = buf
-                .chars()
-                .map(|c| latin_lookalike(c).unwrap_or(c))
-                .collect();
+        if self.lookalikes {
+            fix_lookalikes(buf);
         }
         if is_nfc_quick(buf.chars()) != IsNormalized::Yes {
             *buf = buf.nfc().collect();
@@ -584,10 +736,38 @@ impl Normalizer {
         }
         if self.lowercase {
             *buf = buf.to_lowercase();
+        }
+        if self.fold || self.lowercase {
+            // Folding and lowercasing can uncover look-alikes (Greek Ό → Ο → ο).
+            if self.lookalikes {
+                fix_lookalikes(buf);
+            }
             if is_nfc_quick(buf.chars()) != IsNormalized::Yes {
                 *buf = buf.nfc().collect();
             }
         }
+    }
+}
+
+/// Replaces Cyrillic/Greek look-alike letters by Latin ones when `word` has Latin letters and
+/// no other letter of another script.
+fn fix_lookalikes(word: &mut String) {
+    let mut latin = false;
+    let mut lookalike = false;
+    for c in word.chars() {
+        if is_latin_letter(c) {
+            latin = true;
+        } else if latin_lookalike(c).is_some() {
+            lookalike = true;
+        } else if c.is_alphabetic() {
+            return;
+        }
+    }
+    if latin && lookalike {
+        *word = word
+            .chars()
+            .map(|c| latin_lookalike(c).unwrap_or(c))
+            .collect();
     }
 }
 
@@ -675,31 +855,51 @@ impl Normalized<'_> {
 pub fn fold(text: &str) -> Cow<'_, str> {
     let needs = |c: char| {
         !c.is_ascii()
-            && (syllable::fold_char(c).is_some() || is_combining_mark(c) || {
-                let mut n = 0;
-                decompose_canonical(c, |_| n += 1);
-                n > 1
-            })
+            && (syllable::fold_char(c).is_some()
+                || is_combining_mark(c)
+                || is_foldable_script(c) && {
+                    let mut n = 0;
+                    decompose_canonical(c, |_| n += 1);
+                    n > 1
+                })
     };
     let Some(first) = text.char_indices().find(|&(_, c)| needs(c)).map(|(i, _)| i) else {
         return Cow::Borrowed(text);
     };
     let mut out = String::with_capacity(text.len());
     out.push_str(&text[..first]);
+    // A combining mark is dropped only as the diacritic of a letter or digit before it.
+    let mut after_letter = text[..first]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric);
     for c in text[first..].chars() {
+        let letter = after_letter;
+        after_letter = c.is_alphanumeric() || (after_letter && is_combining_mark(c));
         if c.is_ascii() {
             out.push(c);
         } else if let Some(f) = syllable::fold_char(c) {
             out.push(f);
-        } else if !is_combining_mark(c) {
+        } else if is_combining_mark(c) {
+            if !letter {
+                out.push(c);
+            }
+        } else if is_foldable_script(c) {
             decompose_canonical(c, |d| {
                 if !is_combining_mark(d) {
                     out.push(d);
                 }
             });
+        } else {
+            out.push(c);
         }
     }
     Cow::Owned(out)
+}
+
+/// Latin, Greek and Cyrillic letters, whose canonical decompositions are base + diacritics.
+fn is_foldable_script(c: char) -> bool {
+    matches!(c, '\u{C0}'..='\u{52F}' | '\u{1E00}'..='\u{1FFF}')
 }
 
 /// Removes tone marks only (bỏ dấu thanh), keeping the vowel marks ă â ê ô ơ ư and đ

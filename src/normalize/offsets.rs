@@ -74,23 +74,33 @@ impl OffsetMap {
 
     /// Maps a range of the normalized text to the smallest range of the original that produced
     /// it. A boundary inside a replaced piece widens to the whole piece; text removed at the
-    /// edges of the range (a zero-width space before a word) is left out. Offsets past the end
-    /// are clamped. For a range on char boundaries of the output, the result is on char
-    /// boundaries of the original, and `start <= end`.
+    /// edges of the range (a zero-width space before a word) is left out, except at the two
+    /// ends of the text: offset 0 maps to 0 and the output length to the original length, so
+    /// the whole output maps to the whole input. Offsets past the end are clamped. For a range
+    /// on char boundaries of the output, the result is on char boundaries of the original, and
+    /// `start <= end`; the map is monotone.
     ///
     /// ```
     /// let m = vntext::normalize::OffsetMap::identity(4);
     /// assert_eq!(m.to_original(1..9), 1..4);
-    /// let n = vntext::normalize::normalize("\u{200B}Hà  Nội");
-    /// assert_eq!(n.text, "Hà Nội");
-    /// assert_eq!(n.to_original(0..n.text.len()), 3..n.offsets.original_len());
+    /// let original = "Về  \u{200B}Hà Nội";
+    /// let n = vntext::normalize::normalize(original);
+    /// assert_eq!(n.text, "Về Hà Nội");
+    /// assert_eq!(&original[n.to_original(5..8)], "Hà");
+    /// assert_eq!(n.to_original(0..n.text.len()), 0..original.len());
     /// ```
     pub fn to_original(&self, range: Range<usize>) -> Range<usize> {
         let s = range.start.min(self.output_len);
         let e = range.end.min(self.output_len).max(s);
-        let start = self.map_start(s);
-        let end = self.map_end(e).max(start);
-        start..end
+        // The ends of the text map to the ends of the original (removed leading or trailing
+        // characters belong to the whole text).
+        let start = if s == 0 { 0 } else { self.map_start(s) };
+        let end = if e == self.output_len {
+            self.original_len
+        } else {
+            self.map_end(e)
+        };
+        start..end.max(start)
     }
 
     /// Maps an output offset taken as the start of a range.
@@ -209,6 +219,8 @@ mod tests {
         // "a" maps to "a" without the zero-width space.
         assert_eq!(map.to_original(0..1), 0..1);
         assert_eq!(map.to_original(0..text.len()), 0..src.len());
+        // A boundary inside the replaced word widens to the whole word.
+        assert_eq!(map.to_original(1..2), 4..8);
         assert_eq!(map.to_original(5..6), 8..9);
         // An empty range at the deletion point.
         assert_eq!(map.to_original(1..1), 4..4);

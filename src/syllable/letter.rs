@@ -83,7 +83,24 @@ static TABLES: ([u8; T0_LEN], [u8; T1_LEN]) = build();
 /// The table code of `c` (see [`build`]); 0 when `c` is not a Vietnamese vowel letter or đ/Đ.
 #[inline]
 pub(crate) fn code(c: char) -> u8 {
-    let u = c as u32;
+    code_u32(c as u32)
+}
+
+/// Whether a table code is a vowel with a tone mark.
+#[inline]
+pub(crate) fn code_is_toned(code: u8) -> bool {
+    code != 0 && code <= 144 && ((code - 1) >> 1) % 6 != 0
+}
+
+/// Whether a table code is a vowel.
+#[inline]
+pub(crate) fn code_is_vowel(code: u8) -> bool {
+    code != 0 && code <= 144
+}
+
+/// [`code`] of a code point.
+#[inline]
+pub(crate) fn code_u32(u: u32) -> u8 {
     if u < T0_LEN as u32 {
         TABLES.0[u as usize]
     } else if (T1_START..T1_START + T1_LEN as u32).contains(&u) {

@@ -36,7 +36,10 @@
 
 mod letter;
 
-pub(crate) use letter::{code as letter_code, fold_char, vowel};
+pub(crate) use letter::{
+    code as letter_code, code_is_toned, code_is_vowel, code_u32 as letter_code_u32, fold_char,
+    vowel,
+};
 pub use letter::{set_tone_char, strip_tone_char, tone_of};
 
 use crate::normalize::ToneStyle;
@@ -239,11 +242,6 @@ const V_U: u8 = 9;
 const V_UW: u8 = 10;
 const V_Y: u8 = 11;
 
-const ONSETS: [&str; 27] = [
-    "b", "c", "ch", "d", "đ", "g", "gh", "gi", "h", "k", "kh", "l", "m", "n", "ng", "ngh", "nh",
-    "p", "ph", "qu", "r", "s", "t", "th", "tr", "v", "x",
-];
-
 /// A parsed Vietnamese syllable (âm tiết). Copyable, no allocation; case is kept per letter.
 ///
 /// ```
@@ -407,10 +405,33 @@ impl Syllable {
             b"" => "",
             b"D" => "đ",
             b"q" => "q",
-            _ => {
-                let s = std::str::from_utf8(onset_raw).ok()?;
-                ONSETS.iter().find(|o| **o == s).copied()?
-            }
+            b"b" => "b",
+            b"c" => "c",
+            b"ch" => "ch",
+            b"d" => "d",
+            b"g" => "g",
+            b"gh" => "gh",
+            b"gi" => "gi",
+            b"h" => "h",
+            b"k" => "k",
+            b"kh" => "kh",
+            b"l" => "l",
+            b"m" => "m",
+            b"n" => "n",
+            b"ng" => "ng",
+            b"ngh" => "ngh",
+            b"nh" => "nh",
+            b"p" => "p",
+            b"ph" => "ph",
+            b"qu" => "qu",
+            b"r" => "r",
+            b"s" => "s",
+            b"t" => "t",
+            b"th" => "th",
+            b"tr" => "tr",
+            b"v" => "v",
+            b"x" => "x",
+            _ => return None,
         };
         // The vowel run and the coda.
         let vowels_end = p + letters[p..].iter().take_while(|&&k| k >= VOWEL).count();
@@ -418,13 +439,18 @@ impl Syllable {
         if coda_raw.len() > 2 || coda_raw.contains(&KIND_DD) {
             return None;
         }
-        let coda_str = std::str::from_utf8(coda_raw).ok()?;
-        let coda: &'static str = if coda_str.is_empty() {
-            ""
-        } else if coda_str == "k" {
-            "k"
-        } else {
-            CODAS.iter().find(|c| **c == coda_str).copied()?
+        let coda: &'static str = match coda_raw {
+            b"" => "",
+            b"k" => "k",
+            b"c" => "c",
+            b"ch" => "ch",
+            b"m" => "m",
+            b"n" => "n",
+            b"ng" => "ng",
+            b"nh" => "nh",
+            b"p" => "p",
+            b"t" => "t",
+            _ => return None,
         };
         let vowel_of = |i: usize| letters[i] & !VOWEL;
         // Looks up the cluster letters[from..vowels_end], optionally with an implicit leading i.
