@@ -245,6 +245,22 @@ fn reference_agrees_on_every_syllable() {
                 let fast = s.place_tone(style_of(traditional));
                 assert_eq!(fast, reference::place(&written, traditional), "{written}");
                 checked += 1;
+                // Through the normalizer: canonical input is borrowed, every misplacement fixed,
+                // also inside a sentence and in uppercase.
+                let n = Normalizer::new().tone_style(style_of(traditional));
+                assert!(
+                    matches!(n.normalize(&fast).text, Cow::Borrowed(_)),
+                    "{fast}"
+                );
+                if t != Tone::Ngang {
+                    for pos in 0..3 {
+                        let bad = misplace(&written, pos);
+                        assert_eq!(n.normalize(&bad).text, fast, "{bad}");
+                        let line = format!("x {bad}, {}", bad.to_uppercase());
+                        let want = format!("x {fast}, {}", fast.to_uppercase());
+                        assert_eq!(n.normalize(&line).text, want);
+                    }
+                }
             }
         }
     }

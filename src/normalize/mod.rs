@@ -491,12 +491,66 @@ impl Normalizer {
             if tones
                 && syllable::code_is_toned(code)
                 && (prev_is_vowel(bytes, i) || next_is_vowel(bytes, i + len))
+                && !self.tone_surely_placed(bytes, i, len, code)
             {
                 return i;
             }
             i += len;
         }
         n
+    }
+
+    /// For a toned vowel (table `code`, at `i`, `len` bytes) next to another vowel: true when
+    /// its mark is certainly where the style puts it, without parsing the syllable; false when
+    /// unsure (the caller then parses). A vowel with a hat, breve or horn always takes the mark
+    /// (except ư before ơ: `ươ` → ơ); a plain vowel first in an open pair takes it in ai, ao,
+    /// au, ay, eo, ia, iu, oi, ua, ui, and in oa, oe, uy in the traditional style.
+    #[inline]
+    fn tone_surely_placed(&self, bytes: &[u8], i: usize, len: usize, code: u8) -> bool {
+        const A: u8 = 0;
+        const E: u8 = 3;
+        const I: u8 = 5;
+        const O: u8 = 6;
+        const U: u8 = 9;
+        const UW: u8 = 10;
+        const OW: u8 = 8;
+        const Y: u8 = 11;
+        let plain_vowel = |code: u8| {
+            syllable::code_is_vowel(code)
+                && !syllable::code_is_toned(code)
+                && matches!(syllable::code_vowel(code), A | E | I | O | U | Y)
+        };
+        let v = syllable::code_vowel(code);
+        let next = if i + len < bytes.len() {
+            decode_at(bytes, i + len)
+        } else {
+            (0, 0)
+        };
+        let next_code = syllable::letter_code_u32(next.0);
+        match v {
+            1 | 2 | 4 | 7 | OW => return true,
+            UW => {
+                return !(syllable::code_is_vowel(next_code)
+                    && syllable::code_vowel(next_code) == OW);
+            }
+            _ => {}
+        }
+        if prev_is_vowel(bytes, i) || (i > 0 && matches!(bytes[i - 1] | 0x20, b'q' | b'g')) {
+            return false;
+        }
+        if next.1 == 0 || !plain_vowel(next_code) {
+            return false;
+        }
+        // Open: nothing letter-like after the pair.
+        match bytes.get(i + len + next.1) {
+            Some(&b) if b >= 0x80 || b.is_ascii_alphanumeric() => return false,
+            _ => {}
+        }
+        match (v, syllable::code_vowel(next_code)) {
+            (A, I | O | U | Y) | (E, O) | (I, A | U) | (O, I) | (U, A | I) => true,
+            (O, A | E) | (U, Y) => self.tone_style == ToneStyle::Traditional,
+            _ => false,
+        }
     }
 
     /// Handles the non-ASCII character `c` at `i`; returns the next position.

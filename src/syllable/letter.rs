@@ -92,6 +92,12 @@ pub(crate) fn code_is_toned(code: u8) -> bool {
     code != 0 && code <= 144 && ((code - 1) >> 1) % 6 != 0
 }
 
+/// The vowel index (see [`VOWEL_BASES`]) of a vowel table code.
+#[inline]
+pub(crate) fn code_vowel(code: u8) -> u8 {
+    (code.wrapping_sub(1) >> 1) / 6
+}
+
 /// Whether a table code is a vowel.
 #[inline]
 pub(crate) fn code_is_vowel(code: u8) -> bool {

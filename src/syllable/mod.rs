@@ -37,8 +37,8 @@
 mod letter;
 
 pub(crate) use letter::{
-    code as letter_code, code_is_toned, code_is_vowel, code_u32 as letter_code_u32, fold_char,
-    vowel,
+    code as letter_code, code_is_toned, code_is_vowel, code_u32 as letter_code_u32, code_vowel,
+    fold_char, vowel,
 };
 pub use letter::{set_tone_char, strip_tone_char, tone_of};
 
