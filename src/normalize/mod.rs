@@ -446,20 +446,30 @@ impl Normalizer {
                 let mut a = [0u8; 8];
                 a.copy_from_slice(chunk);
                 let x = u64::from_le_bytes(a);
-                if x & HI == 0 {
-                    if !ws {
-                        i += 8;
-                        continue;
-                    }
+                let hi = x & HI;
+                // Bytes before the first non-ASCII one are plain ASCII.
+                let ascii = (hi.trailing_zeros() / 8) as usize;
+                if !ws {
+                    i += ascii;
+                } else {
                     let sp = eq_mask(x, b' ');
                     let bad = eq_mask(x, b'\t')
                         | eq_mask(x, b'\r')
                         | ((sp << 8) & (sp | eq_mask(x, b'\n')));
-                    if bad == 0 {
-                        // A space in the last byte is decided with the next chunk.
-                        i += if sp >> 63 != 0 { 7 } else { 8 };
-                        continue;
+                    let first_bad = (bad.trailing_zeros() / 8) as usize;
+                    if first_bad < ascii {
+                        // A tab, CR or double space: the byte before it (a space) or itself.
+                        i += first_bad.saturating_sub(1);
+                    } else if ascii > 0 && (sp >> (8 * ascii - 1)) & 1 != 0 {
+                        // A space right before a non-ASCII char (or ending the chunk) is
+                        // decided below with the char after it.
+                        i += ascii - 1;
+                    } else {
+                        i += ascii;
                     }
+                }
+                if i >= n {
+                    break;
                 }
             }
             let b = bytes[i];
