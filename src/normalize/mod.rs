@@ -714,8 +714,19 @@ impl Normalizer {
             }
             return;
         }
-        if !self.lowercase && !self.fold && self.quick_clean(word) {
-            return;
+        if !self.lowercase && !self.fold {
+            match self.quick_check(word) {
+                Quick::Clean => return,
+                Quick::Tone(s) => {
+                    let mut buf = std::mem::take(&mut st.scratch);
+                    buf.clear();
+                    s.write_placed(&mut buf, self.tone_style);
+                    st.out.replace(start, end, &buf);
+                    st.scratch = buf;
+                    return;
+                }
+                Quick::Slow => {}
+            }
         }
         let mut buf = std::mem::take(&mut st.scratch);
         self.slow_word(word, &mut buf);
@@ -725,9 +736,9 @@ impl Normalizer {
         st.scratch = buf;
     }
 
-    /// True when `word` certainly needs no change: ASCII and Vietnamese letters only, and its
-    /// tone mark (if it has one in a vowel cluster) already where the style puts it.
-    fn quick_clean(&self, word: &str) -> bool {
+    /// Classifies a word of ASCII and Vietnamese letters (NFC): clean, or only its tone mark
+    /// to move; anything else (other characters, Ð, marks) is left to [`Self::slow_word`].
+    fn quick_check(&self, word: &str) -> Quick {
         let mut prev_vowel = false;
         let mut toned = 0;
         let mut toned_in_cluster = false;
@@ -738,7 +749,7 @@ impl Normalizer {
             } else {
                 let code = syllable::letter_code(c);
                 if code == 0 {
-                    return false;
+                    return Quick::Slow;
                 }
                 match syllable::vowel(c) {
                     Some(v) => {
@@ -760,9 +771,12 @@ impl Normalizer {
             prev_vowel = is_vowel;
         }
         if self.tone_style == ToneStyle::Preserve || toned != 1 || !toned_in_cluster {
-            return true;
+            return Quick::Clean;
         }
-        Syllable::parse(word).is_none_or(|s| s.is_tone_placed(self.tone_style))
+        match Syllable::parse(word) {
+            Some(s) if !s.is_tone_placed(self.tone_style) => Quick::Tone(s),
+            _ => Quick::Clean,
+        }
     }
 
     /// Builds the normalized form of a word that needs a closer look into `buf`.
@@ -833,6 +847,13 @@ fn fix_lookalikes(word: &mut String) {
             .map(|c| latin_lookalike(c).unwrap_or(c))
             .collect();
     }
+}
+
+/// Result of [`Normalizer::quick_check`].
+enum Quick {
+    Clean,
+    Tone(Syllable),
+    Slow,
 }
 
 /// Per-call state of [`Normalizer::normalize`].
