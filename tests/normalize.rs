@@ -247,6 +247,9 @@ fn reference_agrees_on_every_syllable() {
                 checked += 1;
                 // Through the normalizer: canonical input is borrowed, every misplacement fixed,
                 // also inside a sentence and in uppercase.
+                if cfg!(debug_assertions) && checked % 5 != 0 {
+                    continue; // the normalizer part on a fifth of the cases in debug builds
+                }
                 let n = Normalizer::new().tone_style(style_of(traditional));
                 assert!(
                     matches!(n.normalize(&fast).text, Cow::Borrowed(_)),
@@ -426,6 +429,42 @@ proptest! {
     fn properties_on_any_string(s in any::<String>()) {
         check_all(&s);
     }
+}
+
+/// Counts heap allocations of this test binary, to check that clean text costs none.
+struct CountingAlloc;
+static ALLOCS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+thread_local! {
+    static COUNTING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+unsafe impl std::alloc::GlobalAlloc for CountingAlloc {
+    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
+        if COUNTING.with(|c| c.get()) {
+            ALLOCS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+        // SAFETY: forwards to the system allocator with the caller's layout.
+        unsafe { std::alloc::System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
+        // SAFETY: `ptr` was allocated by `System` with `layout`.
+        unsafe { std::alloc::System.dealloc(ptr, layout) }
+    }
+}
+#[global_allocator]
+static GLOBAL: CountingAlloc = CountingAlloc;
+
+#[test]
+fn clean_text_allocates_nothing() {
+    let text = "Cộng hòa xã hội chủ nghĩa Việt Nam\nĐộc lập - Tự do - Hạnh phúc\n\nQuyết định số 12/QĐ-UBND ngày 09/4/2021 của Ủy ban nhân dân tỉnh về việc phê duyệt \"Đề án\" người, rượu, khuỷu, quý, giúp, hòa, thủy, khỏe, của, tài...";
+    let n = Normalizer::new();
+    let modern = Normalizer::new().tone_style(ToneStyle::Modern);
+    let modern_text = modern.normalize(text).text.into_owned();
+    COUNTING.with(|c| c.set(true));
+    let out = n.normalize(text);
+    let out2 = modern.normalize(&modern_text);
+    COUNTING.with(|c| c.set(false));
+    assert!(matches!(out.text, Cow::Borrowed(_)) && matches!(out2.text, Cow::Borrowed(_)));
+    assert_eq!(ALLOCS.load(std::sync::atomic::Ordering::Relaxed), 0);
 }
 
 #[test]

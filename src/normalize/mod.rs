@@ -482,7 +482,9 @@ impl Normalizer {
                         }
                         Some(&c) if c >= 0x80 => {
                             let (u, _) = decode_at(bytes, i + 1);
-                            if char::from_u32(u).is_some_and(|c| is_space(c) || is_invisible(c)) {
+                            if char::from_u32(u).is_some_and(|c| {
+                                is_space(c) || is_invisible(c) || is_other_line_break(c)
+                            }) {
                                 return i;
                             }
                             i += 1;
@@ -659,17 +661,27 @@ impl Normalizer {
             }
             start -= c.len_utf8();
         }
-        if start == i && start > st.done {
-            // A combining mark right after punctuation composes with it (`<` + U+0338 → `≮`).
-            if text[i..].chars().next().is_some_and(is_combining_mark) {
-                if let Some(p) = text[..i].chars().next_back() {
-                    start = i - p.len_utf8();
-                }
+        // A combining mark right after punctuation composes with it (`<` + U+0338 → `≮`): the
+        // unit is then that character and its marks only.
+        // Marks that do not follow a letter form a unit of their own in any case.
+        let marks_only = start == i
+            && text[i..]
+                .chars()
+                .find(|&c| !is_invisible(c))
+                .is_some_and(is_combining_mark);
+        if marks_only && start > st.done {
+            if let Some(p) = text[..i].chars().next_back() {
+                start = i - p.len_utf8();
             }
         }
         let mut end = i;
         for c in text[i..].chars() {
-            if !is_word_char_fast(c) {
+            let part = if marks_only {
+                is_combining_mark(c) || is_invisible(c)
+            } else {
+                is_word_char_fast(c)
+            };
+            if !part {
                 break;
             }
             end += c.len_utf8();
@@ -942,7 +954,7 @@ pub fn fold(text: &str) -> Cow<'_, str> {
         !c.is_ascii()
             && (syllable::fold_char(c).is_some()
                 || is_combining_mark(c)
-                || is_foldable_script(c) && {
+                || is_foldable_script(c) && c.is_alphabetic() && {
                     let mut n = 0;
                     decompose_canonical(c, |_| n += 1);
                     n > 1
@@ -969,7 +981,7 @@ pub fn fold(text: &str) -> Cow<'_, str> {
             if !letter {
                 out.push(c);
             }
-        } else if is_foldable_script(c) {
+        } else if is_foldable_script(c) && c.is_alphabetic() {
             decompose_canonical(c, |d| {
                 if !is_combining_mark(d) {
                     out.push(d);
