@@ -187,7 +187,7 @@ fn is_word_char_fast(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else {
-        syllable::letter_code(c) != 0 || is_word_char(c)
+        syllable::letter_code(c) != 0 || ('\u{300}'..='\u{36F}').contains(&c) || is_word_char(c)
     }
 }
 
@@ -808,6 +808,12 @@ impl Normalizer {
         if self.lookalikes {
             fix_lookalikes(buf);
         }
+        if buf.chars().any(|c| ('\u{300}'..='\u{36F}').contains(&c)) {
+            let mut composed = String::with_capacity(buf.len());
+            if compose_vietnamese(buf, &mut composed) {
+                *buf = composed;
+            }
+        }
         if is_nfc_quick(buf.chars()) != IsNormalized::Yes {
             *buf = buf.nfc().collect();
         }
@@ -839,9 +845,63 @@ impl Normalizer {
     }
 }
 
+/// Composes decomposed Vietnamese letters (a vowel followed by at most one vowel mark U+0302,
+/// U+0306, U+031B and one tone mark, in any order) with the letter tables, much faster than
+/// general NFC. Returns false, leaving `out` unspecified, when `s` has another combining
+/// sequence (the caller then uses general NFC).
+fn compose_vietnamese(s: &str, out: &mut String) -> bool {
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if is_combining_mark(c) {
+            return false;
+        }
+        let Some(v) = syllable::vowel(c) else {
+            out.push(c);
+            continue;
+        };
+        let (mut vowel, mut tone) = (v.vowel, v.tone);
+        // Canonical equivalence: a vowel mark (ccc 230) may not follow a tone mark of the same
+        // class (è + U+0302 is not ề); a toned letter takes no more marks.
+        let mut shaped = matches!(vowel, 1 | 2 | 4 | 7 | 8 | 10);
+        let mut upper_tone = !matches!(tone, syllable::Tone::Ngang | syllable::Tone::Nang);
+        while let Some(&m) = chars.peek() {
+            if !is_combining_mark(m) {
+                break;
+            }
+            chars.next();
+            if let Some(t) = syllable::Tone::from_combining(m) {
+                if tone != syllable::Tone::Ngang {
+                    return false;
+                }
+                tone = t;
+                upper_tone = m != '\u{323}';
+            } else {
+                if shaped || (upper_tone && m != '\u{31B}') {
+                    return false;
+                }
+                shaped = true;
+                vowel = match (m, vowel) {
+                    ('\u{302}', 0) => 2,
+                    ('\u{302}', 3) => 4,
+                    ('\u{302}', 6) => 7,
+                    ('\u{306}', 0) => 1,
+                    ('\u{31B}', 6) => 8,
+                    ('\u{31B}', 9) => 10,
+                    _ => return false,
+                };
+            }
+        }
+        out.push(syllable::compose(vowel, tone, v.upper));
+    }
+    true
+}
+
 /// Replaces Cyrillic/Greek look-alike letters by Latin ones when `word` has Latin letters and
 /// no other letter of another script.
 fn fix_lookalikes(word: &mut String) {
+    if !word.chars().any(|c| ('\u{370}'..='\u{4FF}').contains(&c)) {
+        return;
+    }
     let mut latin = false;
     let mut lookalike = false;
     for c in word.chars() {

@@ -38,7 +38,7 @@ mod letter;
 
 pub(crate) use letter::{
     code as letter_code, code_is_toned, code_is_vowel, code_u32 as letter_code_u32, code_vowel,
-    fold_char, vowel,
+    compose, fold_char, vowel,
 };
 pub use letter::{set_tone_char, strip_tone_char, tone_of};
 
@@ -637,6 +637,7 @@ impl Syllable {
     }
 
     /// The coda (âm cuối): a consonant `c ch m n ng nh p t`, a semivowel `i y o u`, or `""`.
+    /// The loan coda `k` of the Central Highlands place names `Đắk`, `Lắk` reads as `c`.
     ///
     /// ```
     /// use vntext::syllable::Syllable;
