@@ -814,7 +814,9 @@ impl Normalizer {
                 *buf = composed;
             }
         }
-        if is_nfc_quick(buf.chars()) != IsNormalized::Yes {
+        // ASCII and Vietnamese letters are NFC by construction; check anything else.
+        let known = |c: char| c.is_ascii() || syllable::letter_code(c) != 0;
+        if !buf.chars().all(known) && is_nfc_quick(buf.chars()) != IsNormalized::Yes {
             *buf = buf.nfc().collect();
         }
         if !self.fold && self.tone_style != ToneStyle::Preserve {
