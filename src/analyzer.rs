@@ -67,8 +67,11 @@ impl AnalyzerBuilder {
     pub fn build(self) -> Result<Analyzer, Error> {
         Ok(Analyzer {
             // Analysis keeps tone marks where the author put them (names are reported as
-            // written) but repairs everything that hides words from the recognisers.
-            normalizer: Normalizer::new().tone_style(ToneStyle::Preserve),
+            // written) and the layout of the page (signature blocks are read by column), but
+            // repairs everything that hides words from the recognisers.
+            normalizer: Normalizer::new()
+                .tone_style(ToneStyle::Preserve)
+                .collapse_spaces(false),
         })
     }
 }

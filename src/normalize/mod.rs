@@ -87,6 +87,7 @@ pub enum ToneStyle {
 pub struct Normalizer {
     tone_style: ToneStyle,
     whitespace: bool,
+    collapse_spaces: bool,
     punctuation: bool,
     lookalikes: bool,
     lowercase: bool,
@@ -254,6 +255,7 @@ impl Normalizer {
         Normalizer {
             tone_style: ToneStyle::Traditional,
             whitespace: true,
+            collapse_spaces: true,
             punctuation: true,
             lookalikes: true,
             lowercase: false,
@@ -286,6 +288,24 @@ impl Normalizer {
     /// ```
     pub fn whitespace(mut self, yes: bool) -> Self {
         self.whitespace = yes;
+        self
+    }
+
+    /// Whether the whitespace step collapses runs of spaces and tabs into one space and trims
+    /// the ends of lines (default on). Turned off, the layout of the text is kept (columns of
+    /// a signature block printed beside the recipients' list stay apart) while NBSP and other
+    /// Unicode spaces still become plain spaces one for one, zero-width characters and soft
+    /// hyphens are still removed and CRLF still becomes LF. The [`Analyzer`](crate::Analyzer)
+    /// normalizes this way.
+    ///
+    /// ```
+    /// use vntext::normalize::Normalizer;
+    /// let keep = Normalizer::new().collapse_spaces(false);
+    /// assert_eq!(keep.normalize("TW   \u{A0}Trương Chí Trung \r\n").text, "TW    Trương Chí Trung \n");
+    /// assert_eq!(Normalizer::new().normalize("TW   \u{A0}Trương \r\n").text, "TW Trương\n");
+    /// ```
+    pub fn collapse_spaces(mut self, yes: bool) -> Self {
+        self.collapse_spaces = yes;
         self
     }
 
@@ -637,6 +657,21 @@ impl Normalizer {
             }
             j += c.len_utf8();
         }
+        if !self.collapse_spaces {
+            // Keep the layout: each space stays one space, only its kind changes.
+            let mut k = i;
+            for c in text[i..j].chars() {
+                let next = k + c.len_utf8();
+                if is_invisible(c) {
+                    st.out.replace(k, next, "");
+                } else if c != ' ' && c != '\t' {
+                    st.out.replace(k, next, " ");
+                }
+                k = next;
+            }
+            st.done = j;
+            return j;
+        }
         let line_end = match text[j..].chars().next() {
             None => true,
             Some(c) => c == '\n' || c == '\r' || is_other_line_break(c),
@@ -969,6 +1004,7 @@ pub fn normalize(text: &str) -> Normalized<'_> {
     static DEFAULT: Normalizer = Normalizer {
         tone_style: ToneStyle::Traditional,
         whitespace: true,
+        collapse_spaces: true,
         punctuation: true,
         lookalikes: true,
         lowercase: false,
