@@ -15,7 +15,21 @@ pub(crate) fn decode_single(bytes: &[u8], table: &ByteTable) -> String {
     let mut out = String::with_capacity(bytes.len() * 3 / 2);
     let mut orphan_marks = false;
     let mut last = '\0';
-    for &b in bytes {
+    let ascii_same = |b: u8| b < 0x80 && table.chars[b as usize] as u32 == u32::from(b);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if ascii_same(b) {
+            // A run of ASCII bytes that the table maps to themselves: copied whole.
+            let start = i;
+            while i < bytes.len() && ascii_same(bytes[i]) {
+                i += 1;
+            }
+            out.push_str(std::str::from_utf8(&bytes[start..i]).unwrap_or_default());
+            last = char::from(bytes[i - 1]);
+            continue;
+        }
+        i += 1;
         let c = table.chars[b as usize];
         if table.is_mark[b as usize] {
             if let Some(pc) = compose(last, c).filter(|&pc| is_vietnamese_letter(pc)) {

@@ -3,7 +3,7 @@
 //! Vietnamese documents from before Unicode arrive in font encodings: TCVN3 (ABC, `.VnTime`),
 //! VNI-Windows (`VNI-Times`), VISCII, Windows-1258; newer ones sometimes as UTF-8 that was read as
 //! Windows-1252 and saved again ("Viá»‡t"). [`decode`] detects which one by decoding a bounded sample
-//! (the first 64 KB) in every candidate encoding and scoring how many words come out as valid
+//! (the first 16 KB) in every candidate encoding and scoring how many words come out as valid
 //! Vietnamese syllables ([`crate::syllable::is_valid`] plus a syllable-shape check), then decodes the
 //! whole input with the winner and checks that the rest decodes sanely too. Clean UTF-8 is returned
 //! borrowed, untouched. VIQR (`Vie^.t Nam`) is only converted on request ([`viqr_to_unicode`],
@@ -130,7 +130,7 @@ pub struct Decoded<'a> {
     /// The encoding the bytes were read as.
     pub encoding: Encoding,
     /// How sure the detection is: the share of decoded words (those holding a non-ASCII letter, in
-    /// the first 64 KB) that are valid Vietnamese syllables, counting characters out of place as
+    /// the first 16 KB) that are valid Vietnamese syllables, counting characters out of place as
     /// failures and one extra failure as a prior, so a lone word gives 0.5 (1.0 for clean UTF-8,
     /// and for a forced encoding). [`decode`] accepts a legacy encoding from 0.6.
     pub confidence: f64,
@@ -178,7 +178,7 @@ impl std::fmt::Display for EncodeError {
 impl std::error::Error for EncodeError {}
 
 /// Bytes of input looked at to pick an encoding.
-const SAMPLE: usize = 64 * 1024;
+const SAMPLE: usize = 16 * 1024;
 /// Below this score no legacy encoding is taken to fit.
 const MIN_CONFIDENCE: f64 = 0.6;
 
@@ -344,11 +344,11 @@ fn decode_utf8(s: &str) -> Decoded<'_> {
 ///
 /// UTF-8 (a BOM is stripped) comes back borrowed unless it holds the marks of mojibake (`Ã Ä Å Æ`,
 /// `á»`), in which case the repaired text is taken when it reads better. Other bytes are tried as
-/// TCVN3, VNI, VISCII and Windows-1258 on the first 64 KB (a font or charset name found there,
+/// TCVN3, VNI, VISCII and Windows-1258 on the first 16 KB (a font or charset name found there,
 /// such as `.VnTime` or `VNI-Times`, breaks near-ties); the best is used for the whole input.
 ///
 /// # Errors
-/// [`ErrorKind::Binary`] when NUL bytes make up 1 % or more of the first 64 KB,
+/// [`ErrorKind::Binary`] when NUL bytes make up 1 % or more of the first 16 KB,
 /// [`ErrorKind::UnknownEncoding`] when the bytes are not UTF-8 and no legacy Vietnamese encoding
 /// reaches a confidence of 0.6 (see [`decode_lossy`] to get text anyway).
 ///
@@ -594,7 +594,7 @@ mod tests {
 
     #[test]
     fn the_rest_beyond_the_sample_is_checked() {
-        // "Cộng hòa xã hội chủ nghĩa Việt Nam" in TCVN3, past the 64 KB sample …
+        // "Cộng hòa xã hội chủ nghĩa Việt Nam" in TCVN3, past the 16 KB sample …
         let line: &[u8] = b"C\xe9ng h\xdfa x\xb7 h\xe9i ch\xf1 ngh\xdca Vi\xd6t Nam\n";
         let mut bytes: Vec<u8> = line.iter().copied().cycle().take(70 * 1024).collect();
         assert_eq!(decode(&bytes).unwrap().encoding, Encoding::Tcvn3);
