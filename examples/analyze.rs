@@ -92,6 +92,10 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Parsed, String> 
                 .or_else(|| args.next())
                 .ok_or_else(|| format!("{name} needs {what}"))
         };
+        let takes_value = matches!(name.as_str(), "--format" | "--jobs" | "--max-bytes");
+        if inline.is_some() && !takes_value {
+            return Err(format!("{name} takes no value"));
+        }
         match name.as_str() {
             "--" => only_paths = true,
             "-h" | "--help" => return Ok(Parsed::Help),
