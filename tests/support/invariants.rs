@@ -141,10 +141,12 @@ pub fn check_tokenize(input: &str, words_in_gaps_forbidden: bool) {
 }
 
 /// Characters a normalizer may drop at the edges of a text (whitespace, controls, invisible
-/// format characters): the offset map need not cover them.
+/// format characters, combining marks that folding removes): the offset map need not cover
+/// them.
 fn ignorable(c: char) -> bool {
     c.is_whitespace()
         || c.is_control()
+        || unicode_normalization::char::is_combining_mark(c)
         || matches!(
             c,
             '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}'
