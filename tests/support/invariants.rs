@@ -55,6 +55,38 @@ pub fn normalizers() -> Vec<(&'static str, Normalizer)> {
     ]
 }
 
+/// A debug rendering of `s`, cut to about 160 chars around byte `at` so that fuzz findings on
+/// long inputs stay readable.
+pub fn excerpt(s: &str, at: usize) -> String {
+    const WIDTH: usize = 80;
+    if s.len() <= 2 * WIDTH {
+        return format!("{s:?}");
+    }
+    let mut a = at.saturating_sub(WIDTH).min(s.len());
+    while !s.is_char_boundary(a) {
+        a -= 1;
+    }
+    let mut b = at.saturating_add(WIDTH).min(s.len());
+    while !s.is_char_boundary(b) {
+        b += 1;
+    }
+    format!(
+        "{}{:?}{} ({} bytes)",
+        if a > 0 { "…" } else { "" },
+        &s[a..b],
+        if b < s.len() { "…" } else { "" },
+        s.len()
+    )
+}
+
+/// Byte offset of the first difference between two strings.
+fn first_difference(a: &str, b: &str) -> usize {
+    a.char_indices()
+        .zip(b.chars())
+        .find(|((_, x), y)| x != y)
+        .map_or(a.len().min(b.len()), |((i, _), _)| i)
+}
+
 /// `input[start..end]`, or a panic saying which item's span is not a char-boundary range of the
 /// input.
 #[track_caller]
@@ -66,7 +98,10 @@ pub fn slice<'a>(input: &'a str, start: usize, end: usize, what: &str) -> &'a st
     );
     match input.get(start..end) {
         Some(s) => s,
-        None => panic!("{what}: span {start}..{end} not on char boundaries of {input:?}"),
+        None => panic!(
+            "{what}: span {start}..{end} not on char boundaries of {}",
+            excerpt(input, start)
+        ),
     }
 }
 
@@ -107,8 +142,9 @@ pub fn check_tokenize(input: &str, words_in_gaps_forbidden: bool) {
         if words_in_gaps_forbidden {
             assert!(
                 !gap.chars().any(char::is_alphanumeric),
-                "letters or digits {gap:?} dropped between tokens (before {}) of {input:?}",
-                t.start
+                "letters or digits {gap:?} dropped between tokens (before {}) of {}",
+                t.start,
+                excerpt(input, t.start)
             );
         }
         rebuilt.push_str(gap);
@@ -119,7 +155,8 @@ pub fn check_tokenize(input: &str, words_in_gaps_forbidden: bool) {
     if words_in_gaps_forbidden {
         assert!(
             !tail.chars().any(char::is_alphanumeric),
-            "letters or digits {tail:?} dropped after the last token of {input:?}"
+            "letters or digits {tail:?} dropped after the last token of {}",
+            excerpt(input, prev_end)
         );
     }
     rebuilt.push_str(tail);
@@ -161,10 +198,15 @@ pub fn check_normalize(name: &str, n: &Normalizer, input: &str) {
     let once = n.normalize(input);
     let out: &str = &once.text;
     let twice = n.normalize(out);
-    assert_eq!(
-        twice.text, out,
-        "[{name}] not idempotent: normalize(normalize(x)) != normalize(x) for {input:?}"
-    );
+    if twice.text != out {
+        let at = first_difference(out, &twice.text);
+        panic!(
+            "[{name}] not idempotent: normalize(x) = {} but normalize(normalize(x)) = {} (x = {})",
+            excerpt(out, at),
+            excerpt(&twice.text, at),
+            excerpt(input, at)
+        );
+    }
 
     // Per output char: mapped ranges valid and monotone.
     let mut prev = 0..0;
@@ -177,11 +219,14 @@ pub fn check_normalize(name: &str, n: &Normalizer, input: &str) {
         );
         assert!(
             input.is_char_boundary(r.start) && input.is_char_boundary(r.end),
-            "[{name}] to_original({i}..) = {r:?} not on char boundaries of {input:?}"
+            "[{name}] to_original({i}..) = {r:?} not on char boundaries of {}",
+            excerpt(input, r.start)
         );
         assert!(
             r.start >= prev.start && r.end >= prev.end,
-            "[{name}] offset map not monotone at output byte {i}: {prev:?} then {r:?} ({input:?} → {out:?})"
+            "[{name}] offset map not monotone at output byte {i}: {prev:?} then {r:?} ({} → {})",
+            excerpt(input, r.start),
+            excerpt(out, i)
         );
         prev = r;
     }
@@ -191,7 +236,8 @@ pub fn check_normalize(name: &str, n: &Normalizer, input: &str) {
     if let Some((first, _)) = first {
         assert!(
             !out.is_empty(),
-            "[{name}] output is empty but the input {input:?} has text"
+            "[{name}] output is empty but the input {} has text",
+            excerpt(input, first)
         );
         let last_end = input
             .char_indices()
@@ -201,8 +247,9 @@ pub fn check_normalize(name: &str, n: &Normalizer, input: &str) {
         let full = once.to_original(0..out.len());
         assert!(
             full.start <= first && full.end >= last_end && full.end <= input.len(),
-            "[{name}] to_original(0..{}) = {full:?} does not cover the input's text {first}..{last_end} ({input:?})",
-            out.len()
+            "[{name}] to_original(0..{}) = {full:?} does not cover the input's text {first}..{last_end} ({})",
+            out.len(),
+            excerpt(input, 0)
         );
     }
 }
@@ -210,10 +257,15 @@ pub fn check_normalize(name: &str, n: &Normalizer, input: &str) {
 /// Normalized text is NFC (DESIGN.md), whatever the options.
 pub fn check_normalize_nfc(name: &str, n: &Normalizer, input: &str) {
     let out = n.normalize(input).text;
-    assert!(
-        unicode_normalization::is_nfc(&out),
-        "[{name}] output {out:?} is not NFC (input {input:?})"
-    );
+    if !unicode_normalization::is_nfc(&out) {
+        let nfc: String = unicode_normalization::UnicodeNormalization::nfc(&*out).collect();
+        let at = first_difference(&out, &nfc);
+        panic!(
+            "[{name}] output is not NFC at byte {at}: {} (input {})",
+            excerpt(&out, at),
+            excerpt(input, at)
+        );
+    }
 }
 
 /// The extractors called directly: every item's span is `text` in the input.
