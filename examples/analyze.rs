@@ -10,7 +10,9 @@
 //!   (`--jsonl`) for several inputs or a directory; `--format text` prints a summary for people.
 //! - `--jobs N` analyses on N threads (default: the available cores). Output keeps the input
 //!   order, and is streamed: at most a few reports per thread wait to be written, so memory does
-//!   not grow with the number of files.
+//!   not grow with the number of files. At most `--max-bytes` of input is analysed at once
+//!   across threads (large files take turns), which bounds the peak memory to roughly ten times
+//!   that limit whatever the number of threads.
 //! - Bad inputs (missing, unreadable, not a regular file, binary, undecodable, over
 //!   `--max-bytes`, default 256 MiB) each print `analyze: PATH: message` on stderr; the other
 //!   inputs are still analysed and the exit status is 1 at the end. Usage errors exit with 2.
@@ -25,7 +27,7 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, SyncSender};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use vntext::{Analyzer, Report};
@@ -164,33 +166,47 @@ struct Done {
 
 type Job = (Source, SyncSender<Done>);
 
+/// What every worker shares.
+struct Ctx {
+    analyzer: Analyzer,
+    format: Format,
+    max_bytes: u64,
+    budget: Budget,
+}
+
 /// Reads, analyses and renders one input (on a worker thread).
-fn process(analyzer: &Analyzer, src: &Source, format: Format, max_bytes: u64) -> Done {
+fn process(ctx: &Ctx, src: &Source) -> Done {
     let label = src.label();
-    let bytes = match input::read_input(src, max_bytes) {
+    let failed = |msg: String| Done {
+        label: label.clone(),
+        bytes: 0,
+        outcome: Err(msg),
+    };
+    let opened = match input::open_input(src, ctx.max_bytes) {
+        Ok(o) => o,
+        Err(msg) => return failed(msg),
+    };
+    // Held until the report is rendered: the input, its normalized copy and the report are
+    // what takes memory.
+    let _permit = ctx.budget.acquire(opened.len.unwrap_or(u64::MAX));
+    let bytes = match opened.read_all(ctx.max_bytes) {
         Ok(b) => b,
-        Err(msg) => {
-            return Done {
-                label,
-                bytes: 0,
-                outcome: Err(msg),
-            };
-        }
+        Err(msg) => return failed(msg),
     };
     let n = bytes.len() as u64;
     let outcome = input::check_not_binary(&bytes)
         .and_then(|()| {
             if bytes.is_empty() {
                 // An empty file is a valid (empty) article, whatever the decoder thinks of it.
-                Ok(analyzer.analyze(""))
+                Ok(ctx.analyzer.analyze(""))
             } else {
-                analyzer.analyze_bytes(&bytes)
+                ctx.analyzer.analyze_bytes(&bytes)
             }
         })
         .map_err(|e| e.to_string())
         .and_then(|mut report| {
             report.source = Some(label.clone());
-            render(&report, format)
+            render(&report, ctx.format)
         });
     Done {
         label,
@@ -201,15 +217,63 @@ fn process(analyzer: &Analyzer, src: &Source, format: Format, max_bytes: u64) ->
 
 /// Like [`process`], but a panic in the library becomes this input's error instead of ending
 /// the whole run (the panic message is still printed by the default hook).
-fn process_guarded(analyzer: &Analyzer, src: &Source, format: Format, max_bytes: u64) -> Done {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        process(analyzer, src, format, max_bytes)
-    }))
-    .unwrap_or_else(|_| Done {
-        label: src.label(),
-        bytes: 0,
-        outcome: Err("internal error: the analysis panicked (please report this input)".into()),
-    })
+fn process_guarded(ctx: &Ctx, src: &Source) -> Done {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(ctx, src))).unwrap_or_else(
+        |_| Done {
+            label: src.label(),
+            bytes: 0,
+            outcome: Err("internal error: the analysis panicked (please report this input)".into()),
+        },
+    )
+}
+
+/// A memory budget shared by the workers, in input bytes: a worker takes the size of its
+/// input before reading it and gives it back once the report is rendered. Analysis needs
+/// several times its input (decoded and normalized copies, tokens, the report), so without a
+/// budget N threads on N large files would need N times that at once; with it, large inputs
+/// are analysed one or a few at a time while small ones still run in parallel.
+struct Budget {
+    total: u64,
+    used: Mutex<u64>,
+    freed: Condvar,
+}
+
+struct Permit<'a> {
+    budget: &'a Budget,
+    bytes: u64,
+}
+
+impl Budget {
+    fn new(total: u64) -> Self {
+        Budget {
+            total: total.max(1),
+            used: Mutex::new(0),
+            freed: Condvar::new(),
+        }
+    }
+
+    /// Waits until `bytes` (at most the whole budget) fit; an input as large as the budget runs
+    /// alone.
+    fn acquire(&self, bytes: u64) -> Permit<'_> {
+        let bytes = bytes.min(self.total);
+        let mut used = self.used.lock().unwrap_or_else(|e| e.into_inner());
+        while *used > 0 && *used + bytes > self.total {
+            used = self.freed.wait(used).unwrap_or_else(|e| e.into_inner());
+        }
+        *used += bytes;
+        Permit {
+            budget: self,
+            bytes,
+        }
+    }
+}
+
+impl Drop for Permit<'_> {
+    fn drop(&mut self) {
+        let mut used = self.budget.used.lock().unwrap_or_else(|e| e.into_inner());
+        *used -= self.bytes;
+        self.budget.freed.notify_all();
+    }
 }
 
 /// Runs the pipeline: a producer thread lists inputs (lazily walking directories) and hands
@@ -224,7 +288,13 @@ fn run(opts: Options, format: Format) -> ExitCode {
         paths,
         ..
     } = opts;
-    let analyzer = Arc::new(Analyzer::new());
+    let ctx = Arc::new(Ctx {
+        analyzer: Analyzer::new(),
+        format,
+        // At most --max-bytes of input in analysis at once (see Budget).
+        budget: Budget::new(max_bytes),
+        max_bytes,
+    });
     let stop = Arc::new(AtomicBool::new(false));
 
     let (job_tx, job_rx) = mpsc::sync_channel::<Job>(jobs);
@@ -234,7 +304,7 @@ fn run(opts: Options, format: Format) -> ExitCode {
     let mut workers = Vec::with_capacity(jobs);
     for _ in 0..jobs {
         let job_rx = Arc::clone(&job_rx);
-        let analyzer = Arc::clone(&analyzer);
+        let ctx = Arc::clone(&ctx);
         workers.push(std::thread::spawn(move || {
             loop {
                 // The guard is a temporary: the lock is released before the job runs.
@@ -243,7 +313,7 @@ fn run(opts: Options, format: Format) -> ExitCode {
                     .map_err(|_| ())
                     .and_then(|rx| rx.recv().map_err(|_| ()));
                 let Ok((src, done_tx)) = job else { break };
-                let _ = done_tx.send(process_guarded(&analyzer, &src, format, max_bytes));
+                let _ = done_tx.send(process_guarded(&ctx, &src));
             }
         }));
     }
@@ -552,6 +622,31 @@ mod tests {
             panic!("should parse")
         };
         assert_eq!(o.paths, ["-"]);
+    }
+
+    #[test]
+    fn budget_makes_large_inputs_take_turns() {
+        use std::sync::atomic::AtomicBool;
+        let budget = Budget::new(10);
+        let first = budget.acquire(6);
+        let got = AtomicBool::new(false);
+        std::thread::scope(|s| {
+            s.spawn(|| {
+                let _second = budget.acquire(6);
+                got.store(true, Ordering::SeqCst);
+            });
+            std::thread::sleep(Duration::from_millis(100));
+            assert!(!got.load(Ordering::SeqCst), "6 + 6 bytes do not fit in 10");
+            drop(first);
+        });
+        assert!(got.load(Ordering::SeqCst));
+        // Larger than the whole budget: runs alone, never waits forever.
+        let big = budget.acquire(1_000);
+        assert_eq!(big.bytes, 10);
+        drop(big);
+        let _a = budget.acquire(3);
+        let _b = budget.acquire(3);
+        let _c = budget.acquire(4);
     }
 
     #[test]

@@ -27,8 +27,6 @@ use std::process::ExitCode;
 use vntext::decode::{self, Encoding};
 use vntext::normalize::{Normalizer, ToneStyle};
 
-// The directory walker in there serves `analyze` only.
-#[allow(dead_code)]
 #[path = "common/input.rs"]
 mod input;
 

@@ -473,6 +473,26 @@ fn directory_output_is_in_sorted_order_whatever_the_jobs() {
     assert_eq!(one.stdout, default.stdout);
 }
 
+/// With a byte budget smaller than two inputs, the workers take turns: same output, no
+/// deadlock with the in-order writer.
+#[test]
+fn inputs_larger_than_half_the_budget_take_turns() {
+    let s = Scratch::new("budget");
+    let files = tree(&s, 24);
+    let dir = arg(&s.0);
+    let free = analyze(&["-j".into(), "1".into(), dir.clone()]);
+    let tight = analyze(&[
+        "-j".into(),
+        "4".into(),
+        "--max-bytes".into(),
+        "90".into(),
+        dir,
+    ]);
+    assert_eq!(tight.code(), Some(0), "{}", tight.stderr);
+    assert_eq!(sources(&tight.reports()).len(), files.len());
+    assert_eq!(tight.stdout, free.stdout);
+}
+
 #[test]
 fn single_input_is_pretty_json_and_several_are_json_lines() {
     let s = Scratch::new("formats");

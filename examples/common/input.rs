@@ -6,6 +6,8 @@
 //!
 //! Every failure is a one-line message without the program name or path; the caller prints
 //! `PROGRAM: PATH: MESSAGE`.
+// Each example uses a part of this module.
+#![allow(dead_code)]
 
 use std::fs::{self, File, FileType};
 use std::io::{self, Read};
@@ -113,50 +115,80 @@ fn too_large(len: u64, max: u64) -> String {
     format!("file is {len} bytes, over the limit of {max} bytes (raise it with --max-bytes)")
 }
 
-/// Reads one input whole, refusing what is not a regular file (FIFOs, devices, directories:
-/// checked before opening, so a FIFO never blocks the run) and anything over `max` bytes.
-///
-/// Stdin is read as it comes (it may be a pipe), still bounded by `max`.
-pub fn read_input(src: &Source, max: u64) -> Result<Vec<u8>, String> {
-    let limit = max.saturating_add(1);
-    let mut buf = Vec::new();
-    match src {
-        Source::Stdin => {
-            io::stdin()
-                .lock()
-                .take(limit)
-                .read_to_end(&mut buf)
-                .map_err(|e| format!("reading stdin: {}", io_message(&e)))?;
-        }
-        Source::File(path) => {
-            let meta = fs::metadata(path).map_err(|e| io_message(&e))?;
-            if !meta.is_file() {
-                return Err(refuse_type(&meta.file_type()));
-            }
-            if meta.len() > max {
-                return Err(too_large(meta.len(), max));
-            }
-            let file = File::open(path).map_err(|e| io_message(&e))?;
-            // The path may have been replaced between the two calls: check the open file too.
-            let meta = file.metadata().map_err(|e| io_message(&e))?;
-            if !meta.is_file() {
-                return Err(refuse_type(&meta.file_type()));
-            }
-            buf.reserve_exact(usize::try_from(meta.len().min(max)).unwrap_or(0));
-            file.take(limit)
-                .read_to_end(&mut buf)
-                .map_err(|e| io_message(&e))?;
-        }
-    }
-    if buf.len() as u64 > max {
-        return Err(match src {
-            Source::Stdin => {
-                format!("input is over the limit of {max} bytes (raise it with --max-bytes)")
-            }
-            Source::File(_) => too_large(buf.len() as u64, max),
+/// An input checked and opened, not read yet: its size is known (for files) before any memory
+/// is committed to it.
+pub struct Opened {
+    file: Option<File>,
+    /// The file's size; `None` for stdin.
+    pub len: Option<u64>,
+}
+
+/// Checks and opens one input, refusing what is not a regular file (FIFOs, devices,
+/// directories: checked before opening, so a FIFO never blocks the run) and files over `max`
+/// bytes.
+pub fn open_input(src: &Source, max: u64) -> Result<Opened, String> {
+    let Source::File(path) = src else {
+        return Ok(Opened {
+            file: None,
+            len: None,
         });
+    };
+    let meta = fs::metadata(path).map_err(|e| io_message(&e))?;
+    if !meta.is_file() {
+        return Err(refuse_type(&meta.file_type()));
     }
-    Ok(buf)
+    if meta.len() > max {
+        return Err(too_large(meta.len(), max));
+    }
+    let file = File::open(path).map_err(|e| io_message(&e))?;
+    // The path may have been replaced between the two calls: check the open file too.
+    let meta = file.metadata().map_err(|e| io_message(&e))?;
+    if !meta.is_file() {
+        return Err(refuse_type(&meta.file_type()));
+    }
+    Ok(Opened {
+        file: Some(file),
+        len: Some(meta.len()),
+    })
+}
+
+impl Opened {
+    /// Reads the input whole, still bounded by `max` (a file may grow after it was opened; stdin
+    /// is read as it comes).
+    pub fn read_all(self, max: u64) -> Result<Vec<u8>, String> {
+        let limit = max.saturating_add(1);
+        let mut buf = Vec::new();
+        match self.file {
+            None => {
+                io::stdin()
+                    .lock()
+                    .take(limit)
+                    .read_to_end(&mut buf)
+                    .map_err(|e| format!("reading stdin: {}", io_message(&e)))?;
+                if buf.len() as u64 > max {
+                    return Err(format!(
+                        "input is over the limit of {max} bytes (raise it with --max-bytes)"
+                    ));
+                }
+            }
+            Some(file) => {
+                let expected = self.len.unwrap_or(0).min(max);
+                buf.reserve_exact(usize::try_from(expected).unwrap_or(0));
+                file.take(limit)
+                    .read_to_end(&mut buf)
+                    .map_err(|e| io_message(&e))?;
+                if buf.len() as u64 > max {
+                    return Err(too_large(buf.len() as u64, max));
+                }
+            }
+        }
+        Ok(buf)
+    }
+}
+
+/// [`open_input`] then [`Opened::read_all`].
+pub fn read_input(src: &Source, max: u64) -> Result<Vec<u8>, String> {
+    open_input(src, max)?.read_all(max)
 }
 
 /// Refuses binary data (NUL bytes) with the crate's own error, before any decoding work.
