@@ -784,7 +784,6 @@ fn normalize_closed_pipe_ends_quietly() {
 // and reads only UTF-8. Run after the merge: `cargo test --test cli -- --include-ignored`.
 
 #[test]
-#[ignore = "needs the real normalizer (issue #2); run after the merge"]
 fn normalize_options_change_the_text() {
     let r = normalize(&[], Some("Đặng Thị Hoà, thuỷ lợi\n".as_bytes()));
     assert_eq!(r.stdout, "Đặng Thị Hòa, thủy lợi\n");
@@ -801,7 +800,6 @@ fn normalize_options_change_the_text() {
 }
 
 #[test]
-#[ignore = "needs the real decoder (issue #2); run after the merge"]
 fn normalize_reports_a_detected_legacy_encoding() {
     let s = Scratch::new("norm-tcvn3");
     // TCVN3 bytes of "Cộng hòa xã hội chủ nghĩa Việt Nam" (REFERENCE.md §6.5).

@@ -550,7 +550,6 @@ proptest! {
     #![proptest_config(config(256))]
 
     #[test]
-    #[ignore = "needs the real normalizer (issue #2): the skeleton returns its input; run after the merge"]
     fn normalize_output_is_nfc(s in prop_oneof![any_text(), vietnamese_text()]) {
         for (name, n) in normalizers() {
             check_normalize_nfc(name, &n, &s);
@@ -559,7 +558,6 @@ proptest! {
 }
 
 #[test]
-#[ignore = "needs the real normalizer (issue #2); run after the merge"]
 fn edge_cases_normalize_to_nfc() {
     for (line, input, note) in edge_cases() {
         for (name, n) in normalizers() {
@@ -573,7 +571,6 @@ fn edge_cases_normalize_to_nfc() {
 }
 
 #[test]
-#[ignore = "needs the real decoder (issue #2); run after the merge"]
 fn binary_input_is_refused_with_the_first_nul() {
     for (bytes, offset) in [(&b"ab\0cd\0"[..], 2), (b"\0", 0), (b"Vi\xe1\xbb\x87t\0", 6)] {
         let e = decode::decode(bytes).unwrap_err();
@@ -585,7 +582,6 @@ fn binary_input_is_refused_with_the_first_nul() {
 }
 
 #[test]
-#[ignore = "needs the real decoder (issue #2); run after the merge"]
 fn legacy_text_decodes_and_spans_index_the_decoded_text() {
     // TCVN3 bytes of "Céng hßa x· héi chñ nghÜa ViÖt Nam" (REFERENCE.md §6.5).
     let tcvn3: &[u8] = b"C\xe9ng h\xdfa x\xb7 h\xe9i ch\xf1 ngh\xdca Vi\xd6t Nam";
