@@ -312,7 +312,7 @@ fn bench_linear(c: &mut Criterion) {
     let n = Normalizer::new();
     let mut g = c.benchmark_group("linear");
     g.sample_size(10);
-    g.measurement_time(Duration::from_secs(8));
+    g.measurement_time(Duration::from_secs(6));
     for size in [10 << 10, 1 << 20, 50 << 20] {
         let text = repeat_to(&clean, size);
         g.throughput(Throughput::Bytes(text.len() as u64));
@@ -342,8 +342,19 @@ fn bench_linear(c: &mut Criterion) {
     g.finish();
 }
 
+fn config() -> Criterion {
+    // Short windows keep the whole suite near ten minutes on a 2-core machine; medians over
+    // 20 samples are stable enough to compare rows of the same run.
+    Criterion::default()
+        .warm_up_time(Duration::from_millis(800))
+        .measurement_time(Duration::from_secs(3))
+        .sample_size(20)
+}
+
 criterion_group!(
-    benches,
+    name = benches;
+    config = config();
+    targets =
     bench_decode,
     bench_normalize,
     bench_syllable,
