@@ -49,7 +49,10 @@ impl NumberConvention {
         let mut i = 0;
         while i < b.len() {
             if !b[i].is_ascii_digit() {
-                i += 1;
+                i += b[i..]
+                    .iter()
+                    .position(u8::is_ascii_digit)
+                    .unwrap_or(b.len() - i);
                 continue;
             }
             let glued = i > 0 && (b[i - 1].is_ascii_alphabetic() || b[i - 1] >= 0x80);

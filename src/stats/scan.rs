@@ -185,6 +185,13 @@ pub(crate) fn find(text: &str) -> Vec<Statistic> {
                 }
                 Err(skip) => i = skip.max(e).max(i + 1),
             }
+        } else if c.is_ascii_alphabetic() || c >= 0x80 {
+            // the rest of a word cannot start a number word (they need a boundary before):
+            // skip its letters, stopping at a digit (`H5N1`, `lệ0,49%` are read above)
+            i += 1;
+            while i < b.len() && (b[i].is_ascii_alphabetic() || b[i] >= 0x80) {
+                i += 1;
+            }
         } else {
             i += 1;
         }
@@ -972,6 +979,10 @@ fn link(t: &str, out: &mut [Statistic]) {
         }
         let gap = &t[s.end..n.start];
         let g = gap.trim().trim_start_matches(',').trim();
+        // the change words are short (`tăng thêm`, `thấp hơn`): do not lower-case long gaps
+        if g.len() > 16 {
+            continue;
+        }
         let gl: String = g.chars().map(lc).collect();
         let sign = match gl.as_str() {
             "tăng" | "tăng thêm" | "cao hơn" => 1.0,
