@@ -858,6 +858,29 @@ fn interpret(groups: &[Group<'_>], prefix: &Prefix, spaced: bool) -> Option<Pars
                     end: g0.end,
                 });
             }
+            // "công văn số 5762-KTTH": an issuer not in the table, in capitals, not a type code,
+            // only when a kind word names the document (as "Công văn số 4830/KTTH").
+            let unknown_issuer = prefix.kind.is_some()
+                && !spaced
+                && groups.len() == 1
+                && (2..=8).contains(&g0.text.chars().count())
+                && g0
+                    .text
+                    .chars()
+                    .all(|c| c.is_alphabetic() && c.is_uppercase())
+                && !t.state.contains_key(&k0)
+                && !t.party.contains_key(&k0)
+                && !t.historical.contains_key(&k0)
+                && !t.issuers.contains_key(&k0);
+            if unknown_issuer {
+                return Some(Parsed {
+                    year: None,
+                    doc_type: None,
+                    issuer: issuer_text(&[g0.text]),
+                    system: System::StateAdministrative,
+                    end: g0.end,
+                });
+            }
             None
         }
     }
@@ -911,9 +934,12 @@ pub fn find_document_numbers(text: &str) -> Vec<DocumentNumber> {
         let spaced = text[m_start..m_end]
             .chars()
             .any(|c| c.is_whitespace() || c == '\u{AD}');
-        let Some(p) = interpret(&groups, &prefix, spaced) else {
+        let Some(mut p) = interpret(&groups, &prefix, spaced) else {
             continue;
         };
+        if let Some((issuer, end)) = split_issuer_tail(text, p.end, &p.issuer) {
+            (p.issuer, p.end) = (issuer, end);
+        }
         // The symbol must end cleanly: not glued to a further letter or digit.
         let glued_word = text[p.end..].chars().next().is_some_and(char::is_lowercase)
             && text[..p.end]
@@ -970,6 +996,31 @@ pub fn find_document_numbers(text: &str) -> Vec<DocumentNumber> {
         });
     }
     out
+}
+
+/// An issuer code typed with a stray space before its last letter (`06-LCT/HĐN N` for `HĐNN`,
+/// Hội đồng Nhà nước): the one capital letter after a single space joins the last code when
+/// the joined code is a known issuer and the code alone is not. Returns the issuer and the new
+/// end of the symbol.
+fn split_issuer_tail(text: &str, end: usize, issuer: &str) -> Option<(String, usize)> {
+    let rest = text.get(end..)?.strip_prefix(' ')?;
+    let mut it = rest.chars();
+    let letter = it.next().filter(|c| c.is_uppercase())?;
+    // a lone capital: not a word, an initial (`N.`), or a list mark
+    if it
+        .next()
+        .is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | '/' | '-' | '\''))
+    {
+        return None;
+    }
+    let last = issuer.rsplit(['-', '/']).next()?;
+    let t = &*TABLES;
+    let joined = format!("{last}{letter}");
+    if t.issuers.contains_key(&key(last)) || !t.issuers.contains_key(&key(&joined)) {
+        return None;
+    }
+    let head = &issuer[..issuer.len() - last.len()];
+    Some((format!("{head}{joined}"), end + 1 + letter.len_utf8()))
 }
 
 /// Numbers listed before `num_start` that share its symbol: `số 01, 02/NQ-HĐND` → `01`.

@@ -54,6 +54,17 @@ static CURRENCIES: LazyLock<Lexicon<String>> = LazyLock::new(|| {
     )
 });
 
+/// Currency words that are also ordinary words (`bảng` 'table', `yên` 'calm'): money only after
+/// an amount that is not a plain small number (a magnitude word, `4 tỷ bảng`, or at least 1000,
+/// `500.000 bảng/tuần`), never before a syllable that makes a compound (`bảng lương`). Marked
+/// `amount` in the third column of the table.
+static AMOUNT_ONLY: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    rows(include_str!("../../data/stats/currencies.tsv"))
+        .filter(|r| r.get(2).is_some_and(|m| m.trim() == "amount"))
+        .filter_map(|r| Some(r.first()?.to_lowercase()))
+        .collect()
+});
+
 /// (currency word, next syllable) pairs that form an ordinary word (`đồng chí`, `đô thị`).
 static COMPOUNDS: LazyLock<HashSet<(String, String)>> = LazyLock::new(|| {
     rows(include_str!("../../data/stats/currency_compounds.tsv"))
@@ -708,7 +719,11 @@ fn currency_at(t: &str, p: usize, small: bool) -> Option<(&'static str, usize)> 
         if last_is_word && !boundary_after(t, e) {
             continue;
         }
-        if small || form == "đô" {
+        let amount_only = AMOUNT_ONLY.contains(form);
+        if amount_only && small {
+            continue;
+        }
+        if small || form == "đô" || amount_only {
             let q = skip_ws(t, e);
             if q > e {
                 let we = word_end(t, q);
@@ -1033,6 +1048,9 @@ mod tests {
         assert_eq!(cur("euro"), Some("EUR"));
         assert!(COMPOUNDS.contains(&("đồng".to_string(), "chí".to_string())));
         assert!(COMPOUNDS.contains(&("đô".to_string(), "thị".to_string())));
+        assert_eq!(cur("bảng"), Some("GBP"));
+        assert!(AMOUNT_ONLY.contains("bảng") && AMOUNT_ONLY.contains("yên"));
+        assert!(!AMOUNT_ONLY.contains("đồng"));
         assert!(QUALIFIERS.iter().any(|(q, ())| q == "khoảng"));
         assert!(VERBS.iter().any(|(v, ())| v == "chiếm"));
         // longest first: `ước đạt` before `đạt`
