@@ -658,6 +658,20 @@ fn is_label(t: &str, i: usize) -> bool {
     LABEL_WORDS.contains(&lw.as_str())
 }
 
+/// ASCII bytes (lower case) that start a magnitude word (`c` of `chục`, `t` of `triệu`…).
+static MAGNITUDE_FIRST: LazyLock<[bool; 128]> = LazyLock::new(|| {
+    let mut first = [false; 128];
+    for (w, _) in MAGNITUDES.iter() {
+        match w.bytes().next() {
+            Some(b) if b < 0x80 => first[usize::from(b)] = true,
+            // a magnitude word starting with a non-ASCII letter: no byte may be ruled out
+            Some(_) => first = [true; 128],
+            None => {}
+        }
+    }
+    first
+});
+
 /// Magnitude words after `pos`: returns (multiplier, added amount, end).
 fn magnitudes(t: &str, pos: usize, conv: NumberConvention) -> (f64, f64, usize) {
     let mut mult = 1.0f64;
@@ -667,6 +681,11 @@ fn magnitudes(t: &str, pos: usize, conv: NumberConvention) -> (f64, f64, usize) 
     let mut p = skip_ws(t, pos);
     loop {
         let mut found = None;
+        // cheap first-byte test: an ASCII byte that starts no magnitude word ends the search
+        let c0 = byte(t, p);
+        if c0 < 0x80 && !MAGNITUDE_FIRST[usize::from(c0.to_ascii_lowercase())] {
+            break;
+        }
         for (w, v) in MAGNITUDES.iter() {
             if let Some(e) = match_ci(t, p, w) {
                 // glued `tỷđồng`: allowed when a currency follows
@@ -711,7 +730,11 @@ fn magnitudes(t: &str, pos: usize, conv: NumberConvention) -> (f64, f64, usize) 
 /// `02 đồng chí`, `5 đồng bào`, `300 đồng đội`, `5 đô thị` are not money, while in
 /// `107.000 đồng thời điểm` or `10.990 tỷ đồng bằng vốn vay` the amount decides.
 fn currency_at(t: &str, p: usize, small: bool) -> Option<(&'static str, usize)> {
+    let second = second_byte(t, p);
     for (form, iso) in CURRENCIES.candidates(t, p) {
+        if !second_may_match(second, form) {
+            continue;
+        }
         let Some(e) = match_ci(t, p, form) else {
             continue;
         };
@@ -751,9 +774,38 @@ fn currency_at(t: &str, p: usize, small: bool) -> Option<(&'static str, usize)> 
     None
 }
 
+/// The byte after the first char at `p` (0 at the end of the text).
+fn second_byte(t: &str, p: usize) -> u8 {
+    let l = t
+        .get(p..)
+        .and_then(|r| r.chars().next())
+        .map_or(1, char::len_utf8);
+    byte(t, p + l)
+}
+
+/// False when `form` (lower case, its first char already matched) cannot match because its
+/// second char is an ASCII letter or digit and the text's second byte is an ASCII byte that
+/// differs from it case-insensitively. A cheap test before [`match_ci`]; never rejects a match.
+fn second_may_match(second: u8, form: &str) -> bool {
+    let mut fc = form.chars();
+    let Some(f0) = fc.next() else {
+        return true;
+    };
+    match form.as_bytes().get(f0.len_utf8()) {
+        Some(&f1) if f1.is_ascii_alphanumeric() && second < 0x80 => {
+            second.to_ascii_lowercase() == f1
+        }
+        _ => true,
+    }
+}
+
 /// A counted noun or unit at `p`: (form, is quantity, end).
 fn noun_at(t: &str, p: usize) -> Option<(&'static str, bool, usize)> {
+    let second = second_byte(t, p);
     for (form, quantity) in UNITS.candidates(t, p) {
+        if !second_may_match(second, form) {
+            continue;
+        }
         if let Some(e) = word_at(t, p, form) {
             return Some((form.as_str(), *quantity, e));
         }
