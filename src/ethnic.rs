@@ -102,6 +102,19 @@ pub fn ethnic_groups() -> &'static [EthnicGroup] {
     &GROUPS
 }
 
+/// Bytes that can start a trigger word: `d`, `c`, `t`, `b`, `n` in either case and the lead
+/// byte 0xC4 of `Đ`/`đ`.
+static TRIGGER_FIRST: [bool; 256] = {
+    let mut t = [false; 256];
+    let first = b"dDcCtTbBnN\xC4";
+    let mut k = 0;
+    while k < first.len() {
+        t[first[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
 /// Matches a variant at `p`: spaces and hyphens in the variant match any run of spaces/hyphens,
 /// apostrophes match `'`, `’` or `‘`; the text must start with a capital letter.
 /// `Việt` (for Kinh) only counts after `dân tộc`: `người Việt` usually means Vietnamese nationals.
@@ -166,21 +179,29 @@ pub fn find_ethnic_groups(text: &str) -> Vec<EthnicGroupMentions> {
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        let c = b[i];
-        let candidate = matches!(
-            c,
-            b'd' | b'D' | b'c' | b'C' | b't' | b'T' | b'b' | b'B' | b'n' | b'N'
-        ) || c == 0xC4; // Đ/đ lead byte
-        if !candidate || i + 1 >= b.len() || !boundary_before(text, i) {
+        // skip to a byte that can start a trigger word
+        while i < b.len() && !TRIGGER_FIRST[usize::from(b[i])] {
             i += 1;
-            continue;
         }
-        // two-byte prefilter (lower-cased first byte, exact second byte; Đ/đ differ in bit 0)
+        if i + 1 >= b.len() {
+            break;
+        }
+        let c = b[i];
+        // two-byte prefilter (lower-cased first byte, exact second byte; Đ/đ differ in bit 0),
+        // checked before the (decoding) word-boundary test
         let (c0, c1) = if c == 0xC4 {
             (c, b[i + 1] | 1)
         } else {
             (c.to_ascii_lowercase(), b[i + 1])
         };
+        if !TRIGGERS.iter().any(|tw| {
+            let tb = tw.as_bytes();
+            tb[0] == c0 && tb[1] == c1
+        }) || !boundary_before(text, i)
+        {
+            i += 1;
+            continue;
+        }
         let mut trig_end = None;
         for tw in TRIGGERS {
             let tb = tw.as_bytes();

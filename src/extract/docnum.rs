@@ -163,13 +163,167 @@ fn lookup_folded<'t>(table: &'t HashMap<String, Row>, code: &str) -> Option<&'t 
 // ---------------------------------------------------------------------------------------------
 // Candidate scanning.
 
-/// A number followed by one or more separator + group pieces. The structure is then read by hand.
+/// A number followed by one or more separator + group pieces: the specification of
+/// [`candidates`] (which finds its matches by hand, faster), kept to test that it agrees.
+#[cfg(test)]
 static RE_CAND: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"[0-9]{1,5}[a-z]?(?:[\s\u{AD}]*[/／\-–—‐‑−][\s\u{AD}]*[\p{L}0-9](?:[\p{L}0-9]|&[\p{L}]|\.[\p{L}0-9])*)+",
     )
     .expect("valid regex")
 });
+
+/// Whitespace as the candidate regex reads it (`\s`, Unicode) or a soft hyphen.
+fn is_gap(c: char) -> bool {
+    c.is_whitespace() || c == '\u{AD}'
+}
+
+/// A letter (`\p{L}`, general category L), as the candidate regex reads it.
+fn is_letter(c: char) -> bool {
+    static RE_LETTER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\A\p{L}").expect("valid regex"));
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    let mut buf = [0u8; 4];
+    RE_LETTER.is_match(c.encode_utf8(&mut buf))
+}
+
+/// A separator inside a symbol: a slash or a dash (ASCII, Unicode dashes, fullwidth slash).
+fn is_sep(c: char) -> bool {
+    matches!(c, '/' | '／' | '-' | '–' | '—' | '‐' | '‑' | '−')
+}
+
+/// The end of the [`RE_CAND`] match starting at the digit `x`, if one starts there. The pattern
+/// is deterministic read greedily (each step has one way to go on), so this walk gives the same
+/// span as the regex.
+fn cand_at(text: &str, x: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut i = x;
+    while i < b.len() && b[i].is_ascii_digit() && i - x < 5 {
+        i += 1;
+    }
+    if i == x || b.get(i).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    if b.get(i).is_some_and(u8::is_ascii_lowercase) {
+        i += 1;
+    }
+    let next = |j: usize| text.get(j..).and_then(|r| r.chars().next());
+    let mut end = None;
+    loop {
+        let mut j = i;
+        while let Some(c) = next(j).filter(|&c| is_gap(c)) {
+            j += c.len_utf8();
+        }
+        match next(j) {
+            Some(c) if is_sep(c) => j += c.len_utf8(),
+            _ => break,
+        }
+        while let Some(c) = next(j).filter(|&c| is_gap(c)) {
+            j += c.len_utf8();
+        }
+        match next(j) {
+            Some(c) if c.is_ascii_digit() || is_letter(c) => j += c.len_utf8(),
+            _ => break,
+        }
+        while let Some(c) = next(j) {
+            if c.is_ascii_digit() || is_letter(c) {
+                j += c.len_utf8();
+            } else if (c == '&' && next(j + 1).is_some_and(is_letter))
+                || (c == '.' && next(j + 1).is_some_and(|d| d.is_ascii_digit() || is_letter(d)))
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        end = Some(j);
+        i = j;
+    }
+    end
+}
+
+/// The first index `>= i` of a byte that can start a separator (`/`, `-`, the lead bytes 0xE2 of
+/// the Unicode dashes and 0xEF of `／`), or `b.len()`. Eight bytes at a time.
+fn next_sep_byte(b: &[u8], mut i: usize) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let has = |x: u64, v: u8| {
+        let y = x ^ (LO * u64::from(v));
+        y.wrapping_sub(LO) & !y & HI
+    };
+    while i + 8 <= b.len() {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&b[i..i + 8]);
+        let x = u64::from_le_bytes(w);
+        let m = has(x, b'/') | has(x, b'-') | has(x, 0xE2) | has(x, 0xEF);
+        if m != 0 {
+            // the lowest flagged byte is a true match (borrows only run upwards)
+            return i + (m.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && !matches!(b[i], b'/' | b'-' | 0xE2 | 0xEF) {
+        i += 1;
+    }
+    i
+}
+
+/// The spans of the matches of [`RE_CAND`], exactly as `RE_CAND.find_iter(text)` gives them,
+/// found without running a regex over the text: every match has a separator right after its
+/// number (`[0-9]{1,5}[a-z]?`, then gaps), so the bytes are scanned for separators and a match
+/// is tried only from the digits before one. Linear: each separator is looked at once, and a
+/// match is tried once per digit run.
+fn candidates(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let b = text.as_bytes();
+    let mut p = 0usize; // the search resumes here (a char boundary)
+    let mut s = 0usize; // next byte to look at for a separator
+    std::iter::from_fn(move || {
+        loop {
+            s = next_sep_byte(b, s);
+            if s >= b.len() {
+                break;
+            }
+            let c = b[s];
+            let sep_len = match c {
+                b'/' | b'-' => 1,
+                0xE2 | 0xEF => match text.get(s..).and_then(|r| r.chars().next()) {
+                    Some(ch) if is_sep(ch) => ch.len_utf8(),
+                    _ => 0,
+                },
+                _ => 0,
+            };
+            if sep_len == 0 || s < p {
+                s += 1;
+                continue;
+            }
+            let sep = s;
+            s += sep_len;
+            // Back over gaps, an optional `[a-z]`, then the digit run.
+            let gap_start = p + text[p..sep].trim_end_matches(is_gap).len();
+            let mut k = gap_start;
+            if k > p && b[k - 1].is_ascii_lowercase() {
+                k -= 1;
+            }
+            let run_end = k;
+            while k > p && b[k - 1].is_ascii_digit() {
+                k -= 1;
+            }
+            if k == run_end {
+                continue;
+            }
+            // Only the last five digits of a run can start a match.
+            let x = k.max(run_end.saturating_sub(5));
+            if let Some(e) = cand_at(text, x) {
+                p = e;
+                s = s.max(p);
+                return Some((x, e));
+            }
+        }
+        None
+    })
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Sep {
@@ -704,6 +858,29 @@ fn interpret(groups: &[Group<'_>], prefix: &Prefix, spaced: bool) -> Option<Pars
                     end: g0.end,
                 });
             }
+            // "công văn số 5762-KTTH": an issuer not in the table, in capitals, not a type code,
+            // only when a kind word names the document (as "Công văn số 4830/KTTH").
+            let unknown_issuer = prefix.kind.is_some()
+                && !spaced
+                && groups.len() == 1
+                && (2..=8).contains(&g0.text.chars().count())
+                && g0
+                    .text
+                    .chars()
+                    .all(|c| c.is_alphabetic() && c.is_uppercase())
+                && !t.state.contains_key(&k0)
+                && !t.party.contains_key(&k0)
+                && !t.historical.contains_key(&k0)
+                && !t.issuers.contains_key(&k0);
+            if unknown_issuer {
+                return Some(Parsed {
+                    year: None,
+                    doc_type: None,
+                    issuer: issuer_text(&[g0.text]),
+                    system: System::StateAdministrative,
+                    end: g0.end,
+                });
+            }
             None
         }
     }
@@ -727,8 +904,8 @@ pub fn find_document_numbers(text: &str) -> Vec<DocumentNumber> {
     if !text.bytes().any(|b| matches!(b, b'/' | b'-' | 0xE2 | 0xEF)) {
         return out;
     }
-    for m in RE_CAND.find_iter(text) {
-        let (num, _num_end, groups) = split(text, m.start(), m.end());
+    for (m_start, m_end) in candidates(text) {
+        let (num, _num_end, groups) = split(text, m_start, m_end);
         if groups.is_empty() || num.is_empty() {
             continue;
         }
@@ -737,29 +914,32 @@ pub fn find_document_numbers(text: &str) -> Vec<DocumentNumber> {
             continue;
         }
         // Nothing glued before the number except "số" ("số31-QĐ/TW") or a colon after a word.
-        if let Some(c) = prev_char(text, m.start()) {
+        if let Some(c) = prev_char(text, m_start) {
             if c.is_ascii_digit() || matches!(c, '/' | '-' | '–' | '.' | ',' | '_' | '+' | '&') {
                 continue;
             }
-            if c == ':' && prev_char(text, m.start() - 1).is_some_and(|p| p.is_ascii_digit()) {
+            if c == ':' && prev_char(text, m_start - 1).is_some_and(|p| p.is_ascii_digit()) {
                 continue;
             }
         }
         // "các Nghị quyết số 01, 02/NQ-HĐND": numbers listed before share the symbol.
-        let listed = shared_numbers(text, m.start());
-        let prefix = read_prefix(text, listed.first().map_or(m.start(), |l| l.0));
+        let listed = shared_numbers(text, m_start);
+        let prefix = read_prefix(text, listed.first().map_or(m_start, |l| l.0));
         if prefix.not_doc {
             continue;
         }
-        if prev_char(text, m.start()).is_some_and(char::is_alphabetic) && !prefix.has_so {
+        if prev_char(text, m_start).is_some_and(char::is_alphabetic) && !prefix.has_so {
             continue;
         }
-        let spaced = text[m.start()..m.end()]
+        let spaced = text[m_start..m_end]
             .chars()
             .any(|c| c.is_whitespace() || c == '\u{AD}');
-        let Some(p) = interpret(&groups, &prefix, spaced) else {
+        let Some(mut p) = interpret(&groups, &prefix, spaced) else {
             continue;
         };
+        if let Some((issuer, end)) = split_issuer_tail(text, p.end, &p.issuer) {
+            (p.issuer, p.end) = (issuer, end);
+        }
         // The symbol must end cleanly: not glued to a further letter or digit.
         let glued_word = text[p.end..].chars().next().is_some_and(char::is_lowercase)
             && text[..p.end]
@@ -806,7 +986,7 @@ pub fn find_document_numbers(text: &str) -> Vec<DocumentNumber> {
                 number: strip_zeros(&text[s..e]),
                 ..item.clone()
             });
-            start = m.start();
+            start = m_start;
         }
         out.push(DocumentNumber {
             text: text[start..p.end].to_string(),
@@ -816,6 +996,31 @@ pub fn find_document_numbers(text: &str) -> Vec<DocumentNumber> {
         });
     }
     out
+}
+
+/// An issuer code typed with a stray space before its last letter (`06-LCT/HĐN N` for `HĐNN`,
+/// Hội đồng Nhà nước): the one capital letter after a single space joins the last code when
+/// the joined code is a known issuer and the code alone is not. Returns the issuer and the new
+/// end of the symbol.
+fn split_issuer_tail(text: &str, end: usize, issuer: &str) -> Option<(String, usize)> {
+    let rest = text.get(end..)?.strip_prefix(' ')?;
+    let mut it = rest.chars();
+    let letter = it.next().filter(|c| c.is_uppercase())?;
+    // a lone capital: not a word, an initial (`N.`), or a list mark
+    if it
+        .next()
+        .is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | '/' | '-' | '\''))
+    {
+        return None;
+    }
+    let last = issuer.rsplit(['-', '/']).next()?;
+    let t = &*TABLES;
+    let joined = format!("{last}{letter}");
+    if t.issuers.contains_key(&key(last)) || !t.issuers.contains_key(&key(&joined)) {
+        return None;
+    }
+    let head = &issuer[..issuer.len() - last.len()];
+    Some((format!("{head}{joined}"), end + 1 + letter.len_utf8()))
 }
 
 /// Numbers listed before `num_start` that share its symbol: `số 01, 02/NQ-HĐND` → `01`.
@@ -970,6 +1175,63 @@ mod tests {
             keys("Số 04-TB/HĐ"),
             vec![("4".into(), None, Some("TB".into()), Some("HĐ".into()))]
         );
+    }
+
+    #[test]
+    fn candidates_equal_the_regex_scan() {
+        let long_gap = format!("12/{}AB 3 -   x", " ".repeat(300));
+        let glued = format!("{}/UB", "9".repeat(300));
+        for t in [
+            "Số 12/2021/NĐ-CP, 5 - 7 người, 2020–2025, 1234567/QĐ, ½-3a/b",
+            "số 69-KL/TU ngày 09/4/2021; 01 / QĐ-UBND; 7/ , 8/. x-1-y 3a - b",
+            "Đ/c 15-CP／ 3 ‑ KH — 4−TT đồng/ha 10a-AB.C&D 1.2-x",
+            long_gap.as_str(),
+            glued.as_str(),
+            "",
+            "-/-/",
+            "Hà Nội 1ê/2 ệ-3",
+        ] {
+            let a: Vec<(usize, usize)> = candidates(t).collect();
+            let b: Vec<(usize, usize)> =
+                RE_CAND.find_iter(t).map(|m| (m.start(), m.end())).collect();
+            assert_eq!(a, b, "{t}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn candidates_equal_the_regex_scan_on_random_text(
+            t in "[0-9a-zA-ZĐđê /／\\-–—.&,\u{AD}\u{A0}\u{301}]{0,40}"
+        ) {
+            let a: Vec<(usize, usize)> = candidates(&t).collect();
+            let b: Vec<(usize, usize)> =
+                RE_CAND.find_iter(&t).map(|m| (m.start(), m.end())).collect();
+            proptest::prop_assert_eq!(a, b);
+        }
+    }
+
+    #[test]
+    fn candidates_equal_the_regex_scan_on_the_articles() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data/articles");
+        let mut stack = vec![std::path::PathBuf::from(dir)];
+        while let Some(d) = stack.pop() {
+            let Ok(rd) = std::fs::read_dir(&d) else {
+                continue;
+            };
+            for e in rd.flatten() {
+                let path = e.path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if let Ok(t) = std::fs::read_to_string(&path) {
+                    let a: Vec<(usize, usize)> = candidates(&t).collect();
+                    let b: Vec<(usize, usize)> = RE_CAND
+                        .find_iter(&t)
+                        .map(|m| (m.start(), m.end()))
+                        .collect();
+                    assert_eq!(a, b, "{}", path.display());
+                }
+            }
+        }
     }
 
     #[test]

@@ -49,7 +49,7 @@ impl NumberConvention {
         let mut i = 0;
         while i < b.len() {
             if !b[i].is_ascii_digit() {
-                i += 1;
+                i = next_digit(b, i);
                 continue;
             }
             let glued = i > 0 && (b[i - 1].is_ascii_alphabetic() || b[i - 1] >= 0x80);
@@ -124,6 +124,28 @@ pub(crate) enum Shape {
     DotDecimal,
     /// Anything else (`1.2.3`, `0214.3876.123`): not a number.
     Invalid,
+}
+
+/// The first index `>= i` of an ASCII digit, or `b.len()`. Eight bytes at a time.
+pub(crate) fn next_digit(b: &[u8], mut i: usize) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    while i + 8 <= b.len() {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&b[i..i + 8]);
+        // digits become 0..=9; flag bytes below 10 (bytes >= 0x80 never flag)
+        let y = u64::from_le_bytes(w) ^ (LO * 0x30);
+        let m = y.wrapping_sub(LO * 10) & !y & HI;
+        if m != 0 {
+            // the lowest flagged byte is a true digit (borrows only run upwards)
+            return i + (m.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && !b[i].is_ascii_digit() {
+        i += 1;
+    }
+    i
 }
 
 /// End of the run `[0-9]+([.,][0-9]+)*` starting at `i` (which must be a digit).
@@ -456,6 +478,25 @@ pub fn parse_number_with(s: &str, conv: NumberConvention) -> Option<ParsedNumber
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn next_digit_finds_the_first_digit() {
+        let t = "Hà Nội, ngày 09/4/2021: tăng 7% so với năm 2020 ~~~~~~~~~~ 3";
+        let b = t.as_bytes();
+        for i in 0..=b.len() {
+            let slow = (i..b.len())
+                .find(|&k| b[k].is_ascii_digit())
+                .unwrap_or(b.len());
+            assert_eq!(next_digit(b, i), slow, "{i}");
+        }
+        let all: Vec<u8> = (0..=255).collect();
+        for i in 0..all.len() {
+            let slow = (i..all.len())
+                .find(|&k| all[k].is_ascii_digit())
+                .unwrap_or(all.len());
+            assert_eq!(next_digit(&all, i), slow);
+        }
+    }
 
     #[test]
     fn shapes() {

@@ -54,6 +54,17 @@ static CURRENCIES: LazyLock<Lexicon<String>> = LazyLock::new(|| {
     )
 });
 
+/// Currency words that are also ordinary words (`bảng` 'table', `yên` 'calm'): money only after
+/// an amount that is not a plain small number (a magnitude word, `4 tỷ bảng`, or at least 1000,
+/// `500.000 bảng/tuần`), never before a syllable that makes a compound (`bảng lương`). Marked
+/// `amount` in the third column of the table.
+static AMOUNT_ONLY: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    rows(include_str!("../../data/stats/currencies.tsv"))
+        .filter(|r| r.get(2).is_some_and(|m| m.trim() == "amount"))
+        .filter_map(|r| Some(r.first()?.to_lowercase()))
+        .collect()
+});
+
 /// (currency word, next syllable) pairs that form an ordinary word (`đồng chí`, `đô thị`).
 static COMPOUNDS: LazyLock<HashSet<(String, String)>> = LazyLock::new(|| {
     rows(include_str!("../../data/stats/currency_compounds.tsv"))
@@ -184,6 +195,13 @@ pub(crate) fn find(text: &str) -> Vec<Statistic> {
                     i = next;
                 }
                 Err(skip) => i = skip.max(e).max(i + 1),
+            }
+        } else if c.is_ascii_alphabetic() || c >= 0x80 {
+            // the rest of a word cannot start a number word (they need a boundary before):
+            // skip its letters, stopping at a digit (`H5N1`, `lệ0,49%` are read above)
+            i += 1;
+            while i < b.len() && (b[i].is_ascii_alphabetic() || b[i] >= 0x80) {
+                i += 1;
             }
         } else {
             i += 1;
@@ -640,6 +658,20 @@ fn is_label(t: &str, i: usize) -> bool {
     LABEL_WORDS.contains(&lw.as_str())
 }
 
+/// ASCII bytes (lower case) that start a magnitude word (`c` of `chục`, `t` of `triệu`…).
+static MAGNITUDE_FIRST: LazyLock<[bool; 128]> = LazyLock::new(|| {
+    let mut first = [false; 128];
+    for (w, _) in MAGNITUDES.iter() {
+        match w.bytes().next() {
+            Some(b) if b < 0x80 => first[usize::from(b)] = true,
+            // a magnitude word starting with a non-ASCII letter: no byte may be ruled out
+            Some(_) => first = [true; 128],
+            None => {}
+        }
+    }
+    first
+});
+
 /// Magnitude words after `pos`: returns (multiplier, added amount, end).
 fn magnitudes(t: &str, pos: usize, conv: NumberConvention) -> (f64, f64, usize) {
     let mut mult = 1.0f64;
@@ -649,6 +681,11 @@ fn magnitudes(t: &str, pos: usize, conv: NumberConvention) -> (f64, f64, usize) 
     let mut p = skip_ws(t, pos);
     loop {
         let mut found = None;
+        // cheap first-byte test: an ASCII byte that starts no magnitude word ends the search
+        let c0 = byte(t, p);
+        if c0 < 0x80 && !MAGNITUDE_FIRST[usize::from(c0.to_ascii_lowercase())] {
+            break;
+        }
         for (w, v) in MAGNITUDES.iter() {
             if let Some(e) = match_ci(t, p, w) {
                 // glued `tỷđồng`: allowed when a currency follows
@@ -693,7 +730,11 @@ fn magnitudes(t: &str, pos: usize, conv: NumberConvention) -> (f64, f64, usize) 
 /// `02 đồng chí`, `5 đồng bào`, `300 đồng đội`, `5 đô thị` are not money, while in
 /// `107.000 đồng thời điểm` or `10.990 tỷ đồng bằng vốn vay` the amount decides.
 fn currency_at(t: &str, p: usize, small: bool) -> Option<(&'static str, usize)> {
+    let second = second_byte(t, p);
     for (form, iso) in CURRENCIES.candidates(t, p) {
+        if !second_may_match(second, form) {
+            continue;
+        }
         let Some(e) = match_ci(t, p, form) else {
             continue;
         };
@@ -701,7 +742,11 @@ fn currency_at(t: &str, p: usize, small: bool) -> Option<(&'static str, usize)> 
         if last_is_word && !boundary_after(t, e) {
             continue;
         }
-        if small || form == "đô" {
+        let amount_only = AMOUNT_ONLY.contains(form);
+        if amount_only && small {
+            continue;
+        }
+        if small || form == "đô" || amount_only {
             let q = skip_ws(t, e);
             if q > e {
                 let we = word_end(t, q);
@@ -729,9 +774,38 @@ fn currency_at(t: &str, p: usize, small: bool) -> Option<(&'static str, usize)> 
     None
 }
 
+/// The byte after the first char at `p` (0 at the end of the text).
+fn second_byte(t: &str, p: usize) -> u8 {
+    let l = t
+        .get(p..)
+        .and_then(|r| r.chars().next())
+        .map_or(1, char::len_utf8);
+    byte(t, p + l)
+}
+
+/// False when `form` (lower case, its first char already matched) cannot match because its
+/// second char is an ASCII letter or digit and the text's second byte is an ASCII byte that
+/// differs from it case-insensitively. A cheap test before [`match_ci`]; never rejects a match.
+fn second_may_match(second: u8, form: &str) -> bool {
+    let mut fc = form.chars();
+    let Some(f0) = fc.next() else {
+        return true;
+    };
+    match form.as_bytes().get(f0.len_utf8()) {
+        Some(&f1) if f1.is_ascii_alphanumeric() && second < 0x80 => {
+            second.to_ascii_lowercase() == f1
+        }
+        _ => true,
+    }
+}
+
 /// A counted noun or unit at `p`: (form, is quantity, end).
 fn noun_at(t: &str, p: usize) -> Option<(&'static str, bool, usize)> {
+    let second = second_byte(t, p);
     for (form, quantity) in UNITS.candidates(t, p) {
+        if !second_may_match(second, form) {
+            continue;
+        }
         if let Some(e) = word_at(t, p, form) {
             return Some((form.as_str(), *quantity, e));
         }
@@ -972,6 +1046,10 @@ fn link(t: &str, out: &mut [Statistic]) {
         }
         let gap = &t[s.end..n.start];
         let g = gap.trim().trim_start_matches(',').trim();
+        // the change words are short (`tăng thêm`, `thấp hơn`): do not lower-case long gaps
+        if g.len() > 16 {
+            continue;
+        }
         let gl: String = g.chars().map(lc).collect();
         let sign = match gl.as_str() {
             "tăng" | "tăng thêm" | "cao hơn" => 1.0,
@@ -1022,6 +1100,9 @@ mod tests {
         assert_eq!(cur("euro"), Some("EUR"));
         assert!(COMPOUNDS.contains(&("đồng".to_string(), "chí".to_string())));
         assert!(COMPOUNDS.contains(&("đô".to_string(), "thị".to_string())));
+        assert_eq!(cur("bảng"), Some("GBP"));
+        assert!(AMOUNT_ONLY.contains("bảng") && AMOUNT_ONLY.contains("yên"));
+        assert!(!AMOUNT_ONLY.contains("đồng"));
         assert!(QUALIFIERS.iter().any(|(q, ())| q == "khoảng"));
         assert!(VERBS.iter().any(|(v, ())| v == "chiếm"));
         // longest first: `ước đạt` before `đạt`

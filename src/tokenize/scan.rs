@@ -192,7 +192,7 @@ fn valid(word: &str, dirty: bool) -> bool {
 }
 
 /// Entries of the validity memo (a power of two).
-const MEMO_SIZE: usize = 1024;
+const MEMO_SIZE: usize = 4096;
 
 thread_local! {
     /// A per-thread direct-mapped memo of `syllable::is_valid` (a pure function) for words of
