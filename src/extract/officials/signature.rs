@@ -13,9 +13,9 @@
 //! is kept only when the block says it was signed (`đã ký`); it then takes the nearest title cell
 //! above, e.g. the issuing title heading a decree (`CHỦ TỊCH NƯỚC …` / … / `Hồ Chí Minh` / `(Đã ký)`).
 
-use super::lexicon::{HONORIFICS, ORGS, PLACES, TITLES, is_family};
-use super::tokens::{Case, Tokens};
-use super::{Mention, Scanner};
+use super::lexicon::{F_FAMILY, F_TITLE, HONORIFICS, ORGS, PLACES, TITLES, first_flags, is_family};
+use super::tokens::{Case, Tokens, is_word_char};
+use super::{Mention, Recurring, Scanner};
 
 /// How many non-empty lines a title cell reaches down to its signer.
 const NEAR_LINES: usize = 30;
@@ -204,8 +204,42 @@ fn is_delegation(key: &str) -> bool {
     )
 }
 
+/// A quick look before tokenizing a cell: can it be anything but [`Cell::Other`]?
+///
+/// A delegation (`KT.`, `TM.`, `Thay mặt`, `Ký thay`), an acting title (`Q.`, `Quyền`), `đã ký`
+/// and a name after list punctuation are seen in the raw text; a title or a name alone in its
+/// cell has at most ten words and starts with a position word or a family name.
+fn may_sign(cell: &str) -> bool {
+    if cell.contains("; ")
+        || cell.contains(") ")
+        || cell.contains("ký")
+        || cell.contains("Ký")
+        || cell.contains("KÝ")
+    {
+        return true;
+    }
+    let first = cell.split(' ').next().unwrap_or("").to_lowercase();
+    if is_delegation(&first) || matches!(first.as_str(), "q." | "q" | "quyền" | "thay" | "ký") {
+        return true;
+    }
+    let words = cell
+        .split(' ')
+        .filter(|w| w.chars().next().is_some_and(is_word_char))
+        .count();
+    if words > 10 {
+        return false;
+    }
+    let Some(s) = cell.find(is_word_char) else {
+        return false;
+    };
+    let rest = &cell[s..];
+    let head = &rest[..rest.find(' ').unwrap_or(rest.len())];
+    let t = Tokens::new(head);
+    t.len() > 0 && first_flags(t.key(0)) & (F_TITLE | F_FAMILY) != 0
+}
+
 fn classify(cell: &str, base: usize) -> Cell {
-    if cell.len() > 120 {
+    if cell.len() > 120 || !may_sign(cell) {
         return Cell::Other;
     }
     let t = Tokens::new(cell);
@@ -273,6 +307,7 @@ fn classify(cell: &str, base: usize) -> Cell {
             t: &t,
             out: &mut sink.0,
             short: &mut sink.1,
+            rec: &Recurring::new(cell),
         };
         if let Some(title) = sc.title_at(1)
             && title.end == n
@@ -290,6 +325,7 @@ fn classify(cell: &str, base: usize) -> Cell {
             t: &t,
             out: &mut sink,
             short: &mut short,
+            rec: &Recurring::new(cell),
         };
         if let Some(title) = sc.title_at(0)
             && title.end == n

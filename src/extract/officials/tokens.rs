@@ -63,7 +63,7 @@ pub(crate) struct Tokens<'a> {
     keys: String,
 }
 
-fn is_word_char(c: char) -> bool {
+pub(crate) fn is_word_char(c: char) -> bool {
     match c as u32 {
         0..=0x7F => c.is_ascii_alphanumeric(),
         0xD7 | 0xF7 => false,
@@ -152,7 +152,12 @@ impl<'a> Tokens<'a> {
                 }
                 if is_joiner(d) && j + dw < n {
                     let (e, ew) = char_at(text, j + dw);
-                    if is_word_char(e) {
+                    // `trường.Bà`: a missing space after a full stop, not `PGS.TS` or `đ.c`.
+                    let sentence_end = d == '.'
+                        && e.is_uppercase()
+                        && text[start..j].chars().count() >= 2
+                        && !text[start..j].chars().any(char::is_uppercase);
+                    if is_word_char(e) && !sentence_end {
                         acc.push(&mut keys, d);
                         j += dw;
                         cur = (e, ew);
