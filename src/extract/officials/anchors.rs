@@ -2,14 +2,15 @@
 //!
 //! Every official outside a signature block is written with a position word (chức danh) in the
 //! same line: the title before the name (`Bộ trưởng … Tô Lâm`), after it (`ông A, Giám đốc …`),
-//! or after `là` (`Ông Tâm là đại biểu Quốc hội`). One literal search (an Aho-Corasick automaton
-//! built by `regex` from the position words of `data/officials/titles.tsv`, in every
-//! capitalization of their syllables and both tone placements `ủy`/`uỷ`) finds those lines;
-//! only they are tokenized. Text in decomposed form (combining marks) is searched whole.
+//! or after `là` (`Ông Tâm là đại biểu Quốc hội`). One pass over the bytes hashes each syllable
+//! in lower case (no token list, no allocation) and looks the hash up in a bit filter built from
+//! the position words of `data/officials/titles.tsv`: a one-syllable position (`HLV`, `TGĐ`), or
+//! the first two syllables of a longer one (`chủ tịch`, `giám đốc`), in both tone placements
+//! (`ủy`/`uỷ`). Only the lines holding one are tokenized. Hash collisions only add lines.
+//! Text in decomposed form (combining marks) is searched whole.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
-
-use regex::Regex;
 
 /// Tone marks written on the first vowel of `oa`, `oe`, `uy` (old style) and on the second
 /// (modern style, as in the tables).
@@ -31,107 +32,196 @@ const TONE_PAIRS: [(&str, &str); 15] = [
     ("ọe", "oẹ"),
 ];
 
-fn cap_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
+/// A one-syllable position word.
+const SINGLE: u8 = 1;
+/// The first syllable of a longer position word.
+const FIRST: u8 = 2;
+/// The first two syllables (`chủ tịch`) of a position word.
+const PAIR: u8 = 4;
+
+fn mix(h: u64, byte: u8) -> u64 {
+    (h ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
 }
 
-/// Every spelling of a table phrase: each syllable lower, capitalized or in capitals.
-fn spellings(phrase: &str, out: &mut Vec<String>) {
-    let mut forms = vec![phrase.to_string()];
-    let mut old = phrase.to_string();
-    for (new, o) in TONE_PAIRS {
-        old = old.replace(new, o);
-    }
-    if old != phrase {
-        forms.push(old);
-    }
-    for f in forms {
-        // Each syllable lower, capitalized or in capitals (`Thành viên HĐQT`): 3^k spellings,
-        // k ≤ 4 (longer phrases keep their first four syllables' variants only).
-        let syl: Vec<&str> = f.split(' ').collect();
-        let k = syl.len().min(4) as u32;
-        for code in 0..3u32.pow(k) {
-            let mut c = code;
-            let s: Vec<String> = syl
-                .iter()
-                .enumerate()
-                .map(|(i, w)| {
-                    let form = if (i as u32) < k { c % 3 } else { 0 };
-                    if (i as u32) < k {
-                        c /= 3;
-                    }
-                    match form {
-                        1 => cap_first(w),
-                        2 => w.to_uppercase(),
-                        _ => (*w).to_string(),
-                    }
-                })
-                .collect();
-            out.push(s.join(" "));
+/// FNV-1a over the UTF-8 bytes of `s` (a lower-case key).
+fn hash(s: &str) -> u64 {
+    s.bytes().fold(OFFSET, mix)
+}
+
+const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+struct Table {
+    /// 65 536-bit filter over the top 16 bits of every hash.
+    filter: Vec<u64>,
+    kinds: HashMap<u64, u8>,
+}
+
+impl Table {
+    fn get(&self, h: u64) -> u8 {
+        let k = (h >> 48) as usize;
+        if self.filter[k >> 6] & (1 << (k & 63)) == 0 {
+            return 0;
         }
-        out.push(f.to_uppercase());
+        self.kinds.get(&h).copied().unwrap_or(0)
     }
 }
 
-/// The position words of the title table, in all their spellings.
-static ANCHORS: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    let mut lits = Vec::new();
+static TABLE: LazyLock<Table> = LazyLock::new(|| {
+    let mut kinds: HashMap<u64, u8> = HashMap::new();
     for line in include_str!("../../../data/officials/titles.tsv").lines() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let mut cols = line.split('\t');
+        let mut cols = line.trim().split('\t');
         let (Some(phrase), Some("title")) = (cols.next(), cols.next()) else {
             continue;
         };
-        spellings(phrase, &mut lits);
+        let mut old = phrase.to_string();
+        for (new, o) in TONE_PAIRS {
+            old = old.replace(new, o);
+        }
+        for form in [phrase, old.as_str()] {
+            let syl: Vec<&str> = form.split(' ').collect();
+            if syl.len() == 1 {
+                *kinds.entry(hash(syl[0])).or_default() |= SINGLE;
+            } else {
+                *kinds.entry(hash(syl[0])).or_default() |= FIRST;
+                *kinds
+                    .entry(hash(&format!("{} {}", syl[0], syl[1])))
+                    .or_default() |= PAIR;
+            }
+        }
     }
-    lits.sort();
-    lits.dedup();
-    let pattern = lits
-        .iter()
-        .map(|l| regex::escape(l))
-        .collect::<Vec<_>>()
-        .join("|");
-    regex::RegexBuilder::new(&pattern)
-        .size_limit(1 << 26)
-        .dfa_size_limit(1 << 26)
-        .build()
-        .ok()
+    let mut filter = vec![0u64; 1 << 10];
+    for &h in kinds.keys() {
+        let k = (h >> 48) as usize;
+        filter[k >> 6] |= 1 << (k & 63);
+    }
+    Table { filter, kinds }
 });
+
+/// The lower-case UTF-8 bytes of the letter at `i` (Vietnamese capitals folded), its length,
+/// or `None` when the character there is not a letter or digit.
+#[inline]
+fn lower_at(b: &[u8], i: usize) -> Option<([u8; 3], usize, usize)> {
+    let c = b[i];
+    if c < 0x80 {
+        return c
+            .is_ascii_alphanumeric()
+            .then(|| ([c.to_ascii_lowercase(), 0, 0], 1, 1));
+    }
+    let c1 = *b.get(i + 1)?;
+    match c {
+        // Latin-1 capitals À…Þ (× aside) and lower-case letters; `Ð` read as `đ`.
+        0xC3 => match c1 {
+            0x90 => Some(([0xC4, 0x91, 0], 2, 2)),
+            0x97 | 0xB7 => None,
+            0x80..=0x9E => Some(([0xC3, c1 + 0x20, 0], 2, 2)),
+            _ => Some(([0xC3, c1, 0], 2, 2)),
+        },
+        // `Ă Đ Ĩ Ũ Ơ Ư` and their lower-case forms.
+        0xC4..=0xC6 => {
+            let up = matches!(
+                (c, c1),
+                (0xC4, 0x82 | 0x90 | 0xA8) | (0xC5, 0xA8) | (0xC6, 0xA0 | 0xAF)
+            );
+            Some(([c, if up { c1 + 1 } else { c1 }, 0], 2, 2))
+        }
+        // Punctuation and spaces: `“ ” – …`, no-break space.
+        0xC2 | 0xE2 | 0xE3 | 0xEF => None,
+        0xC7..=0xDF => Some(([c, c1, 0], 2, 2)),
+        0xE0..=0xEF => {
+            let c2 = *b.get(i + 2)?;
+            // Latin Extended Additional `Ạ…Ỹ`: capitals are the even code points U+1EA0–U+1EF8.
+            let up = c == 0xE1
+                && ((c1 == 0xBA && c2 >= 0xA0) || (c1 == 0xBB && c2 <= 0xB9))
+                && c2 % 2 == 0;
+            Some(([c, c1, if up { c2 + 1 } else { c2 }], 3, 3))
+        }
+        _ => None,
+    }
+}
 
 /// Byte ranges of the lines (merged when adjacent) that hold a position word.
 pub(crate) fn windows(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
     // Combining marks U+0300–U+036F start with the bytes 0xCC or 0xCD in UTF-8.
-    let decomposed = text.bytes().any(|b| b == 0xCC || b == 0xCD);
-    let Some(re) = ANCHORS.as_ref().filter(|_| !decomposed) else {
+    if b.iter().any(|&c| c == 0xCC || c == 0xCD) {
         return vec![(0, text.len())];
-    };
-    let bytes = text.as_bytes();
+    }
+    let table = &*TABLE;
+    let n = b.len();
     let mut out: Vec<(usize, usize)> = Vec::new();
-    let mut at = 0;
-    while let Some(m) = re.find_at(text, at) {
-        let s = bytes[..m.start()]
+    // Hash of `first ` and its start when the previous syllable may begin a two-syllable position.
+    let mut pair: Option<(u64, usize)> = None;
+    let mut i = 0;
+    while i < n {
+        let c = b[i];
+        if c < 0x80 && !c.is_ascii_alphanumeric() {
+            if c != b' ' && c != b'\t' {
+                pair = None;
+            }
+            i += 1;
+            continue;
+        }
+        // One syllable: a run of letters and digits, hashed in lower case.
+        let start = i;
+        let mut h = OFFSET;
+        let mut ph = pair.map(|(p, _)| p);
+        while i < n {
+            let c = b[i];
+            if c < 0x80 {
+                if !c.is_ascii_alphanumeric() {
+                    break;
+                }
+                let l = c.to_ascii_lowercase();
+                h = mix(h, l);
+                ph = ph.map(|p| mix(p, l));
+                i += 1;
+                continue;
+            }
+            let Some((bytes, len, adv)) = lower_at(b, i) else {
+                break;
+            };
+            for &l in &bytes[..len] {
+                h = mix(h, l);
+                ph = ph.map(|p| mix(p, l));
+            }
+            i += adv;
+        }
+        if i == start {
+            // A character that is not a letter (`–`, `“`): skip it whole.
+            i += 1;
+            while i < n && b[i] & 0xC0 == 0x80 {
+                i += 1;
+            }
+            pair = None;
+            continue;
+        }
+        let kind = table.get(h);
+        let hit = if kind & SINGLE != 0 {
+            Some(start)
+        } else {
+            match (pair, ph) {
+                (Some((_, s0)), Some(p)) if table.get(p) & PAIR != 0 => Some(s0),
+                _ => None,
+            }
+        };
+        pair = (kind & FIRST != 0).then(|| (mix(h, b' '), start));
+        let Some(at) = hit else {
+            continue;
+        };
+        let s = b[..at]
             .iter()
-            .rposition(|&b| b == b'\n')
+            .rposition(|&c| c == b'\n')
             .map_or(0, |p| p + 1);
-        let e = bytes[m.end()..]
+        let e = b[i..]
             .iter()
-            .position(|&b| b == b'\n')
-            .map_or(text.len(), |p| m.end() + p + 1);
+            .position(|&c| c == b'\n')
+            .map_or(n, |p| i + p + 1);
         match out.last_mut() {
             Some(last) if last.1 >= s => last.1 = e,
             _ => out.push((s, e)),
         }
-        at = e;
-        if at >= text.len() {
-            break;
-        }
+        i = e;
+        pair = None;
     }
     out
 }
@@ -149,8 +239,18 @@ mod tests {
             got,
             ["Phó Chủ tịch UBND tỉnh Nguyễn Văn A.\n", "CHỦ TỊCH\n"]
         );
-        assert!(windows("Không có chức danh.").is_empty());
-        // Old tone placement and mixed capitals.
+        assert!(windows("Không có chức danh, cán bộ và chủ nhà.").is_empty());
+        // Old tone placement, mixed capitals, abbreviations.
         assert_eq!(windows("Chánh Văn phòng Uỷ viên").len(), 1);
+        assert_eq!(windows("ông Phạm Quân Lực - Phó TGĐ Coteccons").len(), 1);
+        assert_eq!(windows("Thành viên HĐQT").len(), 1);
+        // Two lines in a row make one window.
+        assert_eq!(windows("Bộ trưởng\nThứ trưởng\n"), [(0, 22)]);
+    }
+
+    #[test]
+    fn decomposed_text_is_searched_whole() {
+        let text = "Chu\u{309} ti\u{323}ch";
+        assert_eq!(windows(text), [(0, text.len())]);
     }
 }

@@ -30,11 +30,8 @@ mod lexicon;
 mod signature;
 mod tokens;
 
-use std::cell::OnceCell;
-use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
-
-use regex::Regex;
+use std::cell::Cell;
+use std::collections::HashMap;
 
 use lexicon::{
     HONORIFICS, ORGS, OrgKind, PLACES, PlaceKind, RANKS, TITLES, TitleKind, is_family,
@@ -272,38 +269,55 @@ pub(crate) struct Scanner<'s, 'a> {
     pub(crate) rec: &'s Recurring<'a>,
 }
 
-/// Two-syllable names written after an honorific anywhere in the document (`ông Tô Lâm`),
-/// collected once, on first need.
+/// Looks up whether a two-syllable name is written after an honorific anywhere in the document
+/// (`ông Tô Lâm`), for at most [`Recurring::BUDGET`] names per document (linear time).
 pub(crate) struct Recurring<'a> {
     doc: &'a str,
-    names: OnceCell<HashSet<&'a str>>,
+    budget: Cell<u32>,
 }
 
-static HONORIFIC_PAIR: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí|đ/c) (\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+)").ok()
-});
-
 impl<'a> Recurring<'a> {
+    const BUDGET: u32 = 32;
+
     pub(crate) fn new(doc: &'a str) -> Self {
         Recurring {
             doc,
-            names: OnceCell::new(),
+            budget: Cell::new(Self::BUDGET),
         }
     }
 
-    /// Is `name` written after an honorific somewhere in the document?
+    /// Is `name` written after an honorific (`ông`, `bà`, `đồng chí`, `đ/c`) in the document?
     fn after_honorific(&self, name: &str) -> bool {
-        self.names
-            .get_or_init(|| {
-                let Some(re) = HONORIFIC_PAIR.as_ref() else {
-                    return HashSet::new();
-                };
-                re.captures_iter(self.doc)
-                    .filter_map(|c| c.get(1))
-                    .map(|m| m.as_str())
-                    .collect()
-            })
-            .contains(name)
+        let left = self.budget.get();
+        if left == 0 || name.is_empty() {
+            return false;
+        }
+        self.budget.set(left - 1);
+        self.doc.match_indices(name).any(|(at, _)| {
+            let after = &self.doc[at + name.len()..];
+            if after.chars().next().is_some_and(char::is_alphanumeric) {
+                return false;
+            }
+            let before = self.doc[..at].trim_end_matches(' ');
+            let word_start = |w: &str| {
+                before.strip_suffix(w).is_some_and(|rest| {
+                    !rest.chars().next_back().is_some_and(char::is_alphanumeric)
+                })
+            };
+            before.len() < at
+                && [
+                    "ông",
+                    "Ông",
+                    "bà",
+                    "Bà",
+                    "đồng chí",
+                    "Đồng chí",
+                    "đ/c",
+                    "Đ/c",
+                ]
+                .into_iter()
+                .any(word_start)
+        })
     }
 }
 

@@ -65,6 +65,13 @@ pub(crate) fn scan(text: &str, out: &mut Vec<Mention>) {
             prev_nonempty = Some((line_no, Cell::Other, (base, base)));
             continue;
         }
+        // A line of running text (one cell of more than ten words and nothing of a block):
+        // what `classify` would say of it, without splitting or tokenizing.
+        if prose_line(line) {
+            pending = None;
+            prev_nonempty = Some((line_no, Cell::Other, (base, base)));
+            continue;
+        }
         for (cs, ce) in cells(line) {
             let (cs, ce) = (base + cs, base + ce);
             let cell = classify(&text[cs..ce], cs);
@@ -202,6 +209,60 @@ fn is_delegation(key: &str) -> bool {
         k,
         "kt" | "tm" | "tl" | "tuq" | "k/t" | "t/m" | "t/l" | "t.m" | "k.t"
     )
+}
+
+/// Is `line` one cell of running text that [`classify`] reads as [`Cell::Other`]: no tab, no run
+/// of three spaces, more than ten words, no `; ` or `) ` (a name after list punctuation), no `ký`,
+/// and a first word that is no delegation or acting mark? One pass over the bytes.
+fn prose_line(line: &str) -> bool {
+    let b = line.as_bytes();
+    let body = line.trim_end_matches(['\n', '\r']);
+    if body.contains('\r') {
+        return false;
+    }
+    let first = body.trim_start().split(' ').next().unwrap_or("");
+    if first.len() <= 8 && first_is_mark(first) {
+        return false;
+    }
+    let mut words = 0;
+    let mut at_start = true;
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b'\t' => return false,
+            b' ' | b'\n' | b'\r' => {
+                if b.get(i + 1) == Some(&b' ') && b.get(i + 2) == Some(&b' ') {
+                    return false;
+                }
+                at_start = true;
+                continue;
+            }
+            b';' | b')' if b.get(i + 1) == Some(&b' ') => return false,
+            // `ký`, `Ký`, `KÝ`, `kÝ` (ý = C3 BD, Ý = C3 9D).
+            b'k' | b'K'
+                if b.get(i + 1) == Some(&0xC3) && matches!(b.get(i + 2), Some(0xBD | 0x9D)) =>
+            {
+                return false;
+            }
+            _ => {}
+        }
+        if at_start
+            && line
+                .get(i..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(is_word_char)
+        {
+            words += 1;
+        }
+        at_start = false;
+    }
+    words > 10
+}
+
+/// Is the first word of a cell a delegation (`KT.`, `TM.`) or acting (`Q.`, `Quyền`) mark, or the
+/// start of `Thay mặt` / `Ký thay`?
+fn first_is_mark(first: &str) -> bool {
+    let f = first.to_lowercase();
+    is_delegation(&f) || matches!(f.as_str(), "q." | "q" | "quyền" | "thay" | "ký")
 }
 
 /// A quick look before tokenizing a cell: can it be anything but [`Cell::Other`]?
