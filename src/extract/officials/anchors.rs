@@ -39,16 +39,23 @@ const FIRST: u8 = 2;
 /// The first two syllables (`chủ tịch`) of a position word.
 const PAIR: u8 = 4;
 
-fn mix(h: u64, byte: u8) -> u64 {
-    (h ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+/// The hash of one syllable from its lower-case UTF-8 bytes: the last eight bytes packed in a
+/// word, and the length.
+fn syllable_hash(packed: u64, len: u64) -> u64 {
+    (packed ^ len.rotate_right(8)).wrapping_mul(K)
 }
 
-/// FNV-1a over the UTF-8 bytes of `s` (a lower-case key).
-fn hash(s: &str) -> u64 {
-    s.bytes().fold(OFFSET, mix)
+/// The hash of two syllables written in a row.
+fn pair_hash(first: u64, second: u64) -> u64 {
+    (first.rotate_left(29) ^ second).wrapping_mul(K)
 }
 
-const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+fn hash(syllable: &str) -> u64 {
+    let packed = syllable.bytes().fold(0u64, |k, c| (k << 8) | u64::from(c));
+    syllable_hash(packed, syllable.len() as u64)
+}
 
 struct Table {
     /// 65 536-bit filter over the top 16 bits of every hash.
@@ -84,7 +91,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
             } else {
                 *kinds.entry(hash(syl[0])).or_default() |= FIRST;
                 *kinds
-                    .entry(hash(&format!("{} {}", syl[0], syl[1])))
+                    .entry(pair_hash(hash(syl[0]), hash(syl[1])))
                     .or_default() |= PAIR;
             }
         }
@@ -143,13 +150,13 @@ fn lower_at(b: &[u8], i: usize) -> Option<([u8; 3], usize, usize)> {
 pub(crate) fn windows(text: &str) -> Vec<(usize, usize)> {
     let b = text.as_bytes();
     // Combining marks U+0300–U+036F start with the bytes 0xCC or 0xCD in UTF-8.
-    if b.iter().any(|&c| c == 0xCC || c == 0xCD) {
+    if b.contains(&0xCC) || b.contains(&0xCD) {
         return vec![(0, text.len())];
     }
     let table = &*TABLE;
     let n = b.len();
     let mut out: Vec<(usize, usize)> = Vec::new();
-    // Hash of `first ` and its start when the previous syllable may begin a two-syllable position.
+    // Hash and start of the previous syllable when it may begin a two-syllable position word.
     let mut pair: Option<(u64, usize)> = None;
     let mut i = 0;
     while i < n {
@@ -161,29 +168,29 @@ pub(crate) fn windows(text: &str) -> Vec<(usize, usize)> {
             i += 1;
             continue;
         }
-        // One syllable: a run of letters and digits, hashed in lower case.
+        // One syllable: a run of letters and digits, packed in lower case.
         let start = i;
-        let mut h = OFFSET;
-        let mut ph = pair.map(|(p, _)| p);
+        let mut packed = 0u64;
+        let mut len = 0u64;
         while i < n {
             let c = b[i];
             if c < 0x80 {
                 if !c.is_ascii_alphanumeric() {
                     break;
                 }
-                let l = c.to_ascii_lowercase();
-                h = mix(h, l);
-                ph = ph.map(|p| mix(p, l));
+                // ASCII letters to lower case; digits already have the 0x20 bit.
+                packed = (packed << 8) | u64::from(c | 0x20);
+                len += 1;
                 i += 1;
                 continue;
             }
-            let Some((bytes, len, adv)) = lower_at(b, i) else {
+            let Some((bytes, blen, adv)) = lower_at(b, i) else {
                 break;
             };
-            for &l in &bytes[..len] {
-                h = mix(h, l);
-                ph = ph.map(|p| mix(p, l));
+            for &l in &bytes[..blen] {
+                packed = (packed << 8) | u64::from(l);
             }
+            len += blen as u64;
             i += adv;
         }
         if i == start {
@@ -195,16 +202,17 @@ pub(crate) fn windows(text: &str) -> Vec<(usize, usize)> {
             pair = None;
             continue;
         }
+        let h = syllable_hash(packed, len);
         let kind = table.get(h);
         let hit = if kind & SINGLE != 0 {
             Some(start)
         } else {
-            match (pair, ph) {
-                (Some((_, s0)), Some(p)) if table.get(p) & PAIR != 0 => Some(s0),
+            match pair {
+                Some((p, s0)) if table.get(pair_hash(p, h)) & PAIR != 0 => Some(s0),
                 _ => None,
             }
         };
-        pair = (kind & FIRST != 0).then(|| (mix(h, b' '), start));
+        pair = (kind & FIRST != 0).then_some((h, start));
         let Some(at) = hit else {
             continue;
         };

@@ -259,34 +259,68 @@ fn prose_line(line: &str) -> bool {
 }
 
 /// Is the first word of a cell a delegation (`KT.`, `TM.`) or acting (`Q.`, `Quyền`) mark, or the
-/// start of `Thay mặt` / `Ký thay`?
+/// start of `Thay mặt` / `Ký thay`? (No allocation: most cells are not.)
 fn first_is_mark(first: &str) -> bool {
-    let f = first.to_lowercase();
-    is_delegation(&f) || matches!(f.as_str(), "q." | "q" | "quyền" | "thay" | "ký")
+    if first.len() > 8
+        || !matches!(
+            first.as_bytes().first(),
+            Some(b'k' | b'K' | b't' | b'T' | b'q' | b'Q')
+        )
+    {
+        return false;
+    }
+    let lower = |s: &str, w: &str| s.chars().flat_map(char::to_lowercase).eq(w.chars());
+    let trimmed = first.trim_end_matches(['.', '/', ':']);
+    ["kt", "tm", "tl", "tuq", "k/t", "t/m", "t/l", "t.m", "k.t"]
+        .iter()
+        .any(|w| lower(trimmed, w))
+        || ["q.", "q", "quyền", "thay", "ký"]
+            .iter()
+            .any(|w| lower(first, w))
 }
 
 /// A quick look before tokenizing a cell: can it be anything but [`Cell::Other`]?
 ///
 /// A delegation (`KT.`, `TM.`, `Thay mặt`, `Ký thay`), an acting title (`Q.`, `Quyền`), `đã ký`
-/// and a name after list punctuation are seen in the raw text; a title or a name alone in its
-/// cell has at most ten words and starts with a position word or a family name.
+/// and a name after list punctuation (`; `, `) `) are seen in the raw text. A name alone in its
+/// cell has at most six words, each capitalized, and starts with a family name; a title alone
+/// has at most ten words, no `.,:;()`, and starts with a position word. (A `true` only means
+/// that [`classify`] must look.)
 fn may_sign(cell: &str) -> bool {
-    if cell.contains("; ")
-        || cell.contains(") ")
-        || cell.contains("ký")
-        || cell.contains("Ký")
-        || cell.contains("KÝ")
-    {
+    let b = cell.as_bytes();
+    let mut words = 0;
+    let mut all_cap = true;
+    let mut punct = false;
+    let mut at_start = true;
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b' ' => {
+                at_start = true;
+                continue;
+            }
+            b';' | b')' if b.get(i + 1) == Some(&b' ') => return true,
+            // `ký`, `Ký`, `KÝ`, `kÝ` (ý = C3 BD, Ý = C3 9D).
+            b'k' | b'K'
+                if b.get(i + 1) == Some(&0xC3) && matches!(b.get(i + 2), Some(0xBD | 0x9D)) =>
+            {
+                return true;
+            }
+            b'.' | b',' | b':' | b';' | b'(' | b')' => punct = true,
+            _ => {}
+        }
+        if at_start
+            && let Some(ch) = cell.get(i..).and_then(|r| r.chars().next())
+            && is_word_char(ch)
+        {
+            words += 1;
+            all_cap &= ch.is_uppercase();
+        }
+        at_start = false;
+    }
+    let first = cell.split(' ').next().unwrap_or("");
+    if first_is_mark(first) {
         return true;
     }
-    let first = cell.split(' ').next().unwrap_or("").to_lowercase();
-    if is_delegation(&first) || matches!(first.as_str(), "q." | "q" | "quyền" | "thay" | "ký") {
-        return true;
-    }
-    let words = cell
-        .split(' ')
-        .filter(|w| w.chars().next().is_some_and(is_word_char))
-        .count();
     if words > 10 {
         return false;
     }
@@ -296,7 +330,14 @@ fn may_sign(cell: &str) -> bool {
     let rest = &cell[s..];
     let head = &rest[..rest.find(' ').unwrap_or(rest.len())];
     let t = Tokens::new(head);
-    t.len() > 0 && first_flags(t.key(0)) & (F_TITLE | F_FAMILY) != 0
+    let flags = if t.len() > 0 {
+        first_flags(t.key(0))
+    } else {
+        0
+    };
+    let name = flags & F_FAMILY != 0 && words <= 6 && all_cap;
+    let title = flags & F_TITLE != 0 && !punct;
+    name || title
 }
 
 fn classify(cell: &str, base: usize) -> Cell {
