@@ -22,8 +22,20 @@
 //! The word tables live in `data/officials/` (family names, honorifics, ranks, titles,
 //! organization words, place and country names), one entry per line with their sources.
 //!
-//! The scan is one left-to-right pass over the tokens; every look-ahead is bounded by a constant, so
-//! the time is linear in the input.
+//! Also read: abbreviated positions (`Phó TGĐ`, `HLV`, REFERENCE §7); a foreign name after any
+//! position when every syllable is spelled unlike Vietnamese (`HLV Jurgen Klopp`, `… Nhà Trắng
+//! Matt Pottinger`) and none is an organization word (`Man Utd`, `Super League`, from
+//! `data/officials/foreign_org_words.tsv`); titles, a comma, then the name (`Phó Chủ tịch Man Utd,
+//! Ed Woodward`); an aside in parentheses between a name and its titles (`Tên (bên trái), Chủ tịch
+//! …`); a two-syllable name after a complete organization (`Bộ trưởng Bộ Công an Tô Lâm`) when
+//! the document also writes it after an honorific (`ông Tô Lâm`), which a place (`Hà Tiên`) never
+//! is. Owners (`đồng sở hữu`, `chủ sở hữu`, `ông chủ`) are counted as positions: in business and
+//! sports news they name the person who controls the organization, as a chairman does.
+//!
+//! Speed: only the lines holding a position word (found by a byte scan that hashes syllables, see
+//! `anchors`) are tokenized, and the signature scan skips lines of running text without
+//! tokenizing them. The scan is one left-to-right pass over the tokens; every look-ahead is
+//! bounded by a constant, so the time is linear in the input.
 
 mod anchors;
 mod lexicon;
