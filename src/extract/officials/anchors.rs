@@ -60,6 +60,8 @@ fn hash(syllable: &str) -> u64 {
 struct Table {
     /// 65 536-bit filter over the top 16 bits of every hash.
     filter: Vec<u64>,
+    /// The first bytes (either case) a position word's first syllable may start with.
+    starts: [bool; 256],
     kinds: HashMap<u64, u8>,
 }
 
@@ -75,6 +77,7 @@ impl Table {
 
 static TABLE: LazyLock<Table> = LazyLock::new(|| {
     let mut kinds: HashMap<u64, u8> = HashMap::new();
+    let mut starts = [false; 256];
     for line in include_str!("../../../data/officials/titles.tsv").lines() {
         let mut cols = line.trim().split('\t');
         let (Some(phrase), Some("title")) = (cols.next(), cols.next()) else {
@@ -86,6 +89,17 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         }
         for form in [phrase, old.as_str()] {
             let syl: Vec<&str> = form.split(' ').collect();
+            if let Some(c) = syl[0].chars().next() {
+                for f in [c.to_string(), c.to_uppercase().collect::<String>()] {
+                    if let Some(&b0) = f.as_bytes().first() {
+                        starts[usize::from(b0)] = true;
+                    }
+                }
+                // `Ð` (U+00D0) is read as `đ`.
+                if c == 'đ' {
+                    starts[0xC3] = true;
+                }
+            }
             if syl.len() == 1 {
                 *kinds.entry(hash(syl[0])).or_default() |= SINGLE;
             } else {
@@ -101,7 +115,11 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         let k = (h >> 48) as usize;
         filter[k >> 6] |= 1 << (k & 63);
     }
-    Table { filter, kinds }
+    Table {
+        filter,
+        starts,
+        kinds,
+    }
 });
 
 /// The lower-case UTF-8 bytes of the letter at `i` (Vietnamese capitals folded), its length,
@@ -166,6 +184,31 @@ pub(crate) fn windows(text: &str) -> Vec<(usize, usize)> {
                 pair = None;
             }
             i += 1;
+            continue;
+        }
+        // A syllable that cannot start a position word, with no pair pending: skip it, stopping
+        // where the full reading below would stop (ASCII punctuation, `“ – …`, no-break space).
+        if pair.is_none() && !table.starts[usize::from(c)] {
+            while i < n {
+                let c = b[i];
+                let stop = if c < 0x80 {
+                    !c.is_ascii_alphanumeric()
+                } else {
+                    matches!(c, 0xC2 | 0xE2 | 0xE3 | 0xEF | 0xF0..=0xFF)
+                        || (c == 0xC3 && matches!(b.get(i + 1), Some(0x97 | 0xB7)))
+                };
+                if stop {
+                    break;
+                }
+                i += 1;
+            }
+            if i < n && b[i] >= 0x80 {
+                // Stopped at a character that is not a letter: skip it whole.
+                i += 1;
+                while i < n && b[i] & 0xC0 == 0x80 {
+                    i += 1;
+                }
+            }
             continue;
         }
         // One syllable: a run of letters and digits, packed in lower case.

@@ -261,22 +261,28 @@ fn prose_line(line: &str) -> bool {
 /// Is the first word of a cell a delegation (`KT.`, `TM.`) or acting (`Q.`, `Quyền`) mark, or the
 /// start of `Thay mặt` / `Ký thay`? (No allocation: most cells are not.)
 fn first_is_mark(first: &str) -> bool {
-    if first.len() > 8
-        || !matches!(
-            first.as_bytes().first(),
-            Some(b'k' | b'K' | b't' | b'T' | b'q' | b'Q')
-        )
-    {
+    let fb = first.as_bytes();
+    if fb.len() > 8 || !matches!(fb.first(), Some(b'k' | b'K' | b't' | b'T' | b'q' | b'Q')) {
         return false;
     }
-    let lower = |s: &str, w: &str| s.chars().flat_map(char::to_lowercase).eq(w.chars());
-    let trimmed = first.trim_end_matches(['.', '/', ':']);
-    ["kt", "tm", "tl", "tuq", "k/t", "t/m", "t/l", "t.m", "k.t"]
-        .iter()
-        .any(|w| lower(trimmed, w))
-        || ["q.", "q", "quyền", "thay", "ký"]
-            .iter()
-            .any(|w| lower(first, w))
+    if !first.is_ascii() {
+        // `Quyền`, `Ký` (thay): the only marks with letters outside ASCII.
+        return matches!(fb.first(), Some(b'k' | b'K' | b'q' | b'Q'))
+            && matches!(first.to_lowercase().as_str(), "quyền" | "ký");
+    }
+    let mut buf = [0u8; 8];
+    for (d, c) in buf.iter_mut().zip(fb) {
+        *d = c.to_ascii_lowercase();
+    }
+    let f = &buf[..fb.len()];
+    let mut t = f;
+    while let [rest @ .., b'.' | b'/' | b':'] = t {
+        t = rest;
+    }
+    matches!(
+        t,
+        b"kt" | b"tm" | b"tl" | b"tuq" | b"k/t" | b"t/m" | b"t/l" | b"t.m" | b"k.t"
+    ) || matches!(f, b"q." | b"q" | b"thay")
 }
 
 /// A quick look before tokenizing a cell: can it be anything but [`Cell::Other`]?
