@@ -376,6 +376,7 @@ pub(crate) fn is_stop(key: &str) -> bool {
             | "dự"
             | "chủ"
             | "chúc"
+            | "chỉ"
             | "ký"
             | "kiêm"
             | "cùng"

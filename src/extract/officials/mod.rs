@@ -634,6 +634,7 @@ impl Scanner<'_, '_> {
         // Inside an organization's proper name each word is capitalized on its first syllable
         // only (`Viện Nghiên cứu Quản lý Kinh tế`), unlike place names (`Thái Bình`).
         let mut seen_head = after_head > 0;
+        let mut stopped = false;
         while j < limit && t.gap(j) == Gap::Space {
             let confirmed = lowers == 0;
             if let Some((n, kind)) = ORGS.longest_at(t, j, false) {
@@ -658,6 +659,7 @@ impl Scanner<'_, '_> {
                             || self.introduces_person(j)
                             || RANKS.longest_at(t, j, false).is_some())
                     {
+                        stopped = true;
                         break;
                     }
                     j += 1;
@@ -667,6 +669,7 @@ impl Scanner<'_, '_> {
                 }
                 Case::Digit => {
                     if !confirmed {
+                        stopped = true;
                         break;
                     }
                     j += 1;
@@ -685,6 +688,7 @@ impl Scanner<'_, '_> {
                         continue;
                     }
                     if lowers >= 4 || is_stop(key) {
+                        stopped = true;
                         break;
                     }
                     // `Bộ Y tế`, `và Đào tạo`: the second syllable of a capitalized word that
@@ -713,6 +717,16 @@ impl Scanner<'_, '_> {
                     j += 1;
                 }
             }
+        }
+        // `Trưởng Khoa Quản trị kinh doanh, …`: one or two lower-case words that finish the name
+        // of the organization right before a comma or a dash.
+        if !stopped
+            && (1..=2).contains(&lowers)
+            && j < t.len()
+            && j < limit
+            && matches!(t.gap(j), Gap::Comma | Gap::Dash)
+        {
+            last_good = j;
         }
         last_good
     }
