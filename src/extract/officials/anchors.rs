@@ -259,14 +259,9 @@ pub(crate) fn windows(text: &str) -> Vec<(usize, usize)> {
         let Some(at) = hit else {
             continue;
         };
-        let s = b[..at]
-            .iter()
-            .rposition(|&c| c == b'\n')
-            .map_or(0, |p| p + 1);
-        let e = b[i..]
-            .iter()
-            .position(|&c| c == b'\n')
-            .map_or(n, |p| i + p + 1);
+        // `at` and `i` are character boundaries; `find`/`rfind` of a byte use memchr.
+        let s = text[..at].rfind('\n').map_or(0, |p| p + 1);
+        let e = text[i..].find('\n').map_or(n, |p| i + p + 1);
         match out.last_mut() {
             Some(last) if last.1 >= s => last.1 = e,
             _ => out.push((s, e)),
