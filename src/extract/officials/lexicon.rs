@@ -294,6 +294,20 @@ pub(crate) fn is_family(key: &str) -> bool {
     first_flags(key) & F_FAMILY != 0
 }
 
+/// Words of foreign organization names (`Utd`, `League`, `Group`): not part of a person's name.
+pub(crate) static FOREIGN_ORG_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    include_str!("../../../data/officials/foreign_org_words.tsv")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// Is `key` (lower case) a word of a foreign organization's name (`utd`, `league`)?
+pub(crate) fn is_foreign_org_word(key: &str) -> bool {
+    FOREIGN_ORG_WORDS.contains(&key)
+}
+
 /// Common middle names (tên đệm) that confirm a four-syllable name (`Nguyễn Thị Kim Ngân`).
 pub(crate) fn is_middle(key: &str) -> bool {
     matches!(
@@ -362,6 +376,7 @@ pub(crate) fn is_stop(key: &str) -> bool {
             | "dự"
             | "chủ"
             | "chúc"
+            | "chỉ"
             | "ký"
             | "kiêm"
             | "cùng"
@@ -409,6 +424,13 @@ pub(crate) fn is_stop(key: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn foreign_org_words_load() {
+        assert!(FOREIGN_ORG_WORDS.len() > 30);
+        assert!(is_foreign_org_word("utd") && is_foreign_org_word("league"));
+        assert!(!is_foreign_org_word("henry"));
+    }
 
     #[test]
     fn tables_load() {

@@ -22,18 +22,32 @@
 //! The word tables live in `data/officials/` (family names, honorifics, ranks, titles,
 //! organization words, place and country names), one entry per line with their sources.
 //!
-//! The scan is one left-to-right pass over the tokens; every look-ahead is bounded by a constant, so
-//! the time is linear in the input.
+//! Also read: abbreviated positions (`Phó TGĐ`, `HLV`, REFERENCE §7); a foreign name after any
+//! position when every syllable is spelled unlike Vietnamese (`HLV Jurgen Klopp`, `… Nhà Trắng
+//! Matt Pottinger`) and none is an organization word (`Man Utd`, `Super League`, from
+//! `data/officials/foreign_org_words.tsv`); titles, a comma, then the name (`Phó Chủ tịch Man Utd,
+//! Ed Woodward`); an aside in parentheses between a name and its titles (`Tên (bên trái), Chủ tịch
+//! …`); a two-syllable name after a complete organization (`Bộ trưởng Bộ Công an Tô Lâm`) when
+//! the document also writes it after an honorific (`ông Tô Lâm`), which a place (`Hà Tiên`) never
+//! is. Owners (`đồng sở hữu`, `chủ sở hữu`, `ông chủ`) are counted as positions: in business and
+//! sports news they name the person who controls the organization, as a chairman does.
+//!
+//! Speed: only the lines holding a position word (found by a byte scan that hashes syllables, see
+//! `anchors`) are tokenized, and the signature scan skips lines of running text without
+//! tokenizing them. The scan is one left-to-right pass over the tokens; every look-ahead is
+//! bounded by a constant, so the time is linear in the input.
 
+mod anchors;
 mod lexicon;
 mod signature;
 mod tokens;
 
+use std::cell::Cell;
 use std::collections::HashMap;
 
 use lexicon::{
-    HONORIFICS, ORGS, OrgKind, PLACES, PlaceKind, RANKS, TITLES, TitleKind, is_family, is_middle,
-    is_stop,
+    HONORIFICS, ORGS, OrgKind, PLACES, PlaceKind, RANKS, TITLES, TitleKind, is_family,
+    is_foreign_org_word, is_middle, is_stop,
 };
 use tokens::{Case, Gap, Tokens};
 
@@ -90,19 +104,53 @@ pub(crate) struct Mention {
 /// assert!(find_officials("anh Nguyễn Văn A, 35 tuổi, cho biết.").is_empty());
 /// ```
 pub fn find_officials(text: &str) -> Vec<Official> {
-    let t = Tokens::new(text);
     let mut mentions = Vec::new();
     let mut short = Vec::new();
-    Scanner {
-        t: &t,
-        out: &mut mentions,
-        short: &mut short,
+    let rec = Recurring::new(text);
+    // Only the lines that hold a position word can hold an official (signature blocks aside).
+    for (a, b) in anchors::windows(text) {
+        let Some(part) = text.get(a..b) else {
+            continue;
+        };
+        let t = Tokens::new(part);
+        let (m0, s0) = (mentions.len(), short.len());
+        Scanner {
+            t: &t,
+            out: &mut mentions,
+            short: &mut short,
+            rec: &rec,
+        }
+        .run();
+        for m in &mut mentions[m0..] {
+            m.shift(a);
+        }
+        for s in &mut short[s0..] {
+            s.given = (s.given.0 + a, s.given.1 + a);
+            shift_all(&mut s.titles, a);
+        }
     }
-    .run();
     signature::scan(text, &mut mentions);
     let mut found = merge(text, mentions);
     merge_short(text, &short, &mut found);
     found
+}
+
+impl Mention {
+    /// Moves every span by `by` bytes (from a window of the text to the whole text).
+    fn shift(&mut self, by: usize) {
+        self.start += by;
+        self.end += by;
+        self.name = (self.name.0 + by, self.name.1 + by);
+        self.honorific = self.honorific.map(|(a, b)| (a + by, b + by));
+        self.rank = self.rank.map(|(a, b)| (a + by, b + by));
+        shift_all(&mut self.titles, by);
+    }
+}
+
+fn shift_all(spans: &mut [(usize, usize)], by: usize) {
+    for s in spans {
+        *s = (s.0 + by, s.1 + by);
+    }
 }
 
 /// A later mention by given name only (`Ông Tâm là đại biểu Quốc hội khóa XIII`): the given
@@ -230,6 +278,59 @@ pub(crate) struct Scanner<'s, 'a> {
     pub(crate) t: &'s Tokens<'a>,
     pub(crate) out: &'s mut Vec<Mention>,
     pub(crate) short: &'s mut Vec<Short>,
+    pub(crate) rec: &'s Recurring<'a>,
+}
+
+/// Looks up whether a two-syllable name is written after an honorific anywhere in the document
+/// (`ông Tô Lâm`), for at most [`Recurring::BUDGET`] names per document (linear time).
+pub(crate) struct Recurring<'a> {
+    doc: &'a str,
+    budget: Cell<u32>,
+}
+
+impl<'a> Recurring<'a> {
+    const BUDGET: u32 = 32;
+
+    pub(crate) fn new(doc: &'a str) -> Self {
+        Recurring {
+            doc,
+            budget: Cell::new(Self::BUDGET),
+        }
+    }
+
+    /// Is `name` written after an honorific (`ông`, `bà`, `đồng chí`, `đ/c`) in the document?
+    fn after_honorific(&self, name: &str) -> bool {
+        let left = self.budget.get();
+        if left == 0 || name.is_empty() {
+            return false;
+        }
+        self.budget.set(left - 1);
+        self.doc.match_indices(name).any(|(at, _)| {
+            let after = &self.doc[at + name.len()..];
+            if after.chars().next().is_some_and(char::is_alphanumeric) {
+                return false;
+            }
+            let before = self.doc[..at].trim_end_matches(' ');
+            let word_start = |w: &str| {
+                before.strip_suffix(w).is_some_and(|rest| {
+                    !rest.chars().next_back().is_some_and(char::is_alphanumeric)
+                })
+            };
+            before.len() < at
+                && [
+                    "ông",
+                    "Ông",
+                    "bà",
+                    "Bà",
+                    "đồng chí",
+                    "Đồng chí",
+                    "đ/c",
+                    "Đ/c",
+                ]
+                .into_iter()
+                .any(word_start)
+        })
+    }
 }
 
 impl Scanner<'_, '_> {
@@ -294,6 +395,7 @@ impl Scanner<'_, '_> {
                 let open_pair = e >= title.head_end + 2
                     && t.case(e - 1) == Case::Cap
                     && t.case(e - 2) == Case::Cap
+                    && !(e - 2..e).any(|p| is_foreign_org_word(t.key(p)))
                     && PLACES.ending_at(t, e, title.head_end).is_none()
                     && !ORGS
                         .ending_at(t, e - 2, title.head_end)
@@ -321,6 +423,33 @@ impl Scanner<'_, '_> {
                 }
                 i = title.end;
                 continue;
+            }
+            // `Phó Chủ tịch Man Utd, Ed Woodward`: titles, a comma, then the name alone.
+            if hon.is_none()
+                && rank.is_none()
+                && t.gap(i) == Gap::Comma
+                && chain.as_ref().is_some_and(|c| c.end_tok == i)
+            {
+                let name = self.name_at(i, false).or_else(|| {
+                    let mut b = i + 1;
+                    while b < n && b - i < 4 && t.case(b) == Case::Cap && t.gap(b) == Gap::Space {
+                        b += 1;
+                    }
+                    let ends = !(t.case(b) == Case::Cap && t.gap(b) == Gap::Space);
+                    (ends && foreign_tail(t, i, b) == Some(i)).then_some(Name {
+                        start: i,
+                        end: b,
+                        honorific: None,
+                        rank: None,
+                        rank_tok: None,
+                    })
+                });
+                if let (Some(name), Some(c)) = (name, chain.take()) {
+                    let end = name.end;
+                    self.push(c.start, end, name, c.honorific, None, c.titles);
+                    i = end;
+                    continue;
+                }
             }
             if let Some(mut name) = self.name_at(k, hon.is_some() || rank.is_some()) {
                 name.honorific = hon;
@@ -505,6 +634,7 @@ impl Scanner<'_, '_> {
         // Inside an organization's proper name each word is capitalized on its first syllable
         // only (`Viện Nghiên cứu Quản lý Kinh tế`), unlike place names (`Thái Bình`).
         let mut seen_head = after_head > 0;
+        let mut stopped = false;
         while j < limit && t.gap(j) == Gap::Space {
             let confirmed = lowers == 0;
             if let Some((n, kind)) = ORGS.longest_at(t, j, false) {
@@ -529,6 +659,7 @@ impl Scanner<'_, '_> {
                             || self.introduces_person(j)
                             || RANKS.longest_at(t, j, false).is_some())
                     {
+                        stopped = true;
                         break;
                     }
                     j += 1;
@@ -538,6 +669,7 @@ impl Scanner<'_, '_> {
                 }
                 Case::Digit => {
                     if !confirmed {
+                        stopped = true;
                         break;
                     }
                     j += 1;
@@ -556,6 +688,7 @@ impl Scanner<'_, '_> {
                         continue;
                     }
                     if lowers >= 4 || is_stop(key) {
+                        stopped = true;
                         break;
                     }
                     // `Bộ Y tế`, `và Đào tạo`: the second syllable of a capitalized word that
@@ -584,6 +717,16 @@ impl Scanner<'_, '_> {
                     j += 1;
                 }
             }
+        }
+        // `Trưởng Khoa Quản trị kinh doanh, …`: one or two lower-case words that finish the name
+        // of the organization right before a comma or a dash.
+        if !stopped
+            && (1..=2).contains(&lowers)
+            && j < t.len()
+            && j < limit
+            && matches!(t.gap(j), Gap::Comma | Gap::Dash)
+        {
+            last_good = j;
         }
         last_good
     }
@@ -699,7 +842,20 @@ impl Scanner<'_, '_> {
             }
             // Two syllables after a title are as often a place, a company or a short mention
             // (`Hà Tiên`, `Hoa Lâm`, `Văn Quyết`) as a full name: not trusted here.
+            // After a complete organization phrase (`Bộ trưởng Bộ Công an Tô Lâm`) a family name
+            // and a given name that are not middle names make a name.
             let score = match len {
+                2 if s == a
+                    && a > title.head_end
+                    && t.case(a - 1) == Case::Lower
+                    && !is_middle(t.key(s))
+                    && !is_middle(t.key(s + 1))
+                    && t.text
+                        .get(t.span(s, b).0..t.span(s, b).1)
+                        .is_some_and(|nm| self.rec.after_honorific(nm)) =>
+                {
+                    1
+                }
                 2 => continue,
                 3 => 3,
                 _ if is_middle(t.key(s + 1)) || t.key(s + 1) == "thất" => 4,
@@ -769,6 +925,25 @@ impl Scanner<'_, '_> {
             }
             _ => None,
         };
+        // `Phó cố vấn an ninh quốc gia Nhà Trắng Matt Pottinger`, `HLV Jurgen Klopp`: a foreign
+        // name ending the run, after the title or a Vietnamese word.
+        // (`đội trưởng Jordan Henderson`: a country as a given name, the surname after it.)
+        if foreign_start.is_none_or(|s| b < s + 2)
+            && place.is_none_or(|(n, _)| b < a + n + 2)
+            && before != Some(OrgKind::Head)
+            && let Some(s) = foreign_tail(t, a, b)
+            // `tổ chức bảo tồn Historic England`: after lower-case words, a foreign run is the
+            // organization's own name unless they close a capitalized word (`Bộ trưởng Tài chính`).
+            && (s > a || direct || a < 2 || t.case(a - 1) != Case::Lower || t.case(a - 2) == Case::Cap)
+        {
+            return Some(Name {
+                start: s,
+                end: b,
+                honorific: None,
+                rank: None,
+                rank_tok: None,
+            });
+        }
         if let Some(s) = foreign_start
             // A surname alone (`Tổng thống Biden`) is a short mention, not a full name.
             && (2..=3).contains(&(b - s))
@@ -845,6 +1020,22 @@ impl Scanner<'_, '_> {
             if j > e && t.gap(j) == Gap::Comma {
                 return self.title_chain(j, strict);
             }
+            if let Some(found) = self.title_chain(e, strict) {
+                return Some(found);
+            }
+            // `Tên (bên trái), Chủ tịch …`: an aside in parentheses, then the titles.
+            for j in e + 1..(e + 8).min(t.len()) {
+                let g = t.gap_text(j);
+                if g.contains(')') {
+                    if g.contains([',', '-', '–']) && !sentence_break(g) {
+                        return self.title_chain(j, strict);
+                    }
+                    break;
+                }
+                if sentence_break(g) || g.contains('(') {
+                    break;
+                }
+            }
         }
         self.title_chain(e, strict)
     }
@@ -908,6 +1099,34 @@ impl Scanner<'_, '_> {
         }
         None
     }
+}
+
+/// A foreign personal name (`Daniel Levy`, `John W Henry`) ending the capitalized run `a..b`:
+/// its first token. Every syllable is spelled unlike Vietnamese (initials aside), none is a word
+/// of an organization (`Utd`, `League`), and the name starts the run or follows a Vietnamese word.
+fn foreign_tail(t: &Tokens<'_>, a: usize, b: usize) -> Option<usize> {
+    if b < a + 2 {
+        return None;
+    }
+    let initial = |p: usize| t.key(p).chars().count() == 1;
+    let s = if b >= a + 3 && initial(b - 2) {
+        b - 3
+    } else {
+        b - 2
+    };
+    if initial(b - 1) || initial(s) {
+        return None;
+    }
+    let ok = (s..b).all(|p| {
+        (initial(p) || looks_foreign(t.key(p)))
+            && !is_foreign_org_word(t.key(p))
+            && ORGS.longest_at(t, p, false).is_none()
+    });
+    let boundary = s == a || !looks_foreign(t.key(s - 1));
+    let place = PLACES
+        .longest_at(t, s, true)
+        .is_some_and(|(n, _)| n >= b - s);
+    (ok && boundary && !place).then_some(s)
 }
 
 /// Does the gap hold a sentence end?

@@ -13,9 +13,9 @@
 //! is kept only when the block says it was signed (`đã ký`); it then takes the nearest title cell
 //! above, e.g. the issuing title heading a decree (`CHỦ TỊCH NƯỚC …` / … / `Hồ Chí Minh` / `(Đã ký)`).
 
-use super::lexicon::{HONORIFICS, ORGS, PLACES, TITLES, is_family};
-use super::tokens::{Case, Tokens};
-use super::{Mention, Scanner};
+use super::lexicon::{F_FAMILY, F_TITLE, HONORIFICS, ORGS, PLACES, TITLES, first_flags, is_family};
+use super::tokens::{Case, Tokens, is_word_char};
+use super::{Mention, Recurring, Scanner};
 
 /// How many non-empty lines a title cell reaches down to its signer.
 const NEAR_LINES: usize = 30;
@@ -62,6 +62,13 @@ pub(crate) fn scan(text: &str, out: &mut Vec<Mention>) {
         line_no += 1;
         // Fast path: a long line with no column gap is prose, never part of a signature block.
         if line.len() > 160 && !line.contains('\t') && !line.contains("   ") {
+            prev_nonempty = Some((line_no, Cell::Other, (base, base)));
+            continue;
+        }
+        // A line of running text (one cell of more than ten words and nothing of a block):
+        // what `classify` would say of it, without splitting or tokenizing.
+        if prose_line(line) {
+            pending = None;
             prev_nonempty = Some((line_no, Cell::Other, (base, base)));
             continue;
         }
@@ -204,8 +211,143 @@ fn is_delegation(key: &str) -> bool {
     )
 }
 
+/// Is `line` one cell of running text that [`classify`] reads as [`Cell::Other`]: no tab, no run
+/// of three spaces, more than ten words, no `; ` or `) ` (a name after list punctuation), no `ký`,
+/// and a first word that is no delegation or acting mark? One pass over the bytes.
+fn prose_line(line: &str) -> bool {
+    let b = line.as_bytes();
+    let body = line.trim_end_matches(['\n', '\r']);
+    if body.contains('\r') {
+        return false;
+    }
+    let first = body.trim_start().split(' ').next().unwrap_or("");
+    if first.len() <= 8 && first_is_mark(first) {
+        return false;
+    }
+    let mut words = 0;
+    let mut at_start = true;
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b'\t' => return false,
+            b' ' | b'\n' | b'\r' => {
+                if b.get(i + 1) == Some(&b' ') && b.get(i + 2) == Some(&b' ') {
+                    return false;
+                }
+                at_start = true;
+                continue;
+            }
+            b';' | b')' if b.get(i + 1) == Some(&b' ') => return false,
+            // `ký`, `Ký`, `KÝ`, `kÝ` (ý = C3 BD, Ý = C3 9D).
+            b'k' | b'K'
+                if b.get(i + 1) == Some(&0xC3) && matches!(b.get(i + 2), Some(0xBD | 0x9D)) =>
+            {
+                return false;
+            }
+            _ => {}
+        }
+        if at_start
+            && line
+                .get(i..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(is_word_char)
+        {
+            words += 1;
+        }
+        at_start = false;
+    }
+    words > 10
+}
+
+/// Is the first word of a cell a delegation (`KT.`, `TM.`) or acting (`Q.`, `Quyền`) mark, or the
+/// start of `Thay mặt` / `Ký thay`? (No allocation: most cells are not.)
+fn first_is_mark(first: &str) -> bool {
+    let fb = first.as_bytes();
+    if fb.len() > 8 || !matches!(fb.first(), Some(b'k' | b'K' | b't' | b'T' | b'q' | b'Q')) {
+        return false;
+    }
+    if !first.is_ascii() {
+        // `Quyền`, `Ký` (thay): the only marks with letters outside ASCII.
+        return matches!(fb.first(), Some(b'k' | b'K' | b'q' | b'Q'))
+            && matches!(first.to_lowercase().as_str(), "quyền" | "ký");
+    }
+    let mut buf = [0u8; 8];
+    for (d, c) in buf.iter_mut().zip(fb) {
+        *d = c.to_ascii_lowercase();
+    }
+    let f = &buf[..fb.len()];
+    let mut t = f;
+    while let [rest @ .., b'.' | b'/' | b':'] = t {
+        t = rest;
+    }
+    matches!(
+        t,
+        b"kt" | b"tm" | b"tl" | b"tuq" | b"k/t" | b"t/m" | b"t/l" | b"t.m" | b"k.t"
+    ) || matches!(f, b"q." | b"q" | b"thay")
+}
+
+/// A quick look before tokenizing a cell: can it be anything but [`Cell::Other`]?
+///
+/// A delegation (`KT.`, `TM.`, `Thay mặt`, `Ký thay`), an acting title (`Q.`, `Quyền`), `đã ký`
+/// and a name after list punctuation (`; `, `) `) are seen in the raw text. A name alone in its
+/// cell has at most six words, each capitalized, and starts with a family name; a title alone
+/// has at most ten words, no `.,:;()`, and starts with a position word. (A `true` only means
+/// that [`classify`] must look.)
+fn may_sign(cell: &str) -> bool {
+    let b = cell.as_bytes();
+    let mut words = 0;
+    let mut all_cap = true;
+    let mut punct = false;
+    let mut at_start = true;
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b' ' => {
+                at_start = true;
+                continue;
+            }
+            b';' | b')' if b.get(i + 1) == Some(&b' ') => return true,
+            // `ký`, `Ký`, `KÝ`, `kÝ` (ý = C3 BD, Ý = C3 9D).
+            b'k' | b'K'
+                if b.get(i + 1) == Some(&0xC3) && matches!(b.get(i + 2), Some(0xBD | 0x9D)) =>
+            {
+                return true;
+            }
+            b'.' | b',' | b':' | b';' | b'(' | b')' => punct = true,
+            _ => {}
+        }
+        if at_start
+            && let Some(ch) = cell.get(i..).and_then(|r| r.chars().next())
+            && is_word_char(ch)
+        {
+            words += 1;
+            all_cap &= ch.is_uppercase();
+        }
+        at_start = false;
+    }
+    let first = cell.split(' ').next().unwrap_or("");
+    if first_is_mark(first) {
+        return true;
+    }
+    if words > 10 {
+        return false;
+    }
+    let Some(s) = cell.find(is_word_char) else {
+        return false;
+    };
+    let rest = &cell[s..];
+    let head = &rest[..rest.find(' ').unwrap_or(rest.len())];
+    let t = Tokens::new(head);
+    let flags = if t.len() > 0 {
+        first_flags(t.key(0))
+    } else {
+        0
+    };
+    let name = flags & F_FAMILY != 0 && words <= 6 && all_cap;
+    let title = flags & F_TITLE != 0 && !punct;
+    name || title
+}
+
 fn classify(cell: &str, base: usize) -> Cell {
-    if cell.len() > 120 {
+    if cell.len() > 120 || !may_sign(cell) {
         return Cell::Other;
     }
     let t = Tokens::new(cell);
@@ -273,6 +415,7 @@ fn classify(cell: &str, base: usize) -> Cell {
             t: &t,
             out: &mut sink.0,
             short: &mut sink.1,
+            rec: &Recurring::new(cell),
         };
         if let Some(title) = sc.title_at(1)
             && title.end == n
@@ -290,6 +433,7 @@ fn classify(cell: &str, base: usize) -> Cell {
             t: &t,
             out: &mut sink,
             short: &mut short,
+            rec: &Recurring::new(cell),
         };
         if let Some(title) = sc.title_at(0)
             && title.end == n

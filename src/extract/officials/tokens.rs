@@ -63,7 +63,7 @@ pub(crate) struct Tokens<'a> {
     keys: String,
 }
 
-fn is_word_char(c: char) -> bool {
+pub(crate) fn is_word_char(c: char) -> bool {
     match c as u32 {
         0..=0x7F => c.is_ascii_alphanumeric(),
         0xD7 | 0xF7 => false,
@@ -74,7 +74,7 @@ fn is_word_char(c: char) -> bool {
 
 /// What a character is for case: a lower-case letter, a capital, a digit, or other.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum CharKind {
+pub(crate) enum CharKind {
     Lower,
     Upper,
     Digit,
@@ -83,7 +83,7 @@ enum CharKind {
 
 /// The lookup form of one character and its kind, with fast paths for the Vietnamese alphabet
 /// (ASCII, Latin-1, `Ă Đ Ĩ Ũ Ơ Ư`, Latin Extended Additional `Ạ…ỹ`).
-fn fold(c: char) -> (char, CharKind) {
+pub(crate) fn fold(c: char) -> (char, CharKind) {
     let u = c as u32;
     match u {
         0x30..=0x39 => (c, CharKind::Digit),
@@ -152,7 +152,12 @@ impl<'a> Tokens<'a> {
                 }
                 if is_joiner(d) && j + dw < n {
                     let (e, ew) = char_at(text, j + dw);
-                    if is_word_char(e) {
+                    // `trường.Bà`: a missing space after a full stop, not `PGS.TS` or `đ.c`.
+                    let sentence_end = d == '.'
+                        && e.is_uppercase()
+                        && text[start..j].chars().count() >= 2
+                        && !text[start..j].chars().any(char::is_uppercase);
+                    if is_word_char(e) && !sentence_end {
                         acc.push(&mut keys, d);
                         j += dw;
                         cur = (e, ew);
@@ -244,7 +249,7 @@ fn classify_gap(g: &str) -> Gap {
 }
 
 /// The character at byte `i` (a char boundary) and its width.
-fn char_at(text: &str, i: usize) -> (char, usize) {
+pub(crate) fn char_at(text: &str, i: usize) -> (char, usize) {
     match text.as_bytes().get(i) {
         Some(&b) if b < 0x80 => (b as char, 1),
         _ => text
