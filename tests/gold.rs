@@ -1,5 +1,6 @@
-//! Gold regression: the analyzer's report on the shareable annotated documents in `tests/gold/`
-//! (seed, government documents, a law) scored the way `shared/tools/score.py` scores it: sets of
+//! Gold regression: the analyzer's report on the annotated public-domain documents in
+//! `tests/gold/` (the seed, government documents, laws: the shareable dev gold plus documents
+//! annotated independently as held-out checks) scored the way `shared/tools/score.py` scores it: sets of
 //! unique keys per document, micro-averaged F1, and every span checked against the input bytes.
 //! Expected values are the hand-made gold annotations (rules in tests/gold/GUIDELINE.md).
 use std::collections::BTreeSet;
