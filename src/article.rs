@@ -40,6 +40,9 @@ pub struct Article {
 /// How many lines from the top may hold the header (metadata, title, dateline).
 const HEADER_LINES: usize = 12;
 
+/// Longest line (bytes, bullets trimmed) that may be page chrome.
+const MAX_CHROME_LINE: usize = 200;
+
 static METADATA: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^#\s*([A-Za-z_]+)\s*=\s*(.*?)\s*$").expect("valid regex"));
 
@@ -107,44 +110,48 @@ pub fn parse_article(text: &str) -> Article {
         };
 
         // Crawler metadata at the very top: `# key = value`.
-        if content_lines == 0 && index < HEADER_LINES {
-            if let Some(c) = METADATA.captures(line) {
-                has_metadata = true;
-                art.chrome.push(span_of(line));
-                let key = c.get(1).map_or("", |m| m.as_str()).to_ascii_lowercase();
-                let value = c.get(2).map_or("", |m| m.as_str());
-                if key == "date" && art.published.is_none() {
-                    art.published = iso_from_compact(value);
-                } else if key == "title" && art.title.is_none() && !value.is_empty() {
-                    art.title = c.get(2).map(|m| span_of(m.as_str()));
-                }
-                continue;
+        if content_lines == 0
+            && index < HEADER_LINES
+            && let Some(c) = METADATA.captures(line)
+        {
+            has_metadata = true;
+            art.chrome.push(span_of(line));
+            let key = c.get(1).map_or("", |m| m.as_str()).to_ascii_lowercase();
+            let value = c.get(2).map_or("", |m| m.as_str());
+            if key == "date" && art.published.is_none() {
+                art.published = iso_from_compact(value);
+            } else if key == "title" && art.title.is_none() && !value.is_empty() {
+                art.title = c.get(2).map(|m| span_of(m.as_str()));
             }
+            continue;
         }
         content_lines += 1;
 
-        if index < HEADER_LINES && art.dateline.is_none() {
-            if let Some((published, m_end)) = dateline(line) {
-                art.dateline = Some(Span::new(line_start + lead, line_start + m_end));
-                art.published = Some(published);
-                // Anything after the date and time on the dateline is counters (views, comments).
-                let rest = &line[m_end..];
-                let rest_trim = rest.trim();
-                if !rest_trim.is_empty()
-                    && rest_trim
-                        .bytes()
-                        .all(|b| b.is_ascii_digit() || b == b' ' || b == b'.' || b == b',')
-                {
-                    art.chrome.push(span_of(rest_trim));
-                }
-                continue;
+        if index < HEADER_LINES
+            && art.dateline.is_none()
+            && let Some((published, m_end)) = dateline(line)
+        {
+            art.dateline = Some(Span::new(line_start + lead, line_start + m_end));
+            art.published = Some(published);
+            // Anything after the date and time on the dateline is counters (views, comments).
+            let rest = &line[m_end..];
+            let rest_trim = rest.trim();
+            if !rest_trim.is_empty()
+                && rest_trim
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b == b' ' || b == b'.' || b == b',')
+            {
+                art.chrome.push(span_of(rest_trim));
             }
+            continue;
         }
         if first_content.is_none() {
             first_content = Some(span_of(trimmed));
         }
 
-        if let Some(c) = AUTHOR.captures(line) {
+        if trimmed.starts_with("Tác giả")
+            && let Some(c) = AUTHOR.captures(line)
+        {
             if art.author.is_none() {
                 art.author = c.get(1).map(|m| m.as_str().to_string());
             }
@@ -153,7 +160,8 @@ pub fn parse_article(text: &str) -> Article {
         let unbulleted = trimmed
             .trim_start_matches(['•', '·', '-', '*', '|', '»', '›'])
             .trim_start();
-        if CHROME_LINE.is_match(unbulleted) {
+        // Chrome lines are short: long lines of running text skip the regex.
+        if unbulleted.len() <= MAX_CHROME_LINE && CHROME_LINE.is_match(unbulleted) {
             art.chrome.push(span_of(trimmed));
         }
     }

@@ -250,11 +250,11 @@ pub fn find_ethnic_groups(text: &str) -> Vec<EthnicGroupMentions> {
                 }
             }
             for tw in ["dân tộc", "người"] {
-                if let Some(te) = match_ci(text, q, tw) {
-                    if boundary_after(text, te) {
-                        q = skip_ws(text, te);
-                        break;
-                    }
+                if let Some(te) = match_ci(text, q, tw)
+                    && boundary_after(text, te)
+                {
+                    q = skip_ws(text, te);
+                    break;
                 }
             }
             if q == ge {

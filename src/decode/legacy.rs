@@ -106,15 +106,14 @@ fn merge_split_capitals(s: &str) -> Option<String> {
         if matches!(
             c,
             'A' | 'E' | 'I' | 'O' | 'U' | 'Y' | 'Ă' | 'Â' | 'Ê' | 'Ô' | 'Ơ' | 'Ư'
-        ) {
-            if let Some(&n) = chars.peek() {
-                let (base, tone) = split_tone(n);
-                if tone > 0 && base.to_uppercase().eq(std::iter::once(c)) {
-                    out.extend(n.to_uppercase());
-                    chars.next();
-                    merged = true;
-                    continue;
-                }
+        ) && let Some(&n) = chars.peek()
+        {
+            let (base, tone) = split_tone(n);
+            if tone > 0 && base.to_uppercase().eq(std::iter::once(c)) {
+                out.extend(n.to_uppercase());
+                chars.next();
+                merged = true;
+                continue;
             }
         }
         out.push(c);
@@ -242,33 +241,33 @@ pub(crate) fn decode_vni(bytes: &[u8]) -> String {
         }
         let b = bytes[i];
         let bi = t.base_index[b as usize];
-        if bi != u8::MAX {
-            if let Some(&m) = bytes.get(i + 1) {
-                let c = if m >= 0xC0 {
-                    t.pairs[bi as usize][(m - 0xC0) as usize]
-                } else {
-                    '\0'
-                };
-                if c != '\0' {
-                    let mut c = c;
-                    i += 2;
-                    // A second mark byte (circumflex, then tone) when the first one left room.
-                    while let Some(&m2) = bytes.get(i) {
-                        let marks = t.marks[m2 as usize].as_str();
-                        if marks.is_empty() {
-                            break;
-                        }
-                        match compose_marks(c, marks) {
-                            Some(c2) if c2 != c && is_vietnamese_letter(c2) => {
-                                c = c2;
-                                i += 1;
-                            }
-                            _ => break,
-                        }
+        if bi != u8::MAX
+            && let Some(&m) = bytes.get(i + 1)
+        {
+            let c = if m >= 0xC0 {
+                t.pairs[bi as usize][(m - 0xC0) as usize]
+            } else {
+                '\0'
+            };
+            if c != '\0' {
+                let mut c = c;
+                i += 2;
+                // A second mark byte (circumflex, then tone) when the first one left room.
+                while let Some(&m2) = bytes.get(i) {
+                    let marks = t.marks[m2 as usize].as_str();
+                    if marks.is_empty() {
+                        break;
                     }
-                    out.push(c);
-                    continue;
+                    match compose_marks(c, marks) {
+                        Some(c2) if c2 != c && is_vietnamese_letter(c2) => {
+                            c = c2;
+                            i += 1;
+                        }
+                        _ => break,
+                    }
                 }
+                out.push(c);
+                continue;
             }
         }
         let marks = t.marks[b as usize].as_str();

@@ -87,17 +87,16 @@ pub(crate) fn repair(s: &str) -> (String, usize) {
                     _ => ok = false,
                 }
             }
-            if ok {
-                if let Some(d) = std::str::from_utf8(&buf[..need])
+            if ok
+                && let Some(d) = std::str::from_utf8(&buf[..need])
                     .ok()
                     .and_then(|t| t.chars().next())
                     .filter(|&d| plausible(d))
-                {
-                    out.push(d);
-                    fixed += 1;
-                    i += need;
-                    continue;
-                }
+            {
+                out.push(d);
+                fixed += 1;
+                i += need;
+                continue;
             }
             if c == 'á' && chars.get(i + 1) == Some(&'»') {
                 let lost = chars.get(i + 2).copied();

@@ -1055,18 +1055,18 @@ pub fn find_dates(text: &str, reference: Option<CalendarDate>) -> Vec<DateMentio
                 } else {
                     a.0
                 };
-                if a.0 == 0 || b.0 == 0 || from_tu {
-                    if let Some(a2) = ymd(a_year, a.1, a.2) {
-                        let ordered = a2.0 == 0 || b.0 == 0 || a2 < b;
-                        // Both with years: only a short span ("30/4/1975 - 30/4/2021" is two dates).
-                        let short = a.0 == 0 || b.0 == 0 || b.0 - a2.0 <= 1;
-                        if ordered && short {
-                            p.kind = DateKind::Range;
-                            p.first = Some(a2);
-                            p.last = Some(b);
-                            p.end = c.end;
-                            continue;
-                        }
+                if (a.0 == 0 || b.0 == 0 || from_tu)
+                    && let Some(a2) = ymd(a_year, a.1, a.2)
+                {
+                    let ordered = a2.0 == 0 || b.0 == 0 || a2 < b;
+                    // Both with years: only a short span ("30/4/1975 - 30/4/2021" is two dates).
+                    let short = a.0 == 0 || b.0 == 0 || b.0 - a2.0 <= 1;
+                    if ordered && short {
+                        p.kind = DateKind::Range;
+                        p.first = Some(a2);
+                        p.last = Some(b);
+                        p.end = c.end;
+                        continue;
                     }
                 }
             }

@@ -704,10 +704,11 @@ impl Normalizer {
                 .chars()
                 .find(|&c| !is_invisible(c))
                 .is_some_and(is_combining_mark);
-        if marks_only && start > st.done {
-            if let Some(p) = text[..i].chars().next_back() {
-                start = i - p.len_utf8();
-            }
+        if marks_only
+            && start > st.done
+            && let Some(p) = text[..i].chars().next_back()
+        {
+            start = i - p.len_utf8();
         }
         let mut end = i;
         for c in text[i..].chars() {
@@ -854,18 +855,18 @@ impl Normalizer {
         if !buf.chars().all(known) && is_nfc_quick(buf.chars()) != IsNormalized::Yes {
             *buf = buf.nfc().collect();
         }
-        if !self.fold && self.tone_style != ToneStyle::Preserve {
-            if let Some(s) = Syllable::parse(buf) {
-                if !s.is_tone_placed(self.tone_style) {
-                    buf.clear();
-                    s.write_placed(buf, self.tone_style);
-                }
-            }
+        if !self.fold
+            && self.tone_style != ToneStyle::Preserve
+            && let Some(s) = Syllable::parse(buf)
+            && !s.is_tone_placed(self.tone_style)
+        {
+            buf.clear();
+            s.write_placed(buf, self.tone_style);
         }
-        if self.fold {
-            if let Cow::Owned(f) = fold(buf) {
-                *buf = f;
-            }
+        if self.fold
+            && let Cow::Owned(f) = fold(buf)
+        {
+            *buf = f;
         }
         if self.lowercase {
             *buf = buf.to_lowercase();

@@ -54,15 +54,11 @@ impl NumberConvention {
             }
             let glued = i > 0 && (b[i - 1].is_ascii_alphabetic() || b[i - 1] >= 0x80);
             let end = lex_digits(b, i);
-            if !glued {
-                if let Some(t) = text.get(i..end) {
-                    match classify(t) {
-                        Shape::VnThousands | Shape::VnDecimal | Shape::VnThousandsDecimal => {
-                            vn += 1
-                        }
-                        Shape::EnThousands | Shape::EnThousandsDecimal => en += 1,
-                        _ => {}
-                    }
+            if !glued && let Some(t) = text.get(i..end) {
+                match classify(t) {
+                    Shape::VnThousands | Shape::VnDecimal | Shape::VnThousandsDecimal => vn += 1,
+                    Shape::EnThousands | Shape::EnThousandsDecimal => en += 1,
+                    _ => {}
                 }
             }
             i = end.max(i + 1);

@@ -432,11 +432,11 @@ fn at_digits(t: &str, i: usize, conv: NumberConvention) -> (Option<Figure<'stati
         let p = skip_ws(t, pos);
         let mut q = None;
         for sep in ["-", "–", "—", "đến", "tới"] {
-            if let Some(e) = match_ci(t, p, sep) {
-                if !sep.starts_with(char::is_alphabetic) || boundary_after(t, e) {
-                    q = Some(e);
-                    break;
-                }
+            if let Some(e) = match_ci(t, p, sep)
+                && (!sep.starts_with(char::is_alphabetic) || boundary_after(t, e))
+            {
+                q = Some(e);
+                break;
             }
         }
         if let Some(q) = q {
@@ -446,22 +446,21 @@ fn at_digits(t: &str, i: usize, conv: NumberConvention) -> (Option<Figure<'stati
                 let a = byte(t, e2);
                 let a2 = byte(t, e2 + 1);
                 let dateish = (a == b'/' || a == b'-' || a == b':') && a2.is_ascii_digit();
-                if !dateish {
-                    if let Some(v2) = digits_value(&t[p2..e2], conv) {
-                        if v2.value > v1 {
-                            max = Some(v2.value);
-                            pos = e2;
-                            // `10-15.000 đồng`, `10 - 20000 đồng`: the first bound shares
-                            // the thousands of the second
-                            if (1.0..1000.0).contains(&v1) && v1.fract() == 0.0 {
-                                let mut f = 1000.0;
-                                while v1 * f * 10.0 <= v2.value && f < 1e12 {
-                                    f *= 1000.0;
-                                }
-                                if v1 * f <= v2.value && v2.value < v1 * f * 10.0 {
-                                    value = v1 * f * sign;
-                                }
-                            }
+                if !dateish
+                    && let Some(v2) = digits_value(&t[p2..e2], conv)
+                    && v2.value > v1
+                {
+                    max = Some(v2.value);
+                    pos = e2;
+                    // `10-15.000 đồng`, `10 - 20000 đồng`: the first bound shares
+                    // the thousands of the second
+                    if (1.0..1000.0).contains(&v1) && v1.fract() == 0.0 {
+                        let mut f = 1000.0;
+                        while v1 * f * 10.0 <= v2.value && f < 1e12 {
+                            f *= 1000.0;
+                        }
+                        if v1 * f <= v2.value && v2.value < v1 * f * 10.0 {
+                            value = v1 * f * sign;
                         }
                     }
                 }
@@ -503,10 +502,13 @@ fn at_digits(t: &str, i: usize, conv: NumberConvention) -> (Option<Figure<'stati
         Unit::Money(iso) => {
             // the đồng has no subunit: `500,000 đồng` can only be five hundred thousand
             // (REFERENCE §3.1: the unit decides an ambiguous `1,500`)
-            if iso == "VND" && !magnitude && p1.ambiguous && raw.contains(',') {
-                if let Some(v) = digits_value(raw, NumberConvention::English) {
-                    value = v.value * sign;
-                }
+            if iso == "VND"
+                && !magnitude
+                && p1.ambiguous
+                && raw.contains(',')
+                && let Some(v) = digits_value(raw, NumberConvention::English)
+            {
+                value = v.value * sign;
             }
             // `ĐVT: 1000 đồng`, `Thành tiền (1000 đ)`: a unit declared for a table column
             if iso == "VND" && is_unit_declaration(t, start, end, value) {
@@ -543,11 +545,12 @@ fn at_digits(t: &str, i: usize, conv: NumberConvention) -> (Option<Figure<'stati
             };
             let (m2, a2, mp2) = magnitudes(t, e2, conv);
             let pu = skip_ws(t, mp2);
-            if let Some((u2, ue2)) = unit_at(t, pu, pu == mp2) {
-                if u2 == unit && matches!(unit, Unit::Percent { .. }) {
-                    max = Some(v2.value * m2 + a2);
-                    end = ue2;
-                }
+            if let Some((u2, ue2)) = unit_at(t, pu, pu == mp2)
+                && u2 == unit
+                && matches!(unit, Unit::Percent { .. })
+            {
+                max = Some(v2.value * m2 + a2);
+                end = ue2;
             }
             break;
         }
@@ -764,10 +767,12 @@ fn currency_at(t: &str, p: usize, small: bool) -> Option<(&'static str, usize)> 
         }
         // `Đồng Nai`, `thôn 5 Đồng Yên`: a capitalised (not all-caps) currency word is a name
         let mut cs = t[p..e].chars();
-        if let (Some(c0), Some(c1)) = (cs.next(), cs.next()) {
-            if c0.is_uppercase() && c1.is_lowercase() && form == "đồng" {
-                return None;
-            }
+        if let (Some(c0), Some(c1)) = (cs.next(), cs.next())
+            && c0.is_uppercase()
+            && c1.is_lowercase()
+            && form == "đồng"
+        {
+            return None;
         }
         return Some((iso.as_str(), e));
     }

@@ -8,7 +8,9 @@ pub(crate) fn lc(c: char) -> char {
         0..=0x7F => c.to_ascii_lowercase(),
         // Vietnamese letters: Latin Extended Additional and Latin Extended-A come in
         // (upper, lower) pairs at (even, odd) code points
-        0x1EA0..=0x1EF9 | 0x0100..=0x0137 if u % 2 == 0 => char::from_u32(u + 1).unwrap_or(c),
+        0x1EA0..=0x1EF9 | 0x0100..=0x0137 if u.is_multiple_of(2) => {
+            char::from_u32(u + 1).unwrap_or(c)
+        }
         0x1EA0..=0x1EF9 | 0x0100..=0x0137 => c,
         0x00C0..=0x00DE if u != 0xD7 => char::from_u32(u + 32).unwrap_or(c),
         0x00DF..=0x00FF => c,

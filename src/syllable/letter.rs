@@ -89,7 +89,7 @@ pub(crate) fn code(c: char) -> u8 {
 /// Whether a table code is a vowel with a tone mark.
 #[inline]
 pub(crate) fn code_is_toned(code: u8) -> bool {
-    code != 0 && code <= 144 && ((code - 1) >> 1) % 6 != 0
+    code != 0 && code <= 144 && !((code - 1) >> 1).is_multiple_of(6)
 }
 
 /// The vowel index (see [`VOWEL_BASES`]) of a vowel table code.

@@ -696,10 +696,10 @@ impl Syllable {
         if self.tone == Tone::Ngang {
             return None;
         }
-        if style == ToneStyle::Preserve {
-            if let Some(i) = self.tone_at {
-                return Some(i as usize);
-            }
+        if style == ToneStyle::Preserve
+            && let Some(i) = self.tone_at
+        {
+            return Some(i as usize);
         }
         Some(self.canonical_index(style))
     }

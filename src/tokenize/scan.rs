@@ -489,10 +489,10 @@ impl<'a> Scanner<'a> {
     fn scan_emoji(&self, start: usize, first: char) -> usize {
         let mut p = start + first.len_utf8();
         let regional = |c: char| matches!(c, '\u{1F1E6}'..='\u{1F1FF}');
-        if regional(first) {
-            if let Some(c) = char_at(self.text, p).filter(|&c| regional(c)) {
-                p += c.len_utf8();
-            }
+        if regional(first)
+            && let Some(c) = char_at(self.text, p).filter(|&c| regional(c))
+        {
+            p += c.len_utf8();
         }
         while let Some(c) = char_at(self.text, p) {
             if is_emoji_extender(c) {
@@ -575,25 +575,25 @@ impl<'a> Scanner<'a> {
         let b = self.bytes();
         let d1 = digits_end(b, start);
         let next = self.byte(d1);
-        if matches!(next, b'@' | b'.' | b'_' | b'+' | b'-') || next.is_ascii_alphabetic() {
-            if let Some(e) = self.try_email(start) {
-                return (e, TokenKind::Email);
-            }
+        if (matches!(next, b'@' | b'.' | b'_' | b'+' | b'-') || next.is_ascii_alphabetic())
+            && let Some(e) = self.try_email(start)
+        {
+            return (e, TokenKind::Email);
         }
-        if d1 - start <= 2 {
-            if let Some(e) = self.try_time(start, d1) {
-                return (e, TokenKind::Time);
-            }
+        if d1 - start <= 2
+            && let Some(e) = self.try_time(start, d1)
+        {
+            return (e, TokenKind::Time);
         }
-        if matches!(next, b'/' | b'-' | b' ') {
-            if let Some(e) = self.try_number_code(d1) {
-                return (e, TokenKind::DocumentCode);
-            }
+        if matches!(next, b'/' | b'-' | b' ')
+            && let Some(e) = self.try_number_code(d1)
+        {
+            return (e, TokenKind::DocumentCode);
         }
-        if matches!(next, b'/' | b'-' | b'.') {
-            if let Some(e) = self.try_date(start, d1) {
-                return (e, TokenKind::Date);
-            }
+        if matches!(next, b'/' | b'-' | b'.')
+            && let Some(e) = self.try_date(start, d1)
+        {
+            return (e, TokenKind::Date);
         }
         // Digit groups: `.` or `,` between digits, any convention.
         let mut e = d1;
@@ -813,10 +813,10 @@ impl<'a> Scanner<'a> {
             if let Some(e) = self.try_email(start) {
                 return (e, TokenKind::Email);
             }
-            if next == b'.' {
-                if let Some(e) = self.try_domain(start) {
-                    return (e, TokenKind::Url);
-                }
+            if next == b'.'
+                && let Some(e) = self.try_domain(start)
+            {
+                return (e, TokenKind::Url);
             }
         }
         if matches!(next, b'@' | b'_' | b'+') {
@@ -891,20 +891,19 @@ impl<'a> Scanner<'a> {
             && vowel_groups(text) >= 2
             && (3..=MAX_GLUED_LETTERS).contains(&w.letters)
             && !w.caps_heavy_abbrev_shape(text)
+            && let Some(p) = split_glued(text, 1)
         {
-            if let Some(p) = split_glued(text, 1) {
-                let end = start + p;
-                let left = &self.text[start..end];
-                let kind = if w.all_caps()
-                    && abbrev::has(left, Shape::Syllable)
-                    && !self.after_caps_syllable()
-                {
-                    TokenKind::Abbreviation
-                } else {
-                    TokenKind::Syllable
-                };
-                return (end, kind);
-            }
+            let end = start + p;
+            let left = &self.text[start..end];
+            let kind = if w.all_caps()
+                && abbrev::has(left, Shape::Syllable)
+                && !self.after_caps_syllable()
+            {
+                TokenKind::Abbreviation
+            } else {
+                TokenKind::Syllable
+            };
+            return (end, kind);
         }
         if w.letters == 1 {
             let glued_to_number = self

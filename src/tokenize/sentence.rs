@@ -147,12 +147,11 @@ impl<'a> Splitter<'a> {
                     | TokenKind::Abbreviation
                     | TokenKind::Number
             )
+            && let Some(cur) = &mut self.cur
         {
-            if let Some(cur) = &mut self.cur {
-                cur.1 = t.end;
-                self.prev_end = t.end;
-                return None;
-            }
+            cur.1 = t.end;
+            self.prev_end = t.end;
+            return None;
         }
         self.push_slow(t)
     }
@@ -164,13 +163,13 @@ impl<'a> Splitter<'a> {
             .get(self.prev_end..t.start)
             .unwrap_or(&[]);
         let mut out = None;
-        if let Some(cur) = self.cur {
-            if self.is_boundary(gap, t) {
-                out = Some(self.sentence(cur));
-                self.cur = None;
-                self.terminal = false;
-                self.label = Label::Empty;
-            }
+        if let Some(cur) = self.cur
+            && self.is_boundary(gap, t)
+        {
+            out = Some(self.sentence(cur));
+            self.cur = None;
+            self.terminal = false;
+            self.label = Label::Empty;
         }
         let start = self.cur.map_or(t.start, |c| c.0);
         self.cur = Some((start, t.end));
