@@ -189,6 +189,31 @@ fn linear_on_slash_chains() {
     // 1 MB of "1/1/1/…" and of "1-A/1-A/…".
     assert_linear(|k| "1/".repeat(k), 128 * 1024);
     assert_linear(|k| "1-A/".repeat(k), 64 * 1024);
+    // old symbols without their hyphen: "1 TC/1 TC/…", "số 1 TC/TCT/TCT/…"
+    assert_linear(|k| "1 TC/".repeat(k), 64 * 1024);
+    assert_linear(|k| format!("số 1 TC/{}", "TCT/".repeat(k)), 64 * 1024);
+}
+
+#[test]
+fn old_symbols_without_hyphen_in_running_text() {
+    // gov:2003-A16.txt, Điều 2: a list sharing "Thông tư", one spaced, one hyphenless, one standard.
+    let text = "Bãi bỏ các Thông tư số 72A TC/TCT ngày 30/08/1993; số 53 TC/TCT ngày 13/07/1995; \
+                số 84/1997/TT/BTC ngày 13/11/1997";
+    let found = find_document_numbers(text);
+    check_spans(text, &found);
+    let got: Vec<(&str, Option<&str>)> = found
+        .iter()
+        .map(|d| (d.number.as_str(), d.issuer.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("72A", Some("TC-TCT")),
+            ("53", Some("TC-TCT")),
+            ("84", Some("BTC"))
+        ]
+    );
+    assert_eq!(found[1].text, "số 53 TC/TCT");
 }
 
 #[test]
@@ -208,7 +233,7 @@ proptest! {
     }
 
     #[test]
-    fn no_panic_shaped(s in "([0-9]{1,5}|[ /\\-–:.]|số|Số|SỐ|QĐ|QÐ|TTg|UBND|KL|TU|TW|NĐ|CP|TT|BTC|QH1[0-5]|ngày|\u{AD}|\n|Ð|đ){0,40}") {
+    fn no_panic_shaped(s in "([0-9]{1,5}|[ /\\-–:.]|số|Số|SỐ|QĐ|QÐ|TTg|UBND|KL|TU|TW|NĐ|CP|TT|BTC|TC|TCT|CĐKT|Thông tư|QH1[0-5]|ngày|\u{AD}|\n|Ð|đ){0,40}") {
         let found = find_document_numbers(&s);
         check_spans(&s, &found);
     }
