@@ -1007,10 +1007,10 @@ pub fn find_document_numbers(text: &str) -> Vec<DocumentNumber> {
     if !glued.is_empty() {
         let before = out.len();
         for g in glued {
-            if out[..before]
-                .iter()
-                .any(|d| d.start < g.end && g.num.0 < d.end)
-            {
+            // Items found so far are in text order: the last one starting before `g.end` is the
+            // only one that can overlap (a binary search keeps this linear overall).
+            let k = out[..before].partition_point(|d| d.start < g.end);
+            if k > 0 && out[k - 1].end > g.num.0 {
                 continue;
             }
             let mut groups = vec![Group {
@@ -1127,8 +1127,8 @@ fn push_found(
         date: read_date_after(text, p.end),
     };
     // The first number takes the prefix ("Nghị quyết số 01"); listed ones are the digits.
-    let mut start = prefix.start;
-    for (s, e) in listed {
+    for (i, &(s, e)) in listed.iter().enumerate() {
+        let start = if i == 0 { prefix.start } else { s };
         out.push(DocumentNumber {
             text: text[start..e].to_string(),
             start,
@@ -1136,8 +1136,12 @@ fn push_found(
             number: strip_zeros(&text[s..e]),
             ..item.clone()
         });
-        start = m_start;
     }
+    let start = if listed.is_empty() {
+        prefix.start
+    } else {
+        m_start
+    };
     out.push(DocumentNumber {
         text: text[start..p.end].to_string(),
         start,
