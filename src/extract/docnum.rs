@@ -357,8 +357,14 @@ fn glued_issuer_candidates(text: &str) -> Vec<GluedIssuer> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut last_end = 0usize;
-    for s in (0..b.len()).filter(|&i| b[i] == b'/') {
-        if s < last_end || !b[..s].last().is_some_and(u8::is_ascii_alphabetic) {
+    let mut next = 0usize;
+    loop {
+        let s = next_sep_byte(b, next);
+        if s >= b.len() {
+            break;
+        }
+        next = s + 1;
+        if b[s] != b'/' || s < last_end || !b[..s].last().is_some_and(u8::is_ascii_alphabetic) {
             continue;
         }
         // Back over the code: ASCII letters and Đ/Ð, at most eight.
