@@ -189,6 +189,32 @@ fn linear_on_slash_chains() {
     // 1 MB of "1/1/1/…" and of "1-A/1-A/…".
     assert_linear(|k| "1/".repeat(k), 128 * 1024);
     assert_linear(|k| "1-A/".repeat(k), 64 * 1024);
+    // old symbols without their hyphen: "1 TC/1 TC/…", "số 1 TC/TCT/TCT/…"
+    assert_linear(|k| "1 TC/".repeat(k), 64 * 1024);
+    assert_linear(|k| format!("số 1 TC/{}", "TCT/".repeat(k)), 64 * 1024);
+    assert_linear(|k| "Số 1/QĐ-UB; số 2 TC/TCT; ".repeat(k), 16 * 1024);
+}
+
+#[test]
+fn old_symbols_without_hyphen_in_running_text() {
+    // gov:2003-A16.txt, Điều 2: a list sharing "Thông tư", one spaced, one hyphenless, one standard.
+    let text = "Bãi bỏ các Thông tư số 72A TC/TCT ngày 30/08/1993; số 53 TC/TCT ngày 13/07/1995; \
+                số 84/1997/TT/BTC ngày 13/11/1997";
+    let found = find_document_numbers(text);
+    check_spans(text, &found);
+    let got: Vec<(&str, Option<&str>)> = found
+        .iter()
+        .map(|d| (d.number.as_str(), d.issuer.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("72A", Some("TC-TCT")),
+            ("53", Some("TC-TCT")),
+            ("84", Some("BTC"))
+        ]
+    );
+    assert_eq!(found[1].text, "số 53 TC/TCT");
 }
 
 #[test]
@@ -208,7 +234,7 @@ proptest! {
     }
 
     #[test]
-    fn no_panic_shaped(s in "([0-9]{1,5}|[ /\\-–:.]|số|Số|SỐ|QĐ|QÐ|TTg|UBND|KL|TU|TW|NĐ|CP|TT|BTC|QH1[0-5]|ngày|\u{AD}|\n|Ð|đ){0,40}") {
+    fn no_panic_shaped(s in "([0-9]{1,5}|[ /\\-–:.,]|số|Số|SỐ|QĐ|QÐ|TTg|UBND|KL|TU|TW|NĐ|CP|TT|BTC|TC|TCT|CĐKT|Thông tư|QH1[0-5]|ngày|\u{AD}|\n|Ð|đ){0,40}") {
         let found = find_document_numbers(&s);
         check_spans(&s, &found);
     }
@@ -238,6 +264,12 @@ fn shared_symbol_lists() {
         ]
     );
     assert_eq!(found[0].text, "Nghị quyết số 01");
+    // three numbers sharing one symbol: each listed one is its own digits (used to panic)
+    let text = "các Nghị quyết số 01, 02, 03/NQ-HĐND";
+    let found = find_document_numbers(text);
+    check_spans(text, &found);
+    let got: Vec<&str> = found.iter().map(|d| d.text.as_str()).collect();
+    assert_eq!(got, ["Nghị quyết số 01", "02", "03/NQ-HĐND"]);
     // REF §1.8: "Quyết định số 217-QĐ/TW, 218-QĐ/TW".
     let found = find_document_numbers("Quyết định số 217-QĐ/TW, 218-QĐ/TW");
     assert_eq!(found.len(), 2);

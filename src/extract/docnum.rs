@@ -8,6 +8,11 @@
 //!   (`1234/QĐ-TTg`), công văn without a type `số/CƠ QUAN-ĐƠN VỊ` (`5110/VPCP-KTTH`), old `178/CP`;
 //! - Party documents (văn bản của Đảng, HD 36-HD/VPTW): `số-LOẠI/CƠ QUAN` (`69-KL/TU`).
 //!
+//! Old Ministry of Finance symbols put the issuer first (`1141-TC/QĐ/CĐKT`: Bộ Tài chính, Quyết
+//! định, Chế độ kế toán) and are often typed with a space or nothing for the hyphen
+//! (`Thông tư số 04 TC/TCT`, `90TC/TCT`): that form is read only when a known state issuer code
+//! follows the number and `số` or a kind word precedes it.
+//!
 //! The recogniser is tolerant of real text: `Số:`/`SỐ:`/`số` glued or spaced, spaces around `/` and
 //! `-`, en dashes, Ð (U+00D0) for Đ, line breaks inside the symbol, lower-case symbols. A symbol
 //! needs an issuer code: dates, ratios, scales, form codes (`Mẫu số 05-BCMT`), standard codes
@@ -209,6 +214,12 @@ fn cand_at(text: &str, x: usize) -> Option<usize> {
     if b.get(i).is_some_and(u8::is_ascii_lowercase) {
         i += 1;
     }
+    groups_end(text, i)
+}
+
+/// The end of the separator + group pieces of [`RE_CAND`] that start at `i` (right after a
+/// number), if there is at least one.
+fn groups_end(text: &str, mut i: usize) -> Option<usize> {
     let next = |j: usize| text.get(j..).and_then(|r| r.chars().next());
     let mut end = None;
     loop {
@@ -323,6 +334,91 @@ fn candidates(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         }
         None
     })
+}
+
+/// An old symbol written without the hyphen after its number, a known state issuer code
+/// right after the number (a space or nothing between): `Thông tư số 04 TC/TCT`, `90TC/TCT`,
+/// `Quyết định số 1141 TC/QĐ/CĐKT` for `1141-TC/QĐ/CĐKT` (Bộ Tài chính), `72A TC/TCT`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct GluedIssuer {
+    /// The digits of the number.
+    num: (usize, usize),
+    /// The issuer code, up to the slash after it.
+    code: (usize, usize),
+    /// The end of the symbol.
+    end: usize,
+}
+
+/// The [`GluedIssuer`] candidates of `text`, in text order. Only the shape is checked here (a
+/// state issuer code written in its table case, `/` after it, one space or nothing before it, a
+/// number of at most five digits before that); the cue word is checked by the caller. Linear:
+/// each slash is looked at once, with a bounded walk back.
+fn glued_issuer_candidates(text: &str) -> Vec<GluedIssuer> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut last_end = 0usize;
+    let mut next = 0usize;
+    loop {
+        let s = next_sep_byte(b, next);
+        if s >= b.len() {
+            break;
+        }
+        next = s + 1;
+        if b[s] != b'/' || s < last_end || !b[..s].last().is_some_and(u8::is_ascii_alphabetic) {
+            continue;
+        }
+        // Back over the code: ASCII letters and Đ/Ð, at most eight.
+        let mut cs = s;
+        for _ in 0..8 {
+            match prev_char(text, cs) {
+                Some(c) if c.is_ascii_alphabetic() || matches!(c, 'Đ' | 'Ð') => {
+                    cs -= c.len_utf8()
+                }
+                _ => break,
+            }
+        }
+        let mut ne = cs;
+        let mut letter = 0;
+        if ne > 0 && b[ne - 1] == b' ' {
+            ne -= 1;
+            // a capital letter closing the number, before the space: `Thông tư số 72A TC/TCT`
+            if ne > 1 && b[ne - 1].is_ascii_uppercase() && b[ne - 2].is_ascii_digit() {
+                ne -= 1;
+                letter = 1;
+            }
+        }
+        let mut ns = ne;
+        while ns > 0 && b[ns - 1].is_ascii_digit() && ne - ns <= 5 {
+            ns -= 1;
+        }
+        if ns == ne || ne - ns > 5 {
+            continue;
+        }
+        ne += letter;
+        let code = &text[cs..s];
+        let known = TABLES
+            .issuers
+            .get(&key(code))
+            .is_some_and(|&(canon, party)| {
+                !party
+                    && code
+                        .chars()
+                        .map(|c| if c == 'Ð' { 'Đ' } else { c })
+                        .eq(canon.chars())
+            });
+        if !known {
+            continue;
+        }
+        if let Some(end) = groups_end(text, s) {
+            last_end = end;
+            out.push(GluedIssuer {
+                num: (ns, ne),
+                code: (cs, s),
+                end,
+            });
+        }
+    }
+    out
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -906,96 +1002,158 @@ pub fn find_document_numbers(text: &str) -> Vec<DocumentNumber> {
     }
     for (m_start, m_end) in candidates(text) {
         let (num, _num_end, groups) = split(text, m_start, m_end);
-        if groups.is_empty() || num.is_empty() {
-            continue;
-        }
-        // Cheap structural filter before reading the context: some group must be a code.
-        if !groups.iter().any(|g| is_code(g.text)) {
-            continue;
-        }
-        // Nothing glued before the number except "số" ("số31-QĐ/TW") or a colon after a word.
-        if let Some(c) = prev_char(text, m_start) {
-            if c.is_ascii_digit() || matches!(c, '/' | '-' | '–' | '.' | ',' | '_' | '+' | '&') {
-                continue;
-            }
-            if c == ':' && prev_char(text, m_start - 1).is_some_and(|p| p.is_ascii_digit()) {
-                continue;
-            }
-        }
-        // "các Nghị quyết số 01, 02/NQ-HĐND": numbers listed before share the symbol.
-        let listed = shared_numbers(text, m_start);
-        let prefix = read_prefix(text, listed.first().map_or(m_start, |l| l.0));
-        if prefix.not_doc {
-            continue;
-        }
-        if prev_char(text, m_start).is_some_and(char::is_alphabetic) && !prefix.has_so {
-            continue;
-        }
         let spaced = text[m_start..m_end]
             .chars()
             .any(|c| c.is_whitespace() || c == '\u{AD}');
-        let Some(mut p) = interpret(&groups, &prefix, spaced) else {
-            continue;
-        };
-        if let Some((issuer, end)) = split_issuer_tail(text, p.end, &p.issuer) {
-            (p.issuer, p.end) = (issuer, end);
-        }
-        // The symbol must end cleanly: not glued to a further letter or digit.
-        let glued_word = text[p.end..].chars().next().is_some_and(char::is_lowercase)
-            && text[..p.end]
+        push_found(text, m_start, num, &groups, spaced, false, &mut out);
+    }
+    // "Thông tư số 04 TC/TCT": the old symbol without its hyphen, read as `04-TC/TCT` after a
+    // cue, where no other number was found.
+    let glued = glued_issuer_candidates(text);
+    if !glued.is_empty() {
+        let before = out.len();
+        for g in glued {
+            // Items found so far are in text order: the last one starting before `g.end` is the
+            // only one that can overlap (a binary search keeps this linear overall).
+            let k = out[..before].partition_point(|d| d.start < g.end);
+            if k > 0 && out[k - 1].end > g.num.0 {
+                continue;
+            }
+            let mut groups = vec![Group {
+                sep: Sep::Dash,
+                text: &text[g.code.0..g.code.1],
+                end: g.code.1,
+            }];
+            groups.extend(split(text, g.code.1, g.end).2);
+            let spaced = text[g.code.1..g.end]
                 .chars()
-                .next_back()
-                .is_some_and(char::is_uppercase)
-            && text[p.end..]
-                .chars()
-                .take_while(|c| c.is_alphabetic())
-                .count()
-                >= 2;
-        if text[p.end..]
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_alphanumeric())
-            && !glued_word
-        {
-            continue;
+                .any(|c| c.is_whitespace() || c == '\u{AD}');
+            push_found(
+                text,
+                g.num.0,
+                &text[g.num.0..g.num.1],
+                &groups,
+                spaced,
+                true,
+                &mut out,
+            );
         }
-        let (doc_type, doc_type_name) = match p.doc_type {
-            Some((code, name)) => (Some(code), name.map(str::to_string)),
-            None => (None, None),
-        };
-        let item = DocumentNumber {
-            text: String::new(),
-            start: 0,
-            end: 0,
-            number: strip_zeros(num),
-            year: p.year,
-            doc_type,
-            doc_type_name,
-            issuer: Some(p.issuer),
-            system: p.system,
-            kind_word: prefix.kind.map(str::to_string),
-            date: read_date_after(text, p.end),
-        };
-        // The first number takes the prefix ("Nghị quyết số 01"); listed ones are the digits.
-        let mut start = prefix.start;
-        for (s, e) in listed {
-            out.push(DocumentNumber {
-                text: text[start..e].to_string(),
-                start,
-                end: e,
-                number: strip_zeros(&text[s..e]),
-                ..item.clone()
-            });
-            start = m_start;
+        if out.len() > before {
+            out.sort_by_key(|d| d.start);
         }
-        out.push(DocumentNumber {
-            text: text[start..p.end].to_string(),
-            start,
-            end: p.end,
-            ..item
-        });
     }
     out
+}
+
+/// Reads the document number whose digits start at `m_start` (`num`, then `groups`) and pushes
+/// it, with the numbers listed before it that share its symbol, when it is one. `glued`: the
+/// number of a [`GluedIssuer`] symbol, accepted only after `số` or a kind word, in the state
+/// system.
+fn push_found(
+    text: &str,
+    m_start: usize,
+    num: &str,
+    groups: &[Group<'_>],
+    spaced: bool,
+    glued: bool,
+    out: &mut Vec<DocumentNumber>,
+) {
+    if groups.is_empty() || num.is_empty() {
+        return;
+    }
+    // Cheap structural filter before reading the context: some group must be a code.
+    if !groups.iter().any(|g| is_code(g.text)) {
+        return;
+    }
+    // Nothing glued before the number except "số" ("số31-QĐ/TW") or a colon after a word.
+    if let Some(c) = prev_char(text, m_start) {
+        if c.is_ascii_digit() || matches!(c, '/' | '-' | '–' | '.' | ',' | '_' | '+' | '&') {
+            return;
+        }
+        if c == ':' && prev_char(text, m_start - 1).is_some_and(|p| p.is_ascii_digit()) {
+            return;
+        }
+    }
+    // "các Nghị quyết số 01, 02/NQ-HĐND": numbers listed before share the symbol.
+    let listed = shared_numbers(text, m_start);
+    let prefix = read_prefix(text, listed.first().map_or(m_start, |l| l.0));
+    if prefix.not_doc {
+        return;
+    }
+    if prev_char(text, m_start).is_some_and(char::is_alphabetic) && !prefix.has_so {
+        return;
+    }
+    let Some(mut p) = interpret(groups, &prefix, spaced) else {
+        return;
+    };
+    if glued
+        && (!(prefix.has_so || prefix.kind.is_some())
+            || groups.get(1).is_none_or(|g| g.sep != Sep::Slash)
+            || p.system != System::StateAdministrative)
+    {
+        return;
+    }
+    if let Some((issuer, end)) = split_issuer_tail(text, p.end, &p.issuer) {
+        (p.issuer, p.end) = (issuer, end);
+    }
+    // The symbol must end cleanly: not glued to a further letter or digit.
+    let glued_word = text[p.end..].chars().next().is_some_and(char::is_lowercase)
+        && text[..p.end]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_uppercase)
+        && text[p.end..]
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .count()
+            >= 2;
+    if text[p.end..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric())
+        && !glued_word
+    {
+        return;
+    }
+    let (doc_type, doc_type_name) = match p.doc_type {
+        Some((code, name)) => (Some(code), name.map(str::to_string)),
+        None => (None, None),
+    };
+    let item = DocumentNumber {
+        text: String::new(),
+        start: 0,
+        end: 0,
+        number: strip_zeros(num),
+        year: p.year,
+        doc_type,
+        doc_type_name,
+        issuer: Some(p.issuer),
+        system: p.system,
+        kind_word: prefix.kind.map(str::to_string),
+        date: read_date_after(text, p.end),
+    };
+    // The first number takes the prefix ("Nghị quyết số 01"); listed ones are the digits.
+    for (i, &(s, e)) in listed.iter().enumerate() {
+        let start = if i == 0 { prefix.start } else { s };
+        out.push(DocumentNumber {
+            text: text[start..e].to_string(),
+            start,
+            end: e,
+            number: strip_zeros(&text[s..e]),
+            ..item.clone()
+        });
+    }
+    let start = if listed.is_empty() {
+        prefix.start
+    } else {
+        m_start
+    };
+    out.push(DocumentNumber {
+        text: text[start..p.end].to_string(),
+        start,
+        end: p.end,
+        ..item
+    });
 }
 
 /// An issuer code typed with a stray space before its last letter (`06-LCT/HĐN N` for `HĐNN`,
@@ -1239,6 +1397,36 @@ mod tests {
         assert!(keys("7/10 nhóm chỉ tiêu, ngày 09/4/2021, tỷ lệ 1/500").is_empty());
         assert!(keys("Mẫu số 05-BCMT, Biểu số 01/TNLĐ, QCVN 01:2009/BYT").is_empty());
         assert!(keys("Nghị quyết 52/2017 của Quốc hội").is_empty());
+    }
+
+    #[test]
+    fn glued_issuer_shapes() {
+        let c = |t: &str| -> Vec<(usize, usize, usize)> {
+            glued_issuer_candidates(t)
+                .into_iter()
+                .map(|g| (g.num.0, g.code.0, g.end))
+                .collect()
+        };
+        assert_eq!(c("số 04 TC/TCT"), vec![(5, 8, 14)]);
+        assert_eq!(c("số 90TC/TCT"), vec![(5, 7, 13)]);
+        assert_eq!(c("số 72A TC/TCT"), vec![(5, 9, 15)]);
+        // unknown code, Party issuer, two spaces, six digits, lower case, letters glued before
+        for t in [
+            "04 TCX/A",
+            "04 TU/A",
+            "04  TC/A",
+            "123456 TC/A",
+            "04 tc/tct",
+            "04 XTC/A",
+        ] {
+            assert!(c(t).is_empty(), "{t}");
+        }
+        // the shape alone is not a number: a cue is needed
+        assert!(keys("năm 2004 TC/TCT").is_empty());
+        assert_eq!(
+            keys("Thông tư số 04 TC/TCT"),
+            vec![("4".into(), None, None, Some("TC-TCT".into()))]
+        );
     }
 
     #[test]
