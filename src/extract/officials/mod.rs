@@ -484,7 +484,7 @@ impl Scanner<'_, '_> {
             if hon.is_some()
                 && t.case(k) == Case::Cap
                 && !(t.case(k + 1) == Case::Cap && t.gap(k + 1) == Gap::Space)
-                && TITLES.longest_at(t, k, false).is_none()
+                && !starts_title(t, k)
                 && PLACES.longest_at(t, k, false).is_none()
             {
                 let titles = self.appositive(k + 1, false).or_else(|| {
@@ -521,7 +521,7 @@ impl Scanner<'_, '_> {
             }
             // Let a title inside the run be seen (`Ông Ba Phó Chủ tịch …` is rare, but
             // `Hà Nội Phó Thủ tướng …` is not): stop before the first title word.
-            if let Some(s) = (i + 1..e).find(|&s| TITLES.longest_at(t, s, false).is_some()) {
+            if let Some(s) = (i + 1..e).find(|&s| starts_title(t, s)) {
                 return s;
             }
         }
@@ -655,7 +655,7 @@ impl Scanner<'_, '_> {
                     // A title word starts the next position of a chain, not this organization;
                     // an honorific or a rank starts another person.
                     if j > from
-                        && (TITLES.longest_at(t, j, false).is_some()
+                        && (starts_title(t, j)
                             || self.introduces_person(j)
                             || RANKS.longest_at(t, j, false).is_some())
                     {
@@ -682,7 +682,7 @@ impl Scanner<'_, '_> {
                         && j + 1 < limit
                         && matches!(t.case(j + 1), Case::Cap)
                         && HONORIFICS.longest_at(t, j + 1, false).is_none()
-                        && TITLES.longest_at(t, j + 1, false).is_none()
+                        && !starts_title(t, j + 1)
                     {
                         j += 1;
                         continue;
@@ -991,7 +991,7 @@ impl Scanner<'_, '_> {
         if i > 0 && t.gap(i) == Gap::Space && ORGS.ending_at(t, i, 0).is_some() {
             return None;
         }
-        if (i..e).any(|s| TITLES.longest_at(t, s, false).is_some()) {
+        if (i..e).any(|s| starts_title(t, s)) {
             return None;
         }
         Some(Name {
@@ -1127,6 +1127,19 @@ fn foreign_tail(t: &Tokens<'_>, a: usize, b: usize) -> Option<usize> {
         .longest_at(t, s, true)
         .is_some_and(|(n, _)| n >= b - s);
     (ok && boundary && !place).then_some(s)
+}
+
+/// Does a position start at token `i`: a position word, or prefixes (`phó`, `nguyên`) and one?
+/// A prefix alone is an ordinary word and a given name (`Lê Thị Nguyên`, `Trần Tân`).
+fn starts_title(t: &Tokens<'_>, mut i: usize) -> bool {
+    for _ in 0..4 {
+        match TITLES.longest_at(t, i, false) {
+            Some((_, TitleKind::Title)) => return true,
+            Some((n, TitleKind::Prefix)) if i + n < t.len() && t.gap(i + n) == Gap::Space => i += n,
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Does the gap hold a sentence end?
