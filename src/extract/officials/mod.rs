@@ -1044,6 +1044,7 @@ impl Scanner<'_, '_> {
     /// With `strict`, the first title too must not end in another (foreign) person's name.
     fn title_chain(&self, i: usize, strict: bool) -> Option<(Vec<(usize, usize)>, usize)> {
         let t = self.t;
+        let i = self.skip_profession(i);
         let first = self.title_at(i)?;
         if self.name_after(&first).is_some() || (strict && self.holds_person(&first)) {
             return None;
@@ -1065,6 +1066,28 @@ impl Scanner<'_, '_> {
             }
         }
         Some((titles, end))
+    }
+
+    /// `Bác sĩ y khoa, Phó giám đốc …`, `Thạc sĩ, Trưởng phòng …`: a profession or degree (nghề
+    /// nghiệp, học vị, from the rank table) with at most three lower-case words or numbers
+    /// (`chuyên khoa 2`), then a comma: the token after the comma, else `i`.
+    fn skip_profession(&self, i: usize) -> usize {
+        let t = self.t;
+        let Some((n, ())) = RANKS.longest_at(t, i, false) else {
+            return i;
+        };
+        let mut p = i + n;
+        while p < t.len() && p < i + n + 3 && t.gap(p) == Gap::Space {
+            if !matches!(t.case(p), Case::Lower | Case::Digit) {
+                return i;
+            }
+            p += 1;
+        }
+        if p < t.len() && t.gap(p) == Gap::Comma && self.title_at(p).is_some() {
+            p
+        } else {
+            i
+        }
     }
 
     /// `Ông A (…), …, từng là Chủ tịch …`: a position given by `là`/`làm` in the same sentence.
