@@ -80,7 +80,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
     let mut starts = [false; 256];
     for line in include_str!("../../../data/officials/titles.tsv").lines() {
         let mut cols = line.trim().split('\t');
-        let (Some(phrase), Some("title")) = (cols.next(), cols.next()) else {
+        let (Some(phrase), Some("title" | "job")) = (cols.next(), cols.next()) else {
             continue;
         };
         let mut old = phrase.to_string();

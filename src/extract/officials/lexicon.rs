@@ -155,6 +155,8 @@ pub(crate) enum TitleKind {
     Prefix,
     /// A position (`chủ tịch`).
     Title,
+    /// A job noun (`giáo viên`, `công chức`): a position only with a named organization.
+    Job,
 }
 
 /// Kinds in `org_words.tsv`.
@@ -257,6 +259,7 @@ pub(crate) static TITLES: LazyLock<Phrases<TitleKind>> = LazyLock::new(|| {
         |k| match k {
             "prefix" => Some(TitleKind::Prefix),
             "title" => Some(TitleKind::Title),
+            "job" => Some(TitleKind::Job),
             _ => None,
         },
     )
@@ -441,6 +444,7 @@ mod tests {
         assert!(HONORIFICS.len() >= 6 && RANKS.len() > 30);
         assert_eq!(TITLES.get("tỉnh ủy viên"), Some(TitleKind::Title));
         assert_eq!(TITLES.get("phó"), Some(TitleKind::Prefix));
+        assert_eq!(TITLES.get("giáo viên"), Some(TitleKind::Job));
         assert_eq!(ORGS.get("huyện ủy"), Some(OrgKind::Body));
         assert_eq!(ORGS.get("tỉnh"), Some(OrgKind::Admin));
         assert_eq!(PLACES.get("lai châu"), Some(PlaceKind::Place));

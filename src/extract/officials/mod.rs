@@ -32,6 +32,16 @@
 //! is. Owners (`đồng sở hữu`, `chủ sở hữu`, `ông chủ`) are counted as positions: in business and
 //! sports news they name the person who controls the organization, as a chairman does.
 //!
+//! Job nouns (`giáo viên`, `giảng viên`, `công chức`, kind `job` in `titles.tsv`) are counted
+//! as positions only together with a named organization, written capitalized right after them or
+//! after their specialty and a comma or dash (`giáo viên Trường THPT Thạch Thành 1`, `Công chức
+//! Tư pháp - Hộ tịch cấp xã, UBND thị trấn …`): the GUIDELINE counts "a position or title in an
+//! organization (… school, hospital …)", and a teacher of a named school holds one; a job noun
+//! alone (`giáo viên dạy giỏi`, `viên chức`) names no position. A profession or degree written
+//! between the name and the position (`Bác sĩ y khoa, Phó giám đốc …`, `Thạc sĩ, Trưởng phòng
+//! …`) is skipped. Status prefixes (`nguyên`, `tân`, `quyền`) start a position only before a
+//! position word: alone they are given names (`Lại Thế Nguyên`, `Trần Văn Tân`).
+//!
 //! Speed: only the lines holding a position word (found by a byte scan that hashes syllables, see
 //! `anchors`) are tokenized, and the signature scan skips lines of running text without
 //! tokenizing them. The scan is one left-to-right pass over the tokens; every look-ahead is
@@ -595,6 +605,8 @@ impl Scanner<'_, '_> {
         let head_end = loop {
             match TITLES.longest_at(t, j, false) {
                 Some((n, TitleKind::Title)) => break j + n,
+                // `giáo viên Trường THPT …`: a job noun is a position in a named organization.
+                Some((n, TitleKind::Job)) if j == i && self.job_in_org(j + n) => break j + n,
                 Some((n, TitleKind::Prefix)) if j + n < t.len() && t.gap(j + n) == Gap::Space => {
                     if j - i >= 3 {
                         return None;
@@ -610,6 +622,48 @@ impl Scanner<'_, '_> {
             head_end,
             end,
         })
+    }
+
+    /// Does a named organization follow the job noun ending at token `e`: an organization word
+    /// written capitalized right after it (`giáo viên Trường THPT …`, `Thư ký viên Tòa án …`), or
+    /// after its specialty and a comma or dash (`Công chức Tư pháp - Hộ tịch cấp xã, UBND thị
+    /// trấn …`), within a few words of the same sentence?
+    fn job_in_org(&self, e: usize) -> bool {
+        let t = self.t;
+        let org_at = |p: usize| {
+            matches!(t.case(p), Case::Cap | Case::Upper)
+                && ORGS
+                    .longest_at(t, p, false)
+                    .is_some_and(|(_, k)| matches!(k, OrgKind::Head | OrgKind::Body))
+        };
+        if e >= t.len() || t.gap(e) != Gap::Space {
+            return false;
+        }
+        if org_at(e) {
+            return true;
+        }
+        let mut p = e;
+        while p < t.len() && p < e + 8 {
+            // `Giảng viên Nguyễn Thị A - Khoa …`: a person's name, not the job's specialty.
+            if t.case(p) == Case::Cap
+                && is_family(t.key(p))
+                && t.case(p + 1) == Case::Cap
+                && t.gap(p + 1) == Gap::Space
+            {
+                return false;
+            }
+            match t.gap(p) {
+                Gap::Space if p == e || t.key(p) != "và" => {}
+                Gap::Comma | Gap::Dash if p > e => {
+                    if org_at(p) {
+                        return true;
+                    }
+                }
+                _ => return false,
+            }
+            p += 1;
+        }
+        false
     }
 
     /// The end of the organization part written after a position word, from token `from`.
@@ -1073,8 +1127,14 @@ impl Scanner<'_, '_> {
     /// (`chuyên khoa 2`), then a comma: the token after the comma, else `i`.
     fn skip_profession(&self, i: usize) -> usize {
         let t = self.t;
-        let Some((n, ())) = RANKS.longest_at(t, i, false) else {
-            return i;
+        // Professions that are also words of organization names (`Hội Nhà báo`, `Đoàn Luật sư`)
+        // are not ranks; they are read here only.
+        let two =
+            |a: &str, b: &str| t.key(i) == a && t.key(i + 1) == b && t.gap(i + 1) == Gap::Space;
+        let n = match RANKS.longest_at(t, i, false) {
+            Some((n, ())) => n,
+            None if two("luật", "sư") || two("nhà", "báo") || two("dược", "sĩ") => 2,
+            None => return i,
         };
         let mut p = i + n;
         while p < t.len() && p < i + n + 3 && t.gap(p) == Gap::Space {
