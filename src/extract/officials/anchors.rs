@@ -87,7 +87,15 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         for (new, o) in TONE_PAIRS {
             old = old.replace(new, o);
         }
-        for form in [phrase, old.as_str()] {
+        // `Chủtịch UBND`: the first two syllables glued by a typing slip (see `lexicon`).
+        let glued = [phrase, old.as_str()].map(|f| super::lexicon::glue_first_two(f));
+        let forms = [
+            Some(phrase),
+            Some(old.as_str()),
+            glued[0].as_deref(),
+            glued[1].as_deref(),
+        ];
+        for form in forms.into_iter().flatten() {
             let syl: Vec<&str> = form.split(' ').collect();
             if let Some(c) = syl[0].chars().next() {
                 for f in [c.to_string(), c.to_uppercase().collect::<String>()] {
