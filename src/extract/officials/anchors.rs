@@ -88,7 +88,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
             old = old.replace(new, o);
         }
         // `Chủtịch UBND`: the first two syllables glued by a typing slip (see `lexicon`).
-        let glued = [phrase, old.as_str()].map(|f| super::lexicon::glue_first_two(f));
+        let glued = [phrase, old.as_str()].map(super::lexicon::glue_first_two);
         let forms = [
             Some(phrase),
             Some(old.as_str()),
