@@ -38,6 +38,9 @@ const SINGLE: u8 = 1;
 const FIRST: u8 = 2;
 /// The first two syllables (`chủ tịch`) of a position word.
 const PAIR: u8 = 4;
+/// A two-syllable job noun (`giáo viên`), a position only before a capitalized organization:
+/// a hit only when a capital letter follows after one space.
+const JOB: u8 = 8;
 
 const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
@@ -80,15 +83,22 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
     let mut starts = [false; 256];
     for line in include_str!("../../../data/officials/titles.tsv").lines() {
         let mut cols = line.trim().split('\t');
-        let (Some(phrase), Some("title" | "job")) = (cols.next(), cols.next()) else {
+        let (Some(phrase), Some(kind @ ("title" | "job"))) = (cols.next(), cols.next()) else {
             continue;
         };
+        let job = kind == "job";
         let mut old = phrase.to_string();
         for (new, o) in TONE_PAIRS {
             old = old.replace(new, o);
         }
         // `Chủtịch UBND`: the first two syllables glued by a typing slip (see `lexicon`).
-        let glued = [phrase, old.as_str()].map(super::lexicon::glue_first_two);
+        let glued = [phrase, old.as_str()].map(|f| {
+            if job {
+                None
+            } else {
+                super::lexicon::glue_first_two(f)
+            }
+        });
         let forms = [
             Some(phrase),
             Some(old.as_str()),
@@ -114,7 +124,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
                 *kinds.entry(hash(syl[0])).or_default() |= FIRST;
                 *kinds
                     .entry(pair_hash(hash(syl[0]), hash(syl[1])))
-                    .or_default() |= PAIR;
+                    .or_default() |= if job { JOB } else { PAIR };
             }
         }
     }
@@ -170,6 +180,13 @@ fn lower_at(b: &[u8], i: usize) -> Option<([u8; 3], usize, usize)> {
         }
         _ => None,
     }
+}
+
+/// Does an upper-case letter start at byte `i` (a character boundary, else `false`)?
+fn upper_at(text: &str, i: usize) -> bool {
+    text.get(i..)
+        .and_then(|s| s.chars().next())
+        .is_some_and(char::is_uppercase)
 }
 
 /// Byte ranges of the lines (merged when adjacent) that hold a position word.
@@ -259,7 +276,11 @@ pub(crate) fn windows(text: &str) -> Vec<(usize, usize)> {
             Some(start)
         } else {
             match pair {
-                Some((p, s0)) if table.get(pair_hash(p, h)) & PAIR != 0 => Some(s0),
+                Some((p, s0)) => {
+                    let pk = table.get(pair_hash(p, h));
+                    let job = pk & JOB != 0 && b.get(i) == Some(&b' ') && upper_at(text, i + 1);
+                    (pk & PAIR != 0 || job).then_some(s0)
+                }
                 _ => None,
             }
         };
@@ -298,6 +319,12 @@ mod tests {
         assert_eq!(windows("Chánh Văn phòng Uỷ viên").len(), 1);
         assert_eq!(windows("ông Phạm Quân Lực - Phó TGĐ Coteccons").len(), 1);
         assert_eq!(windows("Thành viên HĐQT").len(), 1);
+        // A job noun only before a capitalized word (an organization's name).
+        assert_eq!(windows("bà A, giáo viên Trường THPT B").len(), 1);
+        assert_eq!(windows("bà A, giáo viên Đại học B").len(), 1);
+        assert!(windows("cán bộ, công chức, viên chức và giáo viên trẻ").is_empty());
+        // Glued syllables (`Chủtịch`).
+        assert_eq!(windows("Chủtịch UBND").len(), 1);
         // Two lines in a row make one window.
         let two = "Bộ trưởng\nThứ trưởng\n";
         assert_eq!(windows(two), [(0, two.len())]);

@@ -267,7 +267,7 @@ pub(crate) static TITLES: LazyLock<Phrases<TitleKind>> = LazyLock::new(|| {
     let glued: Vec<(String, TitleKind)> = p
         .map
         .iter()
-        .filter(|(_, k)| **k != TitleKind::Prefix)
+        .filter(|(_, k)| **k == TitleKind::Title)
         .filter_map(|(key, &k)| glue_first_two(key).map(|g| (g, k)))
         .collect();
     for (key, k) in glued {
