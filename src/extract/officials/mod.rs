@@ -491,6 +491,16 @@ impl Scanner<'_, '_> {
                 i = name.end;
                 continue;
             }
+            // `Joel Glazer (từng giữ chức phó Chủ tịch European Super League)`: a foreign name,
+            // then its position, current or former, inside parentheses.
+            if hon.is_none()
+                && rank.is_none()
+                && let Some((name, titles, end)) = self.foreign_aside(i)
+            {
+                self.push(t.toks[i].start, end, name, None, None, titles);
+                i = end;
+                continue;
+            }
             // `Ông Tâm là đại biểu Quốc hội khóa XIII`: a given name alone after an honorific.
             if hon.is_some()
                 && t.case(k) == Case::Cap
@@ -1149,6 +1159,53 @@ impl Scanner<'_, '_> {
         } else {
             i
         }
+    }
+
+    /// A foreign name of two or three syllables starting a capitalized run at `i` (`Joel
+    /// Glazer`), then in parentheses its position, possibly introduced by `từng giữ chức`,
+    /// `từng là`, `hiện là`, and the parenthesis closing right after it.
+    fn foreign_aside(&self, i: usize) -> Option<(Name, Vec<(usize, usize)>, usize)> {
+        let t = self.t;
+        if t.case(i) != Case::Cap || (i > 0 && t.gap(i) == Gap::Space && t.case(i - 1) == Case::Cap)
+        {
+            return None;
+        }
+        let mut b = i + 1;
+        while b < t.len() && b - i < 4 && t.case(b) == Case::Cap && t.gap(b) == Gap::Space {
+            b += 1;
+        }
+        if b >= t.len() || t.gap(b) != Gap::Open || foreign_tail(t, i, b) != Some(i) {
+            return None;
+        }
+        let mut p = b;
+        let lead = [
+            ["từng", "giữ", "chức"].as_slice(),
+            &["từng", "là"],
+            &["hiện", "là"],
+        ];
+        for words in lead {
+            if words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| t.key(p + k) == *w && (k == 0 || t.gap(p + k) == Gap::Space))
+                && t.gap(p + words.len()) == Gap::Space
+            {
+                p += words.len();
+                break;
+            }
+        }
+        let (titles, end) = self.title_chain(p, false)?;
+        if end >= t.len() || !t.gap_text(end).starts_with(')') {
+            return None;
+        }
+        let name = Name {
+            start: i,
+            end: b,
+            honorific: None,
+            rank: None,
+            rank_tok: None,
+        };
+        Some((name, titles, end))
     }
 
     /// `Ông A (…), …, từng là Chủ tịch …`: a position given by `là`/`làm` in the same sentence.
