@@ -258,6 +258,9 @@ const FOREIGN_TITLES: [&str; 7] = [
 /// Most tokens between a name and a `là`/`làm` that introduces its position.
 const MAX_COPULA: usize = 30;
 
+/// Byte spans of titles.
+type Spans = Vec<(usize, usize)>;
+
 /// A title phrase: tokens `start..end`; the position word ends at `head_end`.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Title {
@@ -1164,7 +1167,7 @@ impl Scanner<'_, '_> {
     /// A foreign name of two or three syllables starting a capitalized run at `i` (`Joel
     /// Glazer`), then in parentheses its position, possibly introduced by `từng giữ chức`,
     /// `từng là`, `hiện là`, and the parenthesis closing right after it.
-    fn foreign_aside(&self, i: usize) -> Option<(Name, Vec<(usize, usize)>, usize)> {
+    fn foreign_aside(&self, i: usize) -> Option<(Name, Spans, usize)> {
         let t = self.t;
         if t.case(i) != Case::Cap || (i > 0 && t.gap(i) == Gap::Space && t.case(i - 1) == Case::Cap)
         {
