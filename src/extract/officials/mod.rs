@@ -41,7 +41,9 @@
 //! between the name and the position (`Bác sĩ y khoa, Phó giám đốc …`, `Thạc sĩ, Trưởng phòng
 //! …`) is skipped. Status prefixes (`nguyên`, `tân`, `quyền`) start a position only before a
 //! position word: alone they are given names (`Lại Thế Nguyên`, `Trần Văn Tân`). A position whose
-//! first two syllables a typing slip glued together (`Chủtịch UBND`) is read as written.
+//! first two syllables a typing slip glued together (`Chủtịch UBND`) is read as written. A foreign
+//! name may be followed by its position, current or former, in parentheses (`Joel Glazer (từng
+//! giữ chức phó Chủ tịch European Super League)`).
 //!
 //! Speed: only the lines holding a position word (found by a byte scan that hashes syllables, see
 //! `anchors`) are tokenized, and the signature scan skips lines of running text without
