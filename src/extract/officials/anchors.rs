@@ -38,6 +38,9 @@ const SINGLE: u8 = 1;
 const FIRST: u8 = 2;
 /// The first two syllables (`chủ tịch`) of a position word.
 const PAIR: u8 = 4;
+/// A two-syllable job noun (`giáo viên`), a position only before a capitalized organization:
+/// a hit only when a capital letter follows after one space.
+const JOB: u8 = 8;
 
 const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
@@ -80,14 +83,33 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
     let mut starts = [false; 256];
     for line in include_str!("../../../data/officials/titles.tsv").lines() {
         let mut cols = line.trim().split('\t');
-        let (Some(phrase), Some("title")) = (cols.next(), cols.next()) else {
+        let (Some(phrase), Some(kind @ ("title" | "job"))) = (cols.next(), cols.next()) else {
             continue;
         };
+        let job = kind == "job";
         let mut old = phrase.to_string();
         for (new, o) in TONE_PAIRS {
             old = old.replace(new, o);
         }
-        for form in [phrase, old.as_str()] {
+        // `Chủtịch UBND`: the first two syllables glued by a typing slip (see `lexicon`). The hash
+        // keeps the last eight bytes and the length: a glued form is added only when its second
+        // syllable is short enough (≤ 6 bytes) for those bytes to hold a vowel–consonant–vowel
+        // sequence no real syllable has (`bộtrưởng` would hash like `tưởng`).
+        let glued = [phrase, old.as_str()].map(|f| {
+            let second = f.split(' ').nth(1).unwrap_or("");
+            if job || second.len() > 6 {
+                None
+            } else {
+                super::lexicon::glue_first_two(f)
+            }
+        });
+        let forms = [
+            Some(phrase),
+            Some(old.as_str()),
+            glued[0].as_deref(),
+            glued[1].as_deref(),
+        ];
+        for form in forms.into_iter().flatten() {
             let syl: Vec<&str> = form.split(' ').collect();
             if let Some(c) = syl[0].chars().next() {
                 for f in [c.to_string(), c.to_uppercase().collect::<String>()] {
@@ -106,7 +128,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
                 *kinds.entry(hash(syl[0])).or_default() |= FIRST;
                 *kinds
                     .entry(pair_hash(hash(syl[0]), hash(syl[1])))
-                    .or_default() |= PAIR;
+                    .or_default() |= if job { JOB } else { PAIR };
             }
         }
     }
@@ -162,6 +184,13 @@ fn lower_at(b: &[u8], i: usize) -> Option<([u8; 3], usize, usize)> {
         }
         _ => None,
     }
+}
+
+/// Does an upper-case letter start at byte `i` (a character boundary, else `false`)?
+fn upper_at(text: &str, i: usize) -> bool {
+    text.get(i..)
+        .and_then(|s| s.chars().next())
+        .is_some_and(char::is_uppercase)
 }
 
 /// Byte ranges of the lines (merged when adjacent) that hold a position word.
@@ -251,7 +280,11 @@ pub(crate) fn windows(text: &str) -> Vec<(usize, usize)> {
             Some(start)
         } else {
             match pair {
-                Some((p, s0)) if table.get(pair_hash(p, h)) & PAIR != 0 => Some(s0),
+                Some((p, s0)) => {
+                    let pk = table.get(pair_hash(p, h));
+                    let job = pk & JOB != 0 && b.get(i) == Some(&b' ') && upper_at(text, i + 1);
+                    (pk & PAIR != 0 || job).then_some(s0)
+                }
                 _ => None,
             }
         };
@@ -290,6 +323,13 @@ mod tests {
         assert_eq!(windows("Chánh Văn phòng Uỷ viên").len(), 1);
         assert_eq!(windows("ông Phạm Quân Lực - Phó TGĐ Coteccons").len(), 1);
         assert_eq!(windows("Thành viên HĐQT").len(), 1);
+        // A job noun only before a capitalized word (an organization's name).
+        assert_eq!(windows("bà A, giáo viên Trường THPT B").len(), 1);
+        assert_eq!(windows("bà A, giáo viên Đại học B").len(), 1);
+        assert!(windows("cán bộ, công chức, viên chức và giáo viên trẻ").is_empty());
+        // Glued syllables (`Chủtịch`).
+        assert_eq!(windows("Chủtịch UBND").len(), 1);
+        assert!(windows("Không nên quá tin tưởng ai.").is_empty());
         // Two lines in a row make one window.
         let two = "Bộ trưởng\nThứ trưởng\n";
         assert_eq!(windows(two), [(0, two.len())]);

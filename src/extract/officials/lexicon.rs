@@ -155,6 +155,8 @@ pub(crate) enum TitleKind {
     Prefix,
     /// A position (`chủ tịch`).
     Title,
+    /// A job noun (`giáo viên`, `công chức`): a position only with a named organization.
+    Job,
 }
 
 /// Kinds in `org_words.tsv`.
@@ -251,16 +253,38 @@ pub(crate) static RANKS: LazyLock<Phrases<()>> = LazyLock::new(|| {
 });
 
 pub(crate) static TITLES: LazyLock<Phrases<TitleKind>> = LazyLock::new(|| {
-    Phrases::parse(
+    let mut p = Phrases::parse(
         include_str!("../../../data/officials/titles.tsv"),
         F_TITLE,
         |k| match k {
             "prefix" => Some(TitleKind::Prefix),
             "title" => Some(TitleKind::Title),
+            "job" => Some(TitleKind::Job),
             _ => None,
         },
-    )
+    );
+    // `Chủtịch UBND`: a typing slip that glues the first two syllables of a position.
+    let glued: Vec<(String, TitleKind)> = p
+        .map
+        .iter()
+        .filter(|(_, k)| **k == TitleKind::Title)
+        .filter_map(|(key, &k)| glue_first_two(key).map(|g| (g, k)))
+        .collect();
+    for (key, k) in glued {
+        if let Some(f) = key.split(' ').next() {
+            p.firsts.push(f.to_string());
+        }
+        p.map.entry(key).or_insert(k);
+    }
+    p
 });
+
+/// `chủ tịch ubnd` → `chủtịch ubnd`: the phrase with its first two syllables written together,
+/// or `None` for a one-syllable phrase.
+pub(crate) fn glue_first_two(phrase: &str) -> Option<String> {
+    let (a, rest) = phrase.split_once(' ')?;
+    Some(format!("{a}{rest}"))
+}
 
 pub(crate) static ORGS: LazyLock<Phrases<OrgKind>> = LazyLock::new(|| {
     Phrases::parse(
@@ -441,6 +465,9 @@ mod tests {
         assert!(HONORIFICS.len() >= 6 && RANKS.len() > 30);
         assert_eq!(TITLES.get("tỉnh ủy viên"), Some(TitleKind::Title));
         assert_eq!(TITLES.get("phó"), Some(TitleKind::Prefix));
+        assert_eq!(TITLES.get("giáo viên"), Some(TitleKind::Job));
+        assert_eq!(TITLES.get("chủtịch"), Some(TitleKind::Title));
+        assert_eq!(TITLES.get("phóban"), Some(TitleKind::Title));
         assert_eq!(ORGS.get("huyện ủy"), Some(OrgKind::Body));
         assert_eq!(ORGS.get("tỉnh"), Some(OrgKind::Admin));
         assert_eq!(PLACES.get("lai châu"), Some(PlaceKind::Place));

@@ -32,6 +32,19 @@
 //! is. Owners (`đồng sở hữu`, `chủ sở hữu`, `ông chủ`) are counted as positions: in business and
 //! sports news they name the person who controls the organization, as a chairman does.
 //!
+//! Job nouns (`giáo viên`, `giảng viên`, `công chức`, kind `job` in `titles.tsv`) are counted
+//! as positions only together with a named organization, written capitalized right after them or
+//! after their specialty and a comma or dash (`giáo viên Trường THPT Thạch Thành 1`, `Công chức
+//! Tư pháp - Hộ tịch cấp xã, UBND thị trấn …`): the GUIDELINE counts "a position or title in an
+//! organization (… school, hospital …)", and a teacher of a named school holds one; a job noun
+//! alone (`giáo viên dạy giỏi`, `viên chức`) names no position. A profession or degree written
+//! between the name and the position (`Bác sĩ y khoa, Phó giám đốc …`, `Thạc sĩ, Trưởng phòng
+//! …`) is skipped. Status prefixes (`nguyên`, `tân`, `quyền`) start a position only before a
+//! position word: alone they are given names (`Lại Thế Nguyên`, `Trần Văn Tân`). A position whose
+//! first two syllables a typing slip glued together (`Chủtịch UBND`) is read as written. A foreign
+//! name may be followed by its position, current or former, in parentheses (`Joel Glazer (từng
+//! giữ chức phó Chủ tịch European Super League)`).
+//!
 //! Speed: only the lines holding a position word (found by a byte scan that hashes syllables, see
 //! `anchors`) are tokenized, and the signature scan skips lines of running text without
 //! tokenizing them. The scan is one left-to-right pass over the tokens; every look-ahead is
@@ -246,6 +259,9 @@ const FOREIGN_TITLES: [&str; 7] = [
 ];
 /// Most tokens between a name and a `là`/`làm` that introduces its position.
 const MAX_COPULA: usize = 30;
+
+/// Byte spans of titles.
+type Spans = Vec<(usize, usize)>;
 
 /// A title phrase: tokens `start..end`; the position word ends at `head_end`.
 #[derive(Debug, Clone, Copy)]
@@ -480,11 +496,21 @@ impl Scanner<'_, '_> {
                 i = name.end;
                 continue;
             }
+            // `Joel Glazer (từng giữ chức phó Chủ tịch European Super League)`: a foreign name,
+            // then its position, current or former, inside parentheses.
+            if hon.is_none()
+                && rank.is_none()
+                && let Some((name, titles, end)) = self.foreign_aside(i)
+            {
+                self.push(t.toks[i].start, end, name, None, None, titles);
+                i = end;
+                continue;
+            }
             // `Ông Tâm là đại biểu Quốc hội khóa XIII`: a given name alone after an honorific.
             if hon.is_some()
                 && t.case(k) == Case::Cap
                 && !(t.case(k + 1) == Case::Cap && t.gap(k + 1) == Gap::Space)
-                && TITLES.longest_at(t, k, false).is_none()
+                && !starts_title(t, k)
                 && PLACES.longest_at(t, k, false).is_none()
             {
                 let titles = self.appositive(k + 1, false).or_else(|| {
@@ -521,7 +547,7 @@ impl Scanner<'_, '_> {
             }
             // Let a title inside the run be seen (`Ông Ba Phó Chủ tịch …` is rare, but
             // `Hà Nội Phó Thủ tướng …` is not): stop before the first title word.
-            if let Some(s) = (i + 1..e).find(|&s| TITLES.longest_at(t, s, false).is_some()) {
+            if let Some(s) = (i + 1..e).find(|&s| starts_title(t, s)) {
                 return s;
             }
         }
@@ -595,6 +621,8 @@ impl Scanner<'_, '_> {
         let head_end = loop {
             match TITLES.longest_at(t, j, false) {
                 Some((n, TitleKind::Title)) => break j + n,
+                // `giáo viên Trường THPT …`: a job noun is a position in a named organization.
+                Some((n, TitleKind::Job)) if j == i && self.job_in_org(j + n) => break j + n,
                 Some((n, TitleKind::Prefix)) if j + n < t.len() && t.gap(j + n) == Gap::Space => {
                     if j - i >= 3 {
                         return None;
@@ -610,6 +638,48 @@ impl Scanner<'_, '_> {
             head_end,
             end,
         })
+    }
+
+    /// Does a named organization follow the job noun ending at token `e`: an organization word
+    /// written capitalized right after it (`giáo viên Trường THPT …`, `Thư ký viên Tòa án …`), or
+    /// after its specialty and a comma or dash (`Công chức Tư pháp - Hộ tịch cấp xã, UBND thị
+    /// trấn …`), within a few words of the same sentence?
+    fn job_in_org(&self, e: usize) -> bool {
+        let t = self.t;
+        let org_at = |p: usize| {
+            matches!(t.case(p), Case::Cap | Case::Upper)
+                && ORGS
+                    .longest_at(t, p, false)
+                    .is_some_and(|(_, k)| matches!(k, OrgKind::Head | OrgKind::Body))
+        };
+        if e >= t.len() || t.gap(e) != Gap::Space {
+            return false;
+        }
+        if org_at(e) {
+            return true;
+        }
+        let mut p = e;
+        while p < t.len() && p < e + 8 {
+            // `Giảng viên Nguyễn Thị A - Khoa …`: a person's name, not the job's specialty.
+            if t.case(p) == Case::Cap
+                && is_family(t.key(p))
+                && t.case(p + 1) == Case::Cap
+                && t.gap(p + 1) == Gap::Space
+            {
+                return false;
+            }
+            match t.gap(p) {
+                Gap::Space if p == e || t.key(p) != "và" => {}
+                Gap::Comma | Gap::Dash if p > e => {
+                    if org_at(p) {
+                        return true;
+                    }
+                }
+                _ => return false,
+            }
+            p += 1;
+        }
+        false
     }
 
     /// The end of the organization part written after a position word, from token `from`.
@@ -655,7 +725,7 @@ impl Scanner<'_, '_> {
                     // A title word starts the next position of a chain, not this organization;
                     // an honorific or a rank starts another person.
                     if j > from
-                        && (TITLES.longest_at(t, j, false).is_some()
+                        && (starts_title(t, j)
                             || self.introduces_person(j)
                             || RANKS.longest_at(t, j, false).is_some())
                     {
@@ -682,7 +752,7 @@ impl Scanner<'_, '_> {
                         && j + 1 < limit
                         && matches!(t.case(j + 1), Case::Cap)
                         && HONORIFICS.longest_at(t, j + 1, false).is_none()
-                        && TITLES.longest_at(t, j + 1, false).is_none()
+                        && !starts_title(t, j + 1)
                     {
                         j += 1;
                         continue;
@@ -991,7 +1061,7 @@ impl Scanner<'_, '_> {
         if i > 0 && t.gap(i) == Gap::Space && ORGS.ending_at(t, i, 0).is_some() {
             return None;
         }
-        if (i..e).any(|s| TITLES.longest_at(t, s, false).is_some()) {
+        if (i..e).any(|s| starts_title(t, s)) {
             return None;
         }
         Some(Name {
@@ -1044,6 +1114,7 @@ impl Scanner<'_, '_> {
     /// With `strict`, the first title too must not end in another (foreign) person's name.
     fn title_chain(&self, i: usize, strict: bool) -> Option<(Vec<(usize, usize)>, usize)> {
         let t = self.t;
+        let i = self.skip_profession(i);
         let first = self.title_at(i)?;
         if self.name_after(&first).is_some() || (strict && self.holds_person(&first)) {
             return None;
@@ -1065,6 +1136,81 @@ impl Scanner<'_, '_> {
             }
         }
         Some((titles, end))
+    }
+
+    /// `Bác sĩ y khoa, Phó giám đốc …`, `Thạc sĩ, Trưởng phòng …`: a profession or degree (nghề
+    /// nghiệp, học vị, from the rank table) with at most three lower-case words or numbers
+    /// (`chuyên khoa 2`), then a comma: the token after the comma, else `i`.
+    fn skip_profession(&self, i: usize) -> usize {
+        let t = self.t;
+        // Professions that are also words of organization names (`Hội Nhà báo`, `Đoàn Luật sư`)
+        // are not ranks; they are read here only.
+        let two =
+            |a: &str, b: &str| t.key(i) == a && t.key(i + 1) == b && t.gap(i + 1) == Gap::Space;
+        let n = match RANKS.longest_at(t, i, false) {
+            Some((n, ())) => n,
+            None if two("luật", "sư") || two("nhà", "báo") || two("dược", "sĩ") => 2,
+            None => return i,
+        };
+        let mut p = i + n;
+        while p < t.len() && p < i + n + 3 && t.gap(p) == Gap::Space {
+            if !matches!(t.case(p), Case::Lower | Case::Digit) {
+                return i;
+            }
+            p += 1;
+        }
+        if p < t.len() && t.gap(p) == Gap::Comma && self.title_at(p).is_some() {
+            p
+        } else {
+            i
+        }
+    }
+
+    /// A foreign name of two or three syllables starting a capitalized run at `i` (`Joel
+    /// Glazer`), then in parentheses its position, possibly introduced by `từng giữ chức`,
+    /// `từng là`, `hiện là`, and the parenthesis closing right after it.
+    fn foreign_aside(&self, i: usize) -> Option<(Name, Spans, usize)> {
+        let t = self.t;
+        if t.case(i) != Case::Cap || (i > 0 && t.gap(i) == Gap::Space && t.case(i - 1) == Case::Cap)
+        {
+            return None;
+        }
+        let mut b = i + 1;
+        while b < t.len() && b - i < 4 && t.case(b) == Case::Cap && t.gap(b) == Gap::Space {
+            b += 1;
+        }
+        if b >= t.len() || t.gap(b) != Gap::Open || foreign_tail(t, i, b) != Some(i) {
+            return None;
+        }
+        let mut p = b;
+        let lead = [
+            ["từng", "giữ", "chức"].as_slice(),
+            &["từng", "là"],
+            &["hiện", "là"],
+        ];
+        for words in lead {
+            if words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| t.key(p + k) == *w && (k == 0 || t.gap(p + k) == Gap::Space))
+                && t.gap(p + words.len()) == Gap::Space
+            {
+                p += words.len();
+                break;
+            }
+        }
+        let (titles, end) = self.title_chain(p, false)?;
+        if end >= t.len() || !t.gap_text(end).starts_with(')') {
+            return None;
+        }
+        let name = Name {
+            start: i,
+            end: b,
+            honorific: None,
+            rank: None,
+            rank_tok: None,
+        };
+        Some((name, titles, end))
     }
 
     /// `Ông A (…), …, từng là Chủ tịch …`: a position given by `là`/`làm` in the same sentence.
@@ -1127,6 +1273,19 @@ fn foreign_tail(t: &Tokens<'_>, a: usize, b: usize) -> Option<usize> {
         .longest_at(t, s, true)
         .is_some_and(|(n, _)| n >= b - s);
     (ok && boundary && !place).then_some(s)
+}
+
+/// Does a position start at token `i`: a position word, or prefixes (`phó`, `nguyên`) and one?
+/// A prefix alone is an ordinary word and a given name (`Lê Thị Nguyên`, `Trần Tân`).
+fn starts_title(t: &Tokens<'_>, mut i: usize) -> bool {
+    for _ in 0..4 {
+        match TITLES.longest_at(t, i, false) {
+            Some((_, TitleKind::Title)) => return true,
+            Some((n, TitleKind::Prefix)) if i + n < t.len() && t.gap(i + n) == Gap::Space => i += n,
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Does the gap hold a sentence end?
