@@ -488,10 +488,10 @@ impl Scanner<'_, '_> {
                     i = end;
                     continue;
                 }
-                if hon.is_some() || rank.is_some() {
-                    if let Some((titles, end)) = self.copula(name.end) {
-                        self.push(start, end, name, hon, rank, titles);
-                    }
+                if (hon.is_some() || rank.is_some())
+                    && let Some((titles, end)) = self.copula(name.end)
+                {
+                    self.push(start, end, name, hon, rank, titles);
                 }
                 i = name.end;
                 continue;

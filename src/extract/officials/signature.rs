@@ -78,12 +78,12 @@ pub(crate) fn scan(text: &str, out: &mut Vec<Mention>) {
             // A name waiting for a `(Đã ký)` right after it (`Hồ Chí Minh` / `(Đã ký)`).
             let evidence =
                 |signed: bool, after: bool, since: bool| strong_title || signed || after || since;
-            if let Some((name, _, ln)) = pending.take() {
-                if cell == Cell::Signed && line_no <= ln + 1 {
-                    if let Some((_, ts)) = title {
-                        out.push(mention(name, name, ts));
-                    }
-                }
+            if let Some((name, _, ln)) = pending.take()
+                && cell == Cell::Signed
+                && line_no <= ln + 1
+                && let Some((_, ts)) = title
+            {
+                out.push(mention(name, name, ts));
             }
             let after_signed =
                 prev_nonempty.is_some_and(|(l, c, _)| c == Cell::Signed && l + 1 >= line_no);

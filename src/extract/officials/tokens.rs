@@ -98,7 +98,9 @@ pub(crate) fn fold(c: char) -> (char, CharKind) {
             (char::from_u32(u + 1).unwrap_or(c), CharKind::Upper)
         }
         0x103 | 0x129 | 0x169 | 0x1A1 | 0x1B0 => (c, CharKind::Lower),
-        0x1EA0..=0x1EF9 if u % 2 == 0 => (char::from_u32(u + 1).unwrap_or(c), CharKind::Upper),
+        0x1EA0..=0x1EF9 if u.is_multiple_of(2) => {
+            (char::from_u32(u + 1).unwrap_or(c), CharKind::Upper)
+        }
         0x1EA0..=0x1EF9 => (c, CharKind::Lower),
         0x300..=0x36F => (c, CharKind::Other),
         0x2019 => ('\'', CharKind::Other),
