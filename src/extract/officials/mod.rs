@@ -360,6 +360,49 @@ impl Scanner<'_, '_> {
             let (rank, k) = self.rank_at(j);
             if let Some(title) = self.title_at(k) {
                 if let Some(name) = self.name_after(&title) {
+                    // `hai trợ lý Ryan Mason và Chris Powell`: names joined by `và` (and commas)
+                    // after one title each hold it; the title never keeps a name or `và`.
+                    if let Some(firsts) = self.coordinated(&title, &name) {
+                        let span = t.span(title.start, title.head_end);
+                        let mut from = t.toks[i].start;
+                        for (a, b) in firsts {
+                            let first = Name {
+                                start: a,
+                                end: b,
+                                honorific: None,
+                                rank: None,
+                                rank_tok: None,
+                            };
+                            self.push(from, b, first, hon, rank, vec![span]);
+                            from = t.toks[b].start;
+                        }
+                        let end = name.end;
+                        let ns = t.toks[name.start].start;
+                        self.push(ns, end, name, None, None, vec![span]);
+                        chain = None;
+                        i = end;
+                        continue;
+                    }
+                    if let Some(more) = self.followers(&title, &name) {
+                        let span = t.span(title.start, title.head_end);
+                        let end = name.end;
+                        self.push(t.toks[i].start, end, name, hon, rank, vec![span]);
+                        let mut last = end;
+                        for (a, b) in more {
+                            let next = Name {
+                                start: a,
+                                end: b,
+                                honorific: None,
+                                rank: None,
+                                rank_tok: None,
+                            };
+                            self.push(t.toks[a].start, b, next, None, None, vec![span]);
+                            last = b;
+                        }
+                        chain = None;
+                        i = last;
+                        continue;
+                    }
                     let mut titles = Vec::new();
                     let mut start = t.toks[i].start;
                     let mut honorific = hon;
@@ -799,6 +842,104 @@ impl Scanner<'_, '_> {
             last_good = j;
         }
         last_good
+    }
+
+    /// The names coordinated before `name` inside the title (`trợ lý Ryan Mason và Chris
+    /// Powell`, `A, B và C`): capitalized runs of two to four syllables, right after the position
+    /// word, separated by commas and a last `và` before `name`. Each run reads as a name: a
+    /// Vietnamese one (family name first, three or four syllables) or a foreign one (a syllable
+    /// spelled unlike Vietnamese, no organization word, not a place).
+    fn coordinated(&self, title: &Title, name: &Name) -> Option<Vec<(usize, usize)>> {
+        let t = self.t;
+        let v = name.start.checked_sub(1)?;
+        if v <= title.head_end
+            || t.key(v) != "và"
+            || t.gap(v) != Gap::Space
+            || t.gap(name.start) != Gap::Space
+            || name.rank_tok.is_some()
+            || t.gap(title.head_end) != Gap::Space
+        {
+            return None;
+        }
+        let mut runs = Vec::new();
+        let mut a = title.head_end;
+        while a < v && runs.len() < 4 {
+            let b = self.coordinated_run(a, v)?;
+            runs.push((a, b));
+            if b == v {
+                break;
+            }
+            if t.gap(b) != Gap::Comma {
+                return None;
+            }
+            a = b;
+        }
+        (runs.last().is_some_and(|&(_, b)| b == v)).then_some(runs)
+    }
+
+    /// The end of a capitalized run from `a` (before `limit`) that reads as a name joined to
+    /// others by `và` or commas: a Vietnamese one (family name first, three or four syllables) or
+    /// a foreign one (two or three syllables, one spelled unlike Vietnamese, no initial), with no
+    /// organization or position word and not a place.
+    fn coordinated_run(&self, a: usize, limit: usize) -> Option<usize> {
+        let t = self.t;
+        let limit = limit.min(t.len());
+        if a >= limit || t.case(a) != Case::Cap {
+            return None;
+        }
+        let mut b = a + 1;
+        while b < limit && b - a < 5 && t.case(b) == Case::Cap && t.gap(b) == Gap::Space {
+            b += 1;
+        }
+        if b < t.len() && t.case(b) == Case::Cap && t.gap(b) == Gap::Space {
+            return None;
+        }
+        let len = b - a;
+        let org = (a..b).any(|p| {
+            is_foreign_org_word(t.key(p))
+                || ORGS.longest_at(t, p, false).is_some()
+                || starts_title(t, p)
+        });
+        let place = PLACES.longest_at(t, a, true).is_some();
+        let viet = (3..=4).contains(&len)
+            && is_family(t.key(a))
+            && !(a..b).any(|p| looks_foreign(t.key(p)));
+        let foreign = (2..=3).contains(&len)
+            && (a..b).any(|p| looks_foreign(t.key(p)))
+            && (a..b).all(|p| t.key(p).chars().count() > 1);
+        (!org && !place && (viet || foreign)).then_some(b)
+    }
+
+    /// After a counted position (`hai trợ lý A và B`, `ba phó giám đốc A, B và C`) whose name
+    /// `name` follows the position word directly, the names joined to it by commas and a last
+    /// `và`; none unless the list ends with `và` and a name.
+    fn followers(&self, title: &Title, name: &Name) -> Option<Vec<(usize, usize)>> {
+        let t = self.t;
+        let counted = title.start > 0
+            && t.gap(title.start) == Gap::Space
+            && matches!(
+                t.key(title.start - 1),
+                "hai" | "ba" | "bốn" | "2" | "3" | "4"
+            );
+        if !counted || name.start != title.head_end || name.rank_tok.is_some() {
+            return None;
+        }
+        let mut runs = Vec::new();
+        let mut e = name.end;
+        while runs.len() < 4 && e < t.len() {
+            if t.gap(e) == Gap::Comma {
+                let b = self.coordinated_run(e, t.len())?;
+                runs.push((e, b));
+                e = b;
+            } else if t.gap(e) == Gap::Space && t.key(e) == "và" && t.gap(e + 1) == Gap::Space {
+                let b = self.coordinated_run(e + 1, t.len())?;
+                runs.push((e + 1, b));
+                return Some(runs);
+            } else {
+                return None;
+            }
+        }
+        None
     }
 
     /// Does the title carry a person of its own (`…, Chánh án Tòa án Tối cao John Roberts`)?
