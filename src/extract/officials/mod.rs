@@ -675,7 +675,21 @@ impl Scanner<'_, '_> {
                 _ => return None,
             }
         };
-        let end = self.org_end(head_end, i + MAX_TITLE);
+        let mut end = self.org_end(head_end, i + MAX_TITLE);
+        // `Chủ tịch của Real Madrid`: the organization after `của` (of), written capitalized.
+        if end == head_end
+            && t.key(head_end) == "của"
+            && t.gap(head_end) == Gap::Space
+            && t.gap(head_end + 1) == Gap::Space
+            && matches!(t.case(head_end + 1), Case::Cap | Case::Upper)
+            && !is_family(t.key(head_end + 1))
+            && HONORIFICS.longest_at(t, head_end + 1, false).is_none()
+        {
+            let org = self.org_end(head_end + 1, head_end + 1 + MAX_TITLE);
+            if org > head_end + 1 {
+                end = org;
+            }
+        }
         Some(Title {
             start: i,
             head_end,
