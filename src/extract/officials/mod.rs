@@ -448,6 +448,13 @@ impl Scanner<'_, '_> {
                         continue;
                     }
                 }
+                // `Hai phó chủ tịch là Andrea Agnelli (chủ tịch của Juventus) và Joel Glazer`:
+                // the position, `là` (is), then the names.
+                if let Some(end) = self.copula_names(&title, hon, rank) {
+                    chain = None;
+                    i = end;
+                    continue;
+                }
                 // `Giám đốc Tình báo Quốc gia Avril Haines,`: a title ending in an unknown
                 // capitalized pair may hold a person we did not recognise; do not chain it.
                 let e = title.end;
@@ -954,6 +961,82 @@ impl Scanner<'_, '_> {
             }
         }
         None
+    }
+
+    /// `phó chủ tịch là Andrea Agnelli (chủ tịch của Juventus)`: a position, `là`, then a name
+    /// (Vietnamese, or foreign as in [`Self::coordinated_run`]), which may be followed by its own
+    /// position in parentheses; after a counted position (`hai phó chủ tịch là A (…) và B`) the
+    /// name after `và` too. Pushes the officials and returns the token after the last.
+    fn copula_names(
+        &mut self,
+        title: &Title,
+        hon: Option<(usize, usize)>,
+        rank: Option<(usize, usize)>,
+    ) -> Option<usize> {
+        let t = self.t;
+        let e = title.end;
+        if e + 1 >= t.len() || t.key(e) != "là" || t.gap(e) != Gap::Space {
+            return None;
+        }
+        let span = t.span(title.start, title.end);
+        let counted = title.start > 0
+            && t.gap(title.start) == Gap::Space
+            && matches!(
+                t.key(title.start - 1),
+                "hai" | "ba" | "bốn" | "2" | "3" | "4"
+            );
+        let mut a = e + 1;
+        let mut from = t.toks[title.start].start;
+        let mut first = true;
+        loop {
+            if t.gap(a) != Gap::Space {
+                return None;
+            }
+            let b = match self.name_at(a, false) {
+                Some(n) => n.end,
+                None => self.coordinated_run(a, t.len())?,
+            };
+            let mut titles = vec![span];
+            let mut end = b;
+            if b < t.len() && t.gap(b) == Gap::Open {
+                // Its own position in parentheses, else an aside skipped up to `)`.
+                match self.title_chain(b, false) {
+                    Some((more, m)) if m < t.len() && t.gap_text(m).starts_with(')') => {
+                        titles.extend(more);
+                        end = m;
+                    }
+                    _ => {
+                        let close = (b + 1..(b + 10).min(t.len()))
+                            .find(|&j| t.gap_text(j).contains(')'))
+                            .filter(|&c| !(b + 1..c).any(|j| sentence_break(t.gap_text(j))));
+                        end = close.unwrap_or(b);
+                    }
+                }
+            }
+            let name = Name {
+                start: a,
+                end: b,
+                honorific: None,
+                rank: None,
+                rank_tok: None,
+            };
+            let (h, r) = if first { (hon, rank) } else { (None, None) };
+            self.push(from, end, name, h, r, titles);
+            first = false;
+            if counted
+                && end + 1 < t.len()
+                && t.key(end) == "và"
+                && t.gap(end + 1) == Gap::Space
+                && !sentence_break(t.gap_text(end))
+                && self.name_at(end + 1, false).is_some()
+                    | self.coordinated_run(end + 1, t.len()).is_some()
+            {
+                a = end + 1;
+                from = t.toks[a].start;
+                continue;
+            }
+            return Some(end);
+        }
     }
 
     /// Does the title carry a person of its own (`…, Chánh án Tòa án Tối cao John Roberts`)?
