@@ -1501,8 +1501,20 @@ fn foreign_tail(t: &Tokens<'_>, a: usize, b: usize) -> Option<usize> {
     if initial(b - 1) || initial(s) {
         return None;
     }
+    // `Lee Kun-hee`, `Moon Jae-in`: a Korean name, a one-syllable surname and a hyphenated
+    // given name written `Xxx-xxx`; the surname alone may be spelled like a Vietnamese syllable.
+    let korean = b == s + 2 && {
+        let (x, y) = t.span(b - 1, b);
+        t.text.get(x..y).is_some_and(|w| {
+            w.split_once('-').is_some_and(|(p, q)| {
+                p.chars().next().is_some_and(char::is_uppercase)
+                    && q.chars().count() >= 2
+                    && q.chars().all(|c| c.is_ascii_lowercase())
+            })
+        })
+    };
     let ok = (s..b).all(|p| {
-        (initial(p) || looks_foreign(t.key(p)))
+        (initial(p) || looks_foreign(t.key(p)) || (korean && p == s))
             && !is_foreign_org_word(t.key(p))
             && ORGS.longest_at(t, p, false).is_none()
     });
