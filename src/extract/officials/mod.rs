@@ -349,6 +349,41 @@ impl<'a> Recurring<'a> {
     }
 }
 
+impl Recurring<'_> {
+    /// Is `surname` written as the last word of a longer capitalized name (`Jose Mourinho` for
+    /// `Mourinho`) somewhere in the document? Shares the budget of [`Self::after_honorific`].
+    fn ends_full_name(&self, surname: &str) -> bool {
+        let left = self.budget.get();
+        if left == 0 || surname.is_empty() {
+            return false;
+        }
+        self.budget.set(left - 1);
+        self.doc.match_indices(surname).any(|(at, _)| {
+            let after = &self.doc[at + surname.len()..];
+            if after.chars().next().is_some_and(char::is_alphanumeric) {
+                return false;
+            }
+            let Some(before) = self.doc[..at].strip_suffix(' ') else {
+                return false;
+            };
+            let word: String = before
+                .chars()
+                .rev()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
+            let first = word.chars().next_back();
+            let rest = &before[..before.len() - word.len()];
+            // `Jose Mourinho`: a foreign given name, capitalized (not `HLV`, not `Ông`).
+            let given: String = word.chars().rev().collect();
+            word.chars().count() >= 2
+                && first.is_some_and(char::is_uppercase)
+                && given.chars().skip(1).all(char::is_lowercase)
+                && looks_foreign(&given.to_lowercase())
+                && !rest.chars().next_back().is_some_and(char::is_alphanumeric)
+        })
+    }
+}
+
 impl Scanner<'_, '_> {
     fn run(&mut self) {
         let t = self.t;
@@ -1246,6 +1281,35 @@ impl Scanner<'_, '_> {
         {
             return Some(Name {
                 start: s,
+                end: b,
+                honorific: None,
+                rank: None,
+                rank_tok: None,
+            });
+        }
+        // `HLV Mourinho`: a coach is named by surname alone in sports news; trusted when the
+        // surname is foreign and the document writes the full name too (`Jose Mourinho`), which
+        // a club (`HLV Tottenham` is the coach of Tottenham) never is.
+        let coach = title.head_end >= 1 && t.key(title.head_end - 1) == "hlv"
+            || title.head_end >= 3
+                && (title.head_end - 3..title.head_end)
+                    .map(|p| t.key(p))
+                    .eq(["huấn", "luyện", "viên"]);
+        if coach
+            && direct
+            && rank.is_none()
+            && b == a + 1
+            && t.key(a).chars().count() > 3
+            && looks_foreign(t.key(a))
+            && !is_foreign_org_word(t.key(a))
+            && ORGS.longest_at(t, a, false).is_none()
+            && PLACES.longest_at(t, a, true).is_none()
+            && t.text
+                .get(t.span(a, b).0..t.span(a, b).1)
+                .is_some_and(|w| self.rec.ends_full_name(w))
+        {
+            return Some(Name {
+                start: a,
                 end: b,
                 honorific: None,
                 rank: None,
