@@ -726,6 +726,8 @@ impl Scanner<'_, '_> {
             && matches!(t.case(head_end + 1), Case::Cap | Case::Upper)
             && !is_family(t.key(head_end + 1))
             && HONORIFICS.longest_at(t, head_end + 1, false).is_none()
+            // `trợ lý của HLV Guus Hiddink`: the assistant of another position holder.
+            && !starts_title(t, head_end + 1)
         {
             let org = self.org_end(head_end + 1, head_end + 1 + MAX_TITLE);
             if org > head_end + 1 {
