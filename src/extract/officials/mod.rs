@@ -45,6 +45,17 @@
 //! name may be followed by its position, current or former, in parentheses (`Joel Glazer (từng
 //! giữ chức phó Chủ tịch European Super League)`).
 //!
+//! Names joined by `và` (and commas) after one position each hold it, and the title keeps only
+//! the position (`hai trợ lý Ryan Mason và Chris Powell`; after a counted position `ba phó giám
+//! đốc A, B và C`). A position may name its organization after `của` (`Chủ tịch của Real Madrid,
+//! Florentino Perez`), unless another position follows (`trợ lý của HLV …`). A position, `là`,
+//! then the name (`phó chủ tịch là Andrea Agnelli (chủ tịch của Juventus)`) gives the name that
+//! position and the one in brackets after it. Korean names (`Lee Kun-hee`, `Moon Jae-in`: a
+//! hyphenated given name written `Xxx-xxx`) are foreign names; `Cố` (the late) before a position
+//! is not part of it. A coach named by surname alone (`HLV Mourinho`) is an official when the
+//! document also writes the full name after a foreign given name (`Jose Mourinho`): a club after
+//! `HLV` (`HLV Tottenham`) never is.
+//!
 //! Speed: only the lines holding a position word (found by a byte scan that hashes syllables, see
 //! `anchors`) are tokenized, and the signature scan skips lines of running text without
 //! tokenizing them. The scan is one left-to-right pass over the tokens; every look-ahead is
