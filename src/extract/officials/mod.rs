@@ -45,6 +45,17 @@
 //! name may be followed by its position, current or former, in parentheses (`Joel Glazer (từng
 //! giữ chức phó Chủ tịch European Super League)`).
 //!
+//! Names joined by `và` (and commas) after one position each hold it, and the title keeps only
+//! the position (`hai trợ lý Ryan Mason và Chris Powell`; after a counted position `ba phó giám
+//! đốc A, B và C`). A position may name its organization after `của` (`Chủ tịch của Real Madrid,
+//! Florentino Perez`), unless another position follows (`trợ lý của HLV …`). A position, `là`,
+//! then the name (`phó chủ tịch là Andrea Agnelli (chủ tịch của Juventus)`) gives the name that
+//! position and the one in brackets after it. Korean names (`Lee Kun-hee`, `Moon Jae-in`: a
+//! hyphenated given name written `Xxx-xxx`) are foreign names; `Cố` (the late) before a position
+//! is not part of it. A coach named by surname alone (`HLV Mourinho`) is an official when the
+//! document also writes the full name after a foreign given name (`Jose Mourinho`): a club after
+//! `HLV` (`HLV Tottenham`) never is.
+//!
 //! Speed: only the lines holding a position word (found by a byte scan that hashes syllables, see
 //! `anchors`) are tokenized, and the signature scan skips lines of running text without
 //! tokenizing them. The scan is one left-to-right pass over the tokens; every look-ahead is
@@ -349,6 +360,41 @@ impl<'a> Recurring<'a> {
     }
 }
 
+impl Recurring<'_> {
+    /// Is `surname` written as the last word of a longer capitalized name (`Jose Mourinho` for
+    /// `Mourinho`) somewhere in the document? Shares the budget of [`Self::after_honorific`].
+    fn ends_full_name(&self, surname: &str) -> bool {
+        let left = self.budget.get();
+        if left == 0 || surname.is_empty() {
+            return false;
+        }
+        self.budget.set(left - 1);
+        self.doc.match_indices(surname).any(|(at, _)| {
+            let after = &self.doc[at + surname.len()..];
+            if after.chars().next().is_some_and(char::is_alphanumeric) {
+                return false;
+            }
+            let Some(before) = self.doc[..at].strip_suffix(' ') else {
+                return false;
+            };
+            let word: String = before
+                .chars()
+                .rev()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
+            let first = word.chars().next_back();
+            let rest = &before[..before.len() - word.len()];
+            // `Jose Mourinho`: a foreign given name, capitalized (not `HLV`, not `Ông`).
+            let given: String = word.chars().rev().collect();
+            word.chars().count() >= 2
+                && first.is_some_and(char::is_uppercase)
+                && given.chars().skip(1).all(char::is_lowercase)
+                && looks_foreign(&given.to_lowercase())
+                && !rest.chars().next_back().is_some_and(char::is_alphanumeric)
+        })
+    }
+}
+
 impl Scanner<'_, '_> {
     fn run(&mut self) {
         let t = self.t;
@@ -360,6 +406,49 @@ impl Scanner<'_, '_> {
             let (rank, k) = self.rank_at(j);
             if let Some(title) = self.title_at(k) {
                 if let Some(name) = self.name_after(&title) {
+                    // `hai trợ lý Ryan Mason và Chris Powell`: names joined by `và` (and commas)
+                    // after one title each hold it; the title never keeps a name or `và`.
+                    if let Some(firsts) = self.coordinated(&title, &name) {
+                        let span = t.span(title.start, title.head_end);
+                        let mut from = t.toks[i].start;
+                        for (a, b) in firsts {
+                            let first = Name {
+                                start: a,
+                                end: b,
+                                honorific: None,
+                                rank: None,
+                                rank_tok: None,
+                            };
+                            self.push(from, b, first, hon, rank, vec![span]);
+                            from = t.toks[b].start;
+                        }
+                        let end = name.end;
+                        let ns = t.toks[name.start].start;
+                        self.push(ns, end, name, None, None, vec![span]);
+                        chain = None;
+                        i = end;
+                        continue;
+                    }
+                    if let Some(more) = self.followers(&title, &name) {
+                        let span = t.span(title.start, title.head_end);
+                        let end = name.end;
+                        self.push(t.toks[i].start, end, name, hon, rank, vec![span]);
+                        let mut last = end;
+                        for (a, b) in more {
+                            let next = Name {
+                                start: a,
+                                end: b,
+                                honorific: None,
+                                rank: None,
+                                rank_tok: None,
+                            };
+                            self.push(t.toks[a].start, b, next, None, None, vec![span]);
+                            last = b;
+                        }
+                        chain = None;
+                        i = last;
+                        continue;
+                    }
                     let mut titles = Vec::new();
                     let mut start = t.toks[i].start;
                     let mut honorific = hon;
@@ -404,6 +493,13 @@ impl Scanner<'_, '_> {
                         chain = None;
                         continue;
                     }
+                }
+                // `Hai phó chủ tịch là Andrea Agnelli (chủ tịch của Juventus) và Joel Glazer`:
+                // the position, `là` (is), then the names.
+                if let Some(end) = self.copula_names(&title, hon, rank) {
+                    chain = None;
+                    i = end;
+                    continue;
                 }
                 // `Giám đốc Tình báo Quốc gia Avril Haines,`: a title ending in an unknown
                 // capitalized pair may hold a person we did not recognise; do not chain it.
@@ -632,7 +728,23 @@ impl Scanner<'_, '_> {
                 _ => return None,
             }
         };
-        let end = self.org_end(head_end, i + MAX_TITLE);
+        let mut end = self.org_end(head_end, i + MAX_TITLE);
+        // `Chủ tịch của Real Madrid`: the organization after `của` (of), written capitalized.
+        if end == head_end
+            && t.key(head_end) == "của"
+            && t.gap(head_end) == Gap::Space
+            && t.gap(head_end + 1) == Gap::Space
+            && matches!(t.case(head_end + 1), Case::Cap | Case::Upper)
+            && !is_family(t.key(head_end + 1))
+            && HONORIFICS.longest_at(t, head_end + 1, false).is_none()
+            // `trợ lý của HLV Guus Hiddink`: the assistant of another position holder.
+            && !starts_title(t, head_end + 1)
+        {
+            let org = self.org_end(head_end + 1, head_end + 1 + MAX_TITLE);
+            if org > head_end + 1 {
+                end = org;
+            }
+        }
         Some(Title {
             start: i,
             head_end,
@@ -799,6 +911,180 @@ impl Scanner<'_, '_> {
             last_good = j;
         }
         last_good
+    }
+
+    /// The names coordinated before `name` inside the title (`trợ lý Ryan Mason và Chris
+    /// Powell`, `A, B và C`): capitalized runs of two to four syllables, right after the position
+    /// word, separated by commas and a last `và` before `name`. Each run reads as a name: a
+    /// Vietnamese one (family name first, three or four syllables) or a foreign one (a syllable
+    /// spelled unlike Vietnamese, no organization word, not a place).
+    fn coordinated(&self, title: &Title, name: &Name) -> Option<Vec<(usize, usize)>> {
+        let t = self.t;
+        let v = name.start.checked_sub(1)?;
+        if v <= title.head_end
+            || t.key(v) != "và"
+            || t.gap(v) != Gap::Space
+            || t.gap(name.start) != Gap::Space
+            || name.rank_tok.is_some()
+            || t.gap(title.head_end) != Gap::Space
+        {
+            return None;
+        }
+        let mut runs = Vec::new();
+        let mut a = title.head_end;
+        while a < v && runs.len() < 4 {
+            let b = self.coordinated_run(a, v)?;
+            runs.push((a, b));
+            if b == v {
+                break;
+            }
+            if t.gap(b) != Gap::Comma {
+                return None;
+            }
+            a = b;
+        }
+        (runs.last().is_some_and(|&(_, b)| b == v)).then_some(runs)
+    }
+
+    /// The end of a capitalized run from `a` (before `limit`) that reads as a name joined to
+    /// others by `và` or commas: a Vietnamese one (family name first, three or four syllables) or
+    /// a foreign one (two or three syllables, one spelled unlike Vietnamese, no initial), with no
+    /// organization or position word and not a place.
+    fn coordinated_run(&self, a: usize, limit: usize) -> Option<usize> {
+        let t = self.t;
+        let limit = limit.min(t.len());
+        if a >= limit || t.case(a) != Case::Cap {
+            return None;
+        }
+        let mut b = a + 1;
+        while b < limit && b - a < 5 && t.case(b) == Case::Cap && t.gap(b) == Gap::Space {
+            b += 1;
+        }
+        if b < t.len() && t.case(b) == Case::Cap && t.gap(b) == Gap::Space {
+            return None;
+        }
+        let len = b - a;
+        let org = (a..b).any(|p| {
+            is_foreign_org_word(t.key(p))
+                || ORGS.longest_at(t, p, false).is_some()
+                || starts_title(t, p)
+        });
+        let place = PLACES.longest_at(t, a, true).is_some();
+        let viet = (3..=4).contains(&len)
+            && is_family(t.key(a))
+            && !(a..b).any(|p| looks_foreign(t.key(p)));
+        let foreign = (2..=3).contains(&len)
+            && (a..b).any(|p| looks_foreign(t.key(p)))
+            && (a..b).all(|p| t.key(p).chars().count() > 1);
+        (!org && !place && (viet || foreign)).then_some(b)
+    }
+
+    /// After a counted position (`hai trợ lý A và B`, `ba phó giám đốc A, B và C`) whose name
+    /// `name` follows the position word directly, the names joined to it by commas and a last
+    /// `và`; none unless the list ends with `và` and a name.
+    fn followers(&self, title: &Title, name: &Name) -> Option<Vec<(usize, usize)>> {
+        let t = self.t;
+        let counted = title.start > 0
+            && t.gap(title.start) == Gap::Space
+            && matches!(
+                t.key(title.start - 1),
+                "hai" | "ba" | "bốn" | "2" | "3" | "4"
+            );
+        if !counted || name.start != title.head_end || name.rank_tok.is_some() {
+            return None;
+        }
+        let mut runs = Vec::new();
+        let mut e = name.end;
+        while runs.len() < 4 && e < t.len() {
+            if t.gap(e) == Gap::Comma {
+                let b = self.coordinated_run(e, t.len())?;
+                runs.push((e, b));
+                e = b;
+            } else if t.gap(e) == Gap::Space && t.key(e) == "và" && t.gap(e + 1) == Gap::Space {
+                let b = self.coordinated_run(e + 1, t.len())?;
+                runs.push((e + 1, b));
+                return Some(runs);
+            } else {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// `phó chủ tịch là Andrea Agnelli (chủ tịch của Juventus)`: a position, `là`, then a name
+    /// (Vietnamese, or foreign as in [`Self::coordinated_run`]), which may be followed by its own
+    /// position in parentheses; after a counted position (`hai phó chủ tịch là A (…) và B`) the
+    /// name after `và` too. Pushes the officials and returns the token after the last.
+    fn copula_names(
+        &mut self,
+        title: &Title,
+        hon: Option<(usize, usize)>,
+        rank: Option<(usize, usize)>,
+    ) -> Option<usize> {
+        let t = self.t;
+        let e = title.end;
+        if e + 1 >= t.len() || t.key(e) != "là" || t.gap(e) != Gap::Space {
+            return None;
+        }
+        let span = t.span(title.start, title.end);
+        let counted = title.start > 0
+            && t.gap(title.start) == Gap::Space
+            && matches!(
+                t.key(title.start - 1),
+                "hai" | "ba" | "bốn" | "2" | "3" | "4"
+            );
+        let mut a = e + 1;
+        let mut from = t.toks[title.start].start;
+        let mut first = true;
+        loop {
+            if t.gap(a) != Gap::Space {
+                return None;
+            }
+            let b = match self.name_at(a, false) {
+                Some(n) => n.end,
+                None => self.coordinated_run(a, t.len())?,
+            };
+            let mut titles = vec![span];
+            let mut end = b;
+            if b < t.len() && t.gap(b) == Gap::Open {
+                // Its own position in parentheses, else an aside skipped up to `)`.
+                match self.title_chain(b, false) {
+                    Some((more, m)) if m < t.len() && t.gap_text(m).starts_with(')') => {
+                        titles.extend(more);
+                        end = m;
+                    }
+                    _ => {
+                        let close = (b + 1..(b + 10).min(t.len()))
+                            .find(|&j| t.gap_text(j).contains(')'))
+                            .filter(|&c| !(b + 1..c).any(|j| sentence_break(t.gap_text(j))));
+                        end = close.unwrap_or(b);
+                    }
+                }
+            }
+            let name = Name {
+                start: a,
+                end: b,
+                honorific: None,
+                rank: None,
+                rank_tok: None,
+            };
+            let (h, r) = if first { (hon, rank) } else { (None, None) };
+            self.push(from, end, name, h, r, titles);
+            first = false;
+            if counted
+                && end + 1 < t.len()
+                && t.key(end) == "và"
+                && t.gap(end + 1) == Gap::Space
+                && !sentence_break(t.gap_text(end))
+                && self.name_at(end + 1, false).is_some()
+                    | self.coordinated_run(end + 1, t.len()).is_some()
+            {
+                a = end + 1;
+                from = t.toks[a].start;
+                continue;
+            }
+            return Some(end);
+        }
     }
 
     /// Does the title carry a person of its own (`…, Chánh án Tòa án Tối cao John Roberts`)?
@@ -1008,6 +1294,35 @@ impl Scanner<'_, '_> {
         {
             return Some(Name {
                 start: s,
+                end: b,
+                honorific: None,
+                rank: None,
+                rank_tok: None,
+            });
+        }
+        // `HLV Mourinho`: a coach is named by surname alone in sports news; trusted when the
+        // surname is foreign and the document writes the full name too (`Jose Mourinho`), which
+        // a club (`HLV Tottenham` is the coach of Tottenham) never is.
+        let coach = title.head_end >= 1 && t.key(title.head_end - 1) == "hlv"
+            || title.head_end >= 3
+                && (title.head_end - 3..title.head_end)
+                    .map(|p| t.key(p))
+                    .eq(["huấn", "luyện", "viên"]);
+        if coach
+            && direct
+            && rank.is_none()
+            && b == a + 1
+            && t.key(a).chars().count() > 3
+            && looks_foreign(t.key(a))
+            && !is_foreign_org_word(t.key(a))
+            && ORGS.longest_at(t, a, false).is_none()
+            && PLACES.longest_at(t, a, true).is_none()
+            && t.text
+                .get(t.span(a, b).0..t.span(a, b).1)
+                .is_some_and(|w| self.rec.ends_full_name(w))
+        {
+            return Some(Name {
+                start: a,
                 end: b,
                 honorific: None,
                 rank: None,
@@ -1263,8 +1578,20 @@ fn foreign_tail(t: &Tokens<'_>, a: usize, b: usize) -> Option<usize> {
     if initial(b - 1) || initial(s) {
         return None;
     }
+    // `Lee Kun-hee`, `Moon Jae-in`: a Korean name, a one-syllable surname and a hyphenated
+    // given name written `Xxx-xxx`; the surname alone may be spelled like a Vietnamese syllable.
+    let korean = b == s + 2 && {
+        let (x, y) = t.span(b - 1, b);
+        t.text.get(x..y).is_some_and(|w| {
+            w.split_once('-').is_some_and(|(p, q)| {
+                p.chars().next().is_some_and(char::is_uppercase)
+                    && q.chars().count() >= 2
+                    && q.chars().all(|c| c.is_ascii_lowercase())
+            })
+        })
+    };
     let ok = (s..b).all(|p| {
-        (initial(p) || looks_foreign(t.key(p)))
+        (initial(p) || looks_foreign(t.key(p)) || (korean && p == s))
             && !is_foreign_org_word(t.key(p))
             && ORGS.longest_at(t, p, false).is_none()
     });
