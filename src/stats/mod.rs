@@ -3,7 +3,7 @@
 //!
 //! [`find_statistics`] scans a text once: every run of digits (and every spelled-out number
 //! followed by a currency or `phần trăm`) is read with the document's own
-//! [`NumberConvention`](number::NumberConvention), then extended by a range (`23-25%`,
+//! [`NumberConvention`], then extended by a range (`23-25%`,
 //! `từ 23% đến 25%`), magnitude words (`15 nghìn tỷ`), a unit (`%`, `điểm phần trăm`, a
 //! currency, a counted noun or unit of measure from `data/stats/units.tsv`) and a per-unit
 //! (`triệu đồng/người/năm`). Dates, document numbers, times, article numbers (`Điều 5`) and bare
