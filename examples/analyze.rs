@@ -566,16 +566,30 @@ fn render_text(r: &Report) -> String {
     if !r.statistics.is_empty() {
         let _ = writeln!(s, "statistics ({}):", r.statistics.len());
         for st in &r.statistics {
+            let value = match (st.numerator, st.denominator) {
+                (Some(n), Some(d)) => format!("{n}/{d}"),
+                _ => match st.max {
+                    Some(max) => format!("{}–{max}", st.value),
+                    None => st.value.to_string(),
+                },
+            };
+            let extra = match (&st.per, &st.change) {
+                (Some(per), Some(c)) => format!(" per {per}, change {:+}", c.value),
+                (Some(per), None) => format!(" per {per}"),
+                (None, Some(c)) => format!(", change {:+}", c.value),
+                (None, None) => String::new(),
+            };
             let _ = writeln!(
                 s,
-                "  {:<32} {:?} {}{}{}",
+                "  {:<32} {:?} {}{}{}{}",
                 st.text,
                 st.kind,
-                st.value,
+                value,
                 st.currency
                     .as_deref()
                     .map(|c| format!(" {c}"))
                     .unwrap_or_default(),
+                extra,
                 st.subject
                     .as_deref()
                     .map(|c| format!(" — {c}"))
