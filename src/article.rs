@@ -21,6 +21,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::Span;
+use crate::extract::dates::{self, CalendarDate};
 
 /// The structure of a scraped article page.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -45,13 +46,6 @@ const MAX_CHROME_LINE: usize = 200;
 
 static METADATA: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^#\s*([A-Za-z_]+)\s*=\s*(.*?)\s*$").expect("valid regex"));
-
-static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^\s*(thứ\s+(hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật|cn)\s*[-–,]\s*(\d{1,2})/(\d{1,2})/(\d{4})(?:\s*[-,]?\s*(\d{1,2})[:h](\d{2}))?",
-    )
-    .expect("valid regex")
-});
 
 static AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:Tác giả|Tác giả bài viết)\s*:\s*(\S.*?)\s*$").expect("valid regex")
@@ -171,82 +165,30 @@ pub fn parse_article(text: &str) -> Article {
     art
 }
 
-/// Reads a dateline at the start of `line`: returns the ISO date(-time) and the byte offset in
-/// `line` where the matched dateline ends. The weekday must agree with the date.
+/// Reads a dateline at the start of `line` (a weekday is required, so that a line that merely
+/// starts with a date is not taken for one): returns the ISO date(-time) and the byte offset in
+/// `line` where the dateline ends. The weekday must agree with the date.
 fn dateline(line: &str) -> Option<(String, usize)> {
-    let c = DATELINE.captures(line)?;
-    let weekday_word = c.get(1)?.as_str().to_lowercase();
-    let day: u32 = c.get(3)?.as_str().parse().ok()?;
-    let month: u32 = c.get(4)?.as_str().parse().ok()?;
-    let year: i32 = c.get(5)?.as_str().parse().ok()?;
-    if !valid_date(year, month, day) {
-        return None;
-    }
-    // 0 = Sunday (Chủ nhật), 1 = Monday (Thứ hai) … 6 = Saturday (Thứ bảy).
-    let expected = match weekday_word.split_whitespace().last().unwrap_or("") {
-        "nhật" | "cn" => 0,
-        "hai" | "2" => 1,
-        "ba" | "3" => 2,
-        "tư" | "4" => 3,
-        "năm" | "5" => 4,
-        "sáu" | "6" => 5,
-        "bảy" | "7" => 6,
-        _ => return None,
+    let d = dates::dateline_at(line).filter(|d| d.has_weekday)?;
+    let day = d.date.to_iso();
+    let value = match d.time {
+        Some((h, m)) => format!("{day}T{h:02}:{m:02}"),
+        None => day,
     };
-    if weekday(year, month, day) != expected {
-        return None;
-    }
-    let end = c.get(0)?.end();
-    let value = match (c.get(6), c.get(7)) {
-        (Some(h), Some(m)) => {
-            let h: u32 = h.as_str().parse().ok()?;
-            let m: u32 = m.as_str().parse().ok()?;
-            if h > 23 || m > 59 {
-                return None;
-            }
-            format!("{year:04}-{month:02}-{day:02}T{h:02}:{m:02}")
-        }
-        _ => format!("{year:04}-{month:02}-{day:02}"),
-    };
-    Some((value, end))
+    Some((value, d.end))
 }
 
+/// A metadata date, `20201101` or `2020-11-01…`, as ISO `YYYY-MM-DD`.
 fn iso_from_compact(v: &str) -> Option<String> {
     let v = v.trim();
-    if v.len() == 8 && v.bytes().all(|b| b.is_ascii_digit()) {
-        let year: i32 = v[0..4].parse().ok()?;
-        let month: u32 = v[4..6].parse().ok()?;
-        let day: u32 = v[6..8].parse().ok()?;
-        return valid_date(year, month, day).then(|| format!("{year:04}-{month:02}-{day:02}"));
-    }
-    let b = v.as_bytes();
-    if v.len() >= 10 && b[4] == b'-' && b[7] == b'-' {
-        let year: i32 = v.get(0..4)?.parse().ok()?;
-        let month: u32 = v.get(5..7)?.parse().ok()?;
-        let day: u32 = v.get(8..10)?.parse().ok()?;
-        return valid_date(year, month, day).then(|| v[..10].to_string());
-    }
-    None
-}
-
-fn valid_date(year: i32, month: u32, day: u32) -> bool {
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
+    let (y, m, d) = if v.len() == 8 && v.bytes().all(|b| b.is_ascii_digit()) {
+        (v.get(0..4)?, v.get(4..6)?, v.get(6..8)?)
+    } else if v.as_bytes().get(4) == Some(&b'-') && v.as_bytes().get(7) == Some(&b'-') {
+        (v.get(0..4)?, v.get(5..7)?, v.get(8..10)?)
+    } else {
+        return None;
     };
-    (1..=days).contains(&day) && (1000..=9999).contains(&year)
-}
-
-/// Day of week, 0 = Sunday (Sakamoto's method).
-fn weekday(year: i32, month: u32, day: u32) -> u32 {
-    const T: [i32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
-    let y = if month < 3 { year - 1 } else { year };
-    let m = month as usize - 1;
-    ((y + y / 4 - y / 100 + y / 400 + T[m] + day as i32).rem_euclid(7)) as u32
+    CalendarDate::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?).map(|d| d.to_iso())
 }
 
 #[cfg(test)]
@@ -257,10 +199,11 @@ mod tests {
 
     #[test]
     fn weekday_matches_known_dates() {
-        // 24/01/2022 was a Monday (Thứ hai); 2/9/1945 a Sunday.
-        assert_eq!(weekday(2022, 1, 24), 1);
-        assert_eq!(weekday(1945, 9, 2), 0);
-        assert_eq!(weekday(2000, 2, 29), 2);
+        // 24/01/2022 was a Monday (Thứ hai); 2/9/1945 a Sunday; 29/2/2000 a Tuesday.
+        let wd = |y, m, d| CalendarDate::new(y, m, d).map(|c| c.weekday());
+        assert_eq!(wd(2022, 1, 24), Some(1));
+        assert_eq!(wd(1945, 9, 2), Some(7));
+        assert_eq!(wd(2000, 2, 29), Some(2));
     }
 
     #[test]

@@ -1169,6 +1169,22 @@ pub fn unique(mentions: Vec<DateMention>) -> Vec<DateMention> {
 /// assert!(parse_dateline("Thứ ba - 24/01/2022").is_none()); // 24/01/2022 was a Monday
 /// ```
 pub fn parse_dateline(line: &str) -> Option<(CalendarDate, Option<(u32, u32)>)> {
+    dateline_at(line).map(|d| (d.date, d.time))
+}
+
+/// A dateline read by [`dateline_at`].
+pub(crate) struct Dateline {
+    pub(crate) date: CalendarDate,
+    pub(crate) time: Option<(u32, u32)>,
+    /// Whether a weekday was written (and agrees with the date).
+    pub(crate) has_weekday: bool,
+    /// Byte offset in the line where the dateline (date and time) ends.
+    pub(crate) end: usize,
+}
+
+/// [`parse_dateline`] with the match's end and whether a weekday was written, for the article
+/// parser, which takes counters printed after the dateline as page chrome.
+pub(crate) fn dateline_at(line: &str) -> Option<Dateline> {
     let c = RE_DATELINE.captures(line)?;
     let d = CalendarDate::new(num(c.get(4))? as i32, num(c.get(3))?, num(c.get(2))?)?;
     if !plausible_year(d.year) {
@@ -1198,7 +1214,12 @@ pub fn parse_dateline(line: &str) -> Option<(CalendarDate, Option<(u32, u32)>)> 
         (Some(h), Some(m)) if h < 24 && m < 60 => Some((h, m)),
         _ => None,
     };
-    Some((d, time))
+    Some(Dateline {
+        date: d,
+        time,
+        has_weekday: c.get(1).is_some(),
+        end: c.get(0)?.end(),
+    })
 }
 
 /// Parses one calendar date written at the very start of `s` (after spaces): `09/4/2021`,
