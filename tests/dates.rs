@@ -7,35 +7,9 @@ use vntext::extract::dates::{
     CalendarDate, DateKind, DateMention, find_dates, parse_dateline, unique,
 };
 
-fn unescape(s: &str) -> String {
-    let mut out = String::new();
-    let mut it = s.chars();
-    while let Some(c) = it.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match it.next() {
-            Some('n') => out.push('\n'),
-            Some('t') => out.push('\t'),
-            Some('u') => {
-                let hex: String = it
-                    .by_ref()
-                    .skip_while(|&c| c == '{')
-                    .take_while(|&c| c != '}')
-                    .collect();
-                let cp = u32::from_str_radix(&hex, 16).expect("hex escape");
-                out.push(char::from_u32(cp).expect("valid char"));
-            }
-            Some(o) => {
-                out.push('\\');
-                out.push(o);
-            }
-            None => out.push('\\'),
-        }
-    }
-    out
-}
+#[path = "support/tsv.rs"]
+mod tsv;
+use tsv::unescape;
 
 fn kind_name(k: DateKind) -> &'static str {
     match k {

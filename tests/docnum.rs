@@ -5,36 +5,9 @@ use std::time::{Duration, Instant};
 use proptest::prelude::*;
 use vntext::extract::docnum::{DocumentNumber, System, find_document_numbers, unique};
 
-/// Unescapes `\n`, `\t` and `\u{XXXX}` in a TSV cell.
-fn unescape(s: &str) -> String {
-    let mut out = String::new();
-    let mut it = s.chars().peekable();
-    while let Some(c) = it.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match it.next() {
-            Some('n') => out.push('\n'),
-            Some('t') => out.push('\t'),
-            Some('u') => {
-                let hex: String = it
-                    .by_ref()
-                    .skip_while(|&c| c == '{')
-                    .take_while(|&c| c != '}')
-                    .collect();
-                let cp = u32::from_str_radix(&hex, 16).expect("hex escape");
-                out.push(char::from_u32(cp).expect("valid char"));
-            }
-            Some(o) => {
-                out.push('\\');
-                out.push(o);
-            }
-            None => out.push('\\'),
-        }
-    }
-    out
-}
+#[path = "support/tsv.rs"]
+mod tsv;
+use tsv::unescape;
 
 fn opt(s: &str) -> Option<String> {
     (s != "-").then(|| s.to_string())

@@ -17,30 +17,9 @@ fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
         .map(|l| l.split('\t').collect())
 }
 
-/// Decodes the escapes of the case files: \n \r \t \\ and \u{XXXX}.
-fn unescape(s: &str) -> String {
-    let mut out = String::new();
-    let mut it = s.chars().peekable();
-    while let Some(c) = it.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match it.next() {
-            Some('n') => out.push('\n'),
-            Some('r') => out.push('\r'),
-            Some('t') => out.push('\t'),
-            Some('\\') => out.push('\\'),
-            Some('u') => {
-                assert_eq!(it.next(), Some('{'));
-                let hex: String = it.by_ref().take_while(|&c| c != '}').collect();
-                out.push(char::from_u32(u32::from_str_radix(&hex, 16).unwrap()).unwrap());
-            }
-            other => panic!("bad escape {other:?} in {s}"),
-        }
-    }
-    out
-}
+#[path = "support/tsv.rs"]
+mod tsv;
+use tsv::unescape;
 
 fn syllables() -> Vec<&'static str> {
     SOE.lines()

@@ -6,9 +6,9 @@ use vntext::extract::officials::{Official, find_officials};
 
 const CASES: &str = include_str!("cases/officials.tsv");
 
-fn unescape(s: &str) -> String {
-    s.replace("\\n", "\n").replace("\\t", "\t")
-}
+#[path = "support/tsv.rs"]
+mod tsv;
+use tsv::unescape;
 
 fn opt(s: &str) -> Option<String> {
     (s != "-").then(|| s.to_string())

@@ -356,33 +356,11 @@ fn edge_cases() -> Vec<(usize, String, String)> {
         .collect()
 }
 
+#[path = "support/tsv.rs"]
+mod tsv;
+
 fn unescape(s: &str, line: usize) -> String {
-    let mut out = String::new();
-    let mut chars = s.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('n') => out.push('\n'),
-            Some('r') => out.push('\r'),
-            Some('t') => out.push('\t'),
-            Some('\\') => out.push('\\'),
-            Some('u') => {
-                let rest: String = chars.by_ref().take_while(|&c| c != '}').collect();
-                let hex = rest
-                    .strip_prefix('{')
-                    .unwrap_or_else(|| panic!("robustness.tsv line {line}: write \\u{{XXXX}}"));
-                let cp = u32::from_str_radix(hex, 16).ok().and_then(char::from_u32);
-                out.push(cp.unwrap_or_else(|| {
-                    panic!("robustness.tsv line {line}: bad code point {hex:?}")
-                }));
-            }
-            other => panic!("robustness.tsv line {line}: unknown escape \\{other:?}"),
-        }
-    }
-    out
+    tsv::try_unescape(s).unwrap_or_else(|e| panic!("robustness.tsv line {line}: {e}"))
 }
 
 #[test]

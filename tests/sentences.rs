@@ -4,29 +4,9 @@ use vntext::tokenize::{counts, sentences};
 
 const CASES: &str = include_str!("cases/sentences.tsv");
 
-fn unescape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut it = s.chars();
-    while let Some(c) = it.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match it.next() {
-            Some('t') => out.push('\t'),
-            Some('n') => out.push('\n'),
-            Some('\\') => out.push('\\'),
-            Some('u') => {
-                assert_eq!(it.next(), Some('{'), "bad escape in {s:?}");
-                let hex: String = it.by_ref().take_while(|&c| c != '}').collect();
-                let v = u32::from_str_radix(&hex, 16).expect("hex escape");
-                out.push(char::from_u32(v).expect("scalar value"));
-            }
-            other => panic!("bad escape \\{other:?} in {s:?}"),
-        }
-    }
-    out
-}
+#[path = "support/tsv.rs"]
+mod tsv;
+use tsv::unescape;
 
 #[test]
 fn case_table() {

@@ -7,30 +7,9 @@ use vntext::tokenize::{Token, TokenKind, counts, sentences, tokenize, tokens};
 
 const CASES: &str = include_str!("cases/tokens.tsv");
 
-/// Decodes the escapes `\t`, `\n`, `\\` and `\u{XXXX}` used in the case tables.
-fn unescape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut it = s.chars().peekable();
-    while let Some(c) = it.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match it.next() {
-            Some('t') => out.push('\t'),
-            Some('n') => out.push('\n'),
-            Some('\\') => out.push('\\'),
-            Some('u') => {
-                assert_eq!(it.next(), Some('{'), "bad escape in {s:?}");
-                let hex: String = it.by_ref().take_while(|&c| c != '}').collect();
-                let v = u32::from_str_radix(&hex, 16).expect("hex escape");
-                out.push(char::from_u32(v).expect("scalar value"));
-            }
-            other => panic!("bad escape \\{other:?} in {s:?}"),
-        }
-    }
-    out
-}
+#[path = "support/tsv.rs"]
+mod tsv;
+use tsv::unescape;
 
 /// Whether `syllable::is_valid` is still the crude placeholder (it calls `UBND` a syllable).
 fn placeholder_parser() -> bool {
