@@ -179,17 +179,13 @@ static RE_DAY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Numeric day with year: `09/4/2021`, `9-4-2021`, `24.01.2022`, `25/ 4 /2021`, `20/10 năm 2021`.
 static RE_DAY_NUM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"([0-9]{1,2})[ \t\u{A0}\u{2009}\u{202F}]*/[ \t\u{A0}\u{2009}\u{202F}]*([0-9]{1,2})[ \t\u{A0}\u{2009}\u{202F}]*/[ \t\u{A0}\u{2009}\u{202F}]*([0-9]{4})|([0-9]{1,2})[-–]([0-9]{1,2})[-–]([0-9]{4})|([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})|([0-9]{1,2})[ \t\u{A0}\u{2009}\u{202F}]*/[ \t\u{A0}\u{2009}\u{202F}]*([0-9]{1,2})[ \t\u{A0}\u{2009}\u{202F}]+(?i:năm)[ \t\u{A0}\u{2009}\u{202F}]*([0-9]{4})",
-    )
+    Regex::new(&format!(r"([0-9]{{1,2}}){SP}*/{SP}*([0-9]{{1,2}}){SP}*/{SP}*([0-9]{{4}})|([0-9]{{1,2}})[-–]([0-9]{{1,2}})[-–]([0-9]{{4}})|([0-9]{{1,2}})\.([0-9]{{1,2}})\.([0-9]{{4}})|([0-9]{{1,2}}){SP}*/{SP}*([0-9]{{1,2}}){SP}+(?i:năm){SP}*([0-9]{{4}})"))
     .expect("valid regex")
 });
 
 /// Day range over one month: `27-28/7/2020`, `26 - 29/4`, `9-10/4`.
 static RE_RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"([0-9]{1,2})[ \t\u{A0}\u{2009}\u{202F}]*[-–][ \t\u{A0}\u{2009}\u{202F}]*([0-9]{1,2})[ \t\u{A0}\u{2009}\u{202F}]*/[ \t\u{A0}\u{2009}\u{202F}]*([0-9]{1,2})(?:[ \t\u{A0}\u{2009}\u{202F}]*/[ \t\u{A0}\u{2009}\u{202F}]*([0-9]{4}))?",
-    )
+    Regex::new(&format!(r"([0-9]{{1,2}}){SP}*[-–]{SP}*([0-9]{{1,2}}){SP}*/{SP}*([0-9]{{1,2}})(?:{SP}*/{SP}*([0-9]{{4}}))?"))
     .expect("valid regex")
 });
 
@@ -211,7 +207,7 @@ static RE_DAY_LIST: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Two day–months linked by a dash, no year: `30/4-1/5`, `30/4 - 1/5`.
 static RE_DM_RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([0-9]{1,2})[ \t\u{A0}\u{2009}\u{202F}]*/[ \t\u{A0}\u{2009}\u{202F}]*([0-9]{1,2})[ \t\u{A0}\u{2009}\u{202F}]*[-–][ \t\u{A0}\u{2009}\u{202F}]*([0-9]{1,2})[ \t\u{A0}\u{2009}\u{202F}]*/[ \t\u{A0}\u{2009}\u{202F}]*([0-9]{1,2})")
+    Regex::new(&format!(r"([0-9]{{1,2}}){SP}*/{SP}*([0-9]{{1,2}}){SP}*[-–]{SP}*([0-9]{{1,2}}){SP}*/{SP}*([0-9]{{1,2}})"))
         .expect("valid regex")
 });
 
@@ -220,8 +216,7 @@ static RE_DIGITS: LazyLock<Regex> =
 
 /// Day–month without year: `5/3`, `29/4`.
 static RE_DM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([0-9]{1,2})[ \t\u{A0}\u{2009}\u{202F}]*/[ \t\u{A0}\u{2009}\u{202F}]*([0-9]{1,2})")
-        .expect("valid regex")
+    Regex::new(&format!(r"([0-9]{{1,2}}){SP}*/{SP}*([0-9]{{1,2}})")).expect("valid regex")
 });
 
 /// Day–month with a hyphen after "ngày" or a holiday name (ND 30 style): `ngày 30-4`,
