@@ -325,25 +325,31 @@ impl<'a> Recurring<'a> {
         }
     }
 
-    /// Is `name` written after an honorific (`ông`, `bà`, `đồng chí`, `đ/c`) in the document?
-    fn after_honorific(&self, name: &str) -> bool {
+    /// Whether `word` occurs in the document as a whole word with `before` (the document up to
+    /// that occurrence) passing `test`. Each call spends one unit of the shared budget, which
+    /// keeps the document scans linear overall.
+    fn occurs(&self, word: &str, test: impl Fn(&str) -> bool) -> bool {
         let left = self.budget.get();
-        if left == 0 || name.is_empty() {
+        if left == 0 || word.is_empty() {
             return false;
         }
         self.budget.set(left - 1);
-        self.doc.match_indices(name).any(|(at, _)| {
-            let after = &self.doc[at + name.len()..];
-            if after.chars().next().is_some_and(char::is_alphanumeric) {
-                return false;
-            }
-            let before = self.doc[..at].trim_end_matches(' ');
+        self.doc.match_indices(word).any(|(at, _)| {
+            let after = &self.doc[at + word.len()..];
+            !after.chars().next().is_some_and(char::is_alphanumeric) && test(&self.doc[..at])
+        })
+    }
+
+    /// Is `name` written after an honorific (`ông`, `bà`, `đồng chí`, `đ/c`) in the document?
+    fn after_honorific(&self, name: &str) -> bool {
+        self.occurs(name, |before_name| {
+            let before = before_name.trim_end_matches(' ');
             let word_start = |w: &str| {
                 before.strip_suffix(w).is_some_and(|rest| {
                     !rest.chars().next_back().is_some_and(char::is_alphanumeric)
                 })
             };
-            before.len() < at
+            before.len() < before_name.len()
                 && [
                     "ông",
                     "Ông",
@@ -358,23 +364,12 @@ impl<'a> Recurring<'a> {
                 .any(word_start)
         })
     }
-}
 
-impl Recurring<'_> {
     /// Is `surname` written as the last word of a longer capitalized name (`Jose Mourinho` for
     /// `Mourinho`) somewhere in the document? Shares the budget of [`Self::after_honorific`].
     fn ends_full_name(&self, surname: &str) -> bool {
-        let left = self.budget.get();
-        if left == 0 || surname.is_empty() {
-            return false;
-        }
-        self.budget.set(left - 1);
-        self.doc.match_indices(surname).any(|(at, _)| {
-            let after = &self.doc[at + surname.len()..];
-            if after.chars().next().is_some_and(char::is_alphanumeric) {
-                return false;
-            }
-            let Some(before) = self.doc[..at].strip_suffix(' ') else {
+        self.occurs(surname, |before_name| {
+            let Some(before) = before_name.strip_suffix(' ') else {
                 return false;
             };
             let word: String = before
