@@ -65,29 +65,21 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Parsed, String> 
     let (mut fold, mut lowercase) = (false, false);
     let mut max_bytes = input::DEFAULT_MAX_BYTES;
     let mut paths = Vec::new();
-    let mut only_paths = false;
-    let mut args = args.into_iter();
-    while let Some(a) = args.next() {
-        if only_paths || a == "-" || !a.starts_with('-') {
-            paths.push(a);
-            continue;
-        }
-        let (name, inline) = match a.split_once('=') {
-            Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
-            _ => (a.clone(), None),
+    let mut args = input::Args::new(args);
+    while let Some(arg) = args.next_arg() {
+        let (name, inline) = match arg {
+            input::Arg::Path(p) => {
+                paths.push(p);
+                continue;
+            }
+            input::Arg::Opt { name, inline } => (name, inline),
         };
-        let mut value = |what: &str| -> Result<String, String> {
-            inline
-                .clone()
-                .or_else(|| args.next())
-                .ok_or_else(|| format!("{name} needs {what}"))
-        };
+        let mut value = |what: &str| args.value(&name, &inline, what);
         let takes_value = matches!(name.as_str(), "--from" | "--tone-style" | "--max-bytes");
         if inline.is_some() && !takes_value {
             return Err(format!("{name} takes no value"));
         }
         match name.as_str() {
-            "--" => only_paths = true,
             "-h" | "--help" => return Ok(Parsed::Help),
             "--from" => {
                 let v = value("an encoding name")?;
@@ -114,7 +106,7 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Parsed, String> 
                     format!("--max-bytes takes a size such as 1048576, 512K or 256M, not {v:?}")
                 })?;
             }
-            _ => return Err(format!("unknown option {a:?}")),
+            _ => return Err(format!("unknown option {name:?}")),
         }
     }
     if paths.is_empty() {

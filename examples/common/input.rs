@@ -280,3 +280,67 @@ impl Iterator for TxtWalker {
         }
     }
 }
+
+/// One command-line word, as [`Args`] reads it.
+pub enum Arg {
+    /// A path (anything not starting with `-`, `-` itself, or any word after `--`).
+    Path(String),
+    /// An option, with the value written inline as `--name=value`.
+    Opt {
+        name: String,
+        inline: Option<String>,
+    },
+}
+
+/// Splits command-line words into paths and options; `--` ends the options.
+pub struct Args<I> {
+    words: I,
+    only_paths: bool,
+}
+
+impl<I: Iterator<Item = String>> Args<I> {
+    pub fn new(words: impl IntoIterator<IntoIter = I>) -> Self {
+        Args {
+            words: words.into_iter(),
+            only_paths: false,
+        }
+    }
+
+    /// The next path or option.
+    pub fn next_arg(&mut self) -> Option<Arg> {
+        loop {
+            let a = self.words.next()?;
+            if self.only_paths || a == "-" || !a.starts_with('-') {
+                return Some(Arg::Path(a));
+            }
+            if a == "--" {
+                self.only_paths = true;
+                continue;
+            }
+            // `--name=value` or `--name value`.
+            return Some(match a.split_once('=') {
+                Some((n, v)) if n.starts_with("--") => Arg::Opt {
+                    name: n.to_string(),
+                    inline: Some(v.to_string()),
+                },
+                _ => Arg::Opt {
+                    name: a,
+                    inline: None,
+                },
+            });
+        }
+    }
+
+    /// The value of option `name`: the inline one, else the next word.
+    pub fn value(
+        &mut self,
+        name: &str,
+        inline: &Option<String>,
+        what: &str,
+    ) -> Result<String, String> {
+        inline
+            .clone()
+            .or_else(|| self.words.next())
+            .ok_or_else(|| format!("{name} needs {what}"))
+    }
+}
