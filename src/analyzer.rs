@@ -131,7 +131,12 @@ impl Analyzer {
         let tc = tokenize::counts(original);
         let art = article::parse_article(text);
         let chrome = art.chrome.clone();
-        let in_chrome = |s: usize, e: usize| chrome.iter().any(|c| c.overlaps(Span::new(s, e)));
+        // Chrome spans come line by line, sorted and disjoint: a binary search per item keeps
+        // pages with thousands of chrome lines linear.
+        let in_chrome = |s: usize, e: usize| {
+            let i = chrome.partition_point(|c| c.end <= s);
+            chrome.get(i).is_some_and(|c| c.overlaps(Span::new(s, e)))
+        };
         let reference = art.published.as_deref().and_then(parse_iso_date);
 
         let mut report = Report {

@@ -34,7 +34,8 @@ pub struct Article {
     pub dateline: Option<Span>,
     /// The author's name.
     pub author: Option<String>,
-    /// Spans of page chrome (counters, menus, rating lines, metadata): facts inside are dropped.
+    /// Spans of page chrome (counters, menus, rating lines, metadata), in text order and
+    /// disjoint: facts inside are dropped.
     pub chrome: Vec<Span>,
 }
 
@@ -251,6 +252,13 @@ mod tests {
                 "{content} is content"
             );
         }
+    }
+
+    #[test]
+    fn chrome_spans_are_in_order_and_disjoint() {
+        // The Analyzer binary-searches them.
+        let a = parse_article(SEED);
+        assert!(a.chrome.windows(2).all(|w| w[0].end <= w[1].start));
     }
 
     #[test]
