@@ -132,30 +132,33 @@ impl<'a> Splitter<'a> {
     }
 
     /// Feeds the next token; returns the sentence it closes, if any.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn push(&mut self, t: &Token<'a>) -> Option<Sentence<'a>> {
-        // Fast path: a word or number one space after ordinary text changes nothing but the end.
+        // Fast path, taken by most tokens: inside ordinary text (past any list label, no final
+        // punctuation pending), a token glued to the previous one or one byte of gap away that
+        // is not a line break cannot end the sentence (no blank line, no line break, no column
+        // gap of four spaces); only a bullet could, and bullets are not ASCII. The token only
+        // extends the sentence, and becomes a pending end if it is final punctuation: exactly
+        // what `push_slow` does in that state.
         if !self.terminal
             && self.label == Label::Text
-            && t.start == self.prev_end + 1
-            && self.text.as_bytes().get(self.prev_end) == Some(&b' ')
-            && matches!(
-                t.kind,
-                TokenKind::Syllable
-                    | TokenKind::InvalidSyllable
-                    | TokenKind::Foreign
-                    | TokenKind::Abbreviation
-                    | TokenKind::Number
-            )
             && let Some(cur) = &mut self.cur
         {
-            cur.1 = t.end;
-            self.prev_end = t.end;
-            return None;
+            let gap = t.start.wrapping_sub(self.prev_end);
+            let b = self.text.as_bytes();
+            let gap_ok = gap == 0 || (gap == 1 && b.get(self.prev_end) != Some(&b'\n'));
+            let ascii = t.text.as_bytes().first().is_some_and(|&c| c < 0x80);
+            if gap_ok && (ascii || !t.text.chars().next().is_some_and(is_bullet)) {
+                cur.1 = t.end;
+                self.prev_end = t.end;
+                self.terminal = t.kind == TokenKind::Punctuation && is_final(t.text);
+                return None;
+            }
         }
         self.push_slow(t)
     }
 
+    #[inline(never)]
     fn push_slow(&mut self, t: &Token<'a>) -> Option<Sentence<'a>> {
         let gap = self
             .text
