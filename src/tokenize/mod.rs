@@ -23,8 +23,8 @@
 //!   broken UTF-8). A few token kinds may hold a single inner space: see below.
 //! - **Linear**: every byte is looked at a bounded number of times; look-aheads are bounded.
 //! - **No allocation** per token; [`counts`] allocates nothing at all. Validity answers of
-//!   [`crate::syllable::is_valid`] are memoised per thread (a 1024-entry direct-mapped table of
-//!   words up to 16 bytes), so the syllable check costs one hash and one compare for the few
+//!   [`crate::syllable::is_valid`] are memoised per thread (a two-way table of 8192 words of
+//!   up to 15 bytes), so the syllable check costs one hash and one or two compares for the few
 //!   thousand syllables that make up most Vietnamese text.
 //!
 //! # How the text is cut (the choices, for a careful reader)
