@@ -105,21 +105,27 @@ enum Label {
 #[derive(Debug, Clone)]
 pub(crate) struct Splitter<'a> {
     text: &'a str,
-    cur: Option<(usize, usize)>,
+    /// Start of the open sentence, if any; it ends where the last token ends (`prev_end`).
+    cur_start: Option<usize>,
     prev_end: usize,
     /// The last token was final punctuation (or a closer glued after it).
     terminal: bool,
     label: Label,
+    /// A sentence is open, past any list label, with no final punctuation pending: the state
+    /// in which [`Splitter::push`] takes its fast path (`cur_start.is_some() && !terminal &&
+    /// label == Text`, kept in one flag).
+    in_text: bool,
 }
 
 impl<'a> Splitter<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
         Splitter {
             text,
-            cur: None,
+            cur_start: None,
             prev_end: 0,
             terminal: false,
             label: Label::Empty,
+            in_text: false,
         }
     }
 
@@ -140,18 +146,17 @@ impl<'a> Splitter<'a> {
         // gap of four spaces); only a bullet could, and bullets are not ASCII. The token only
         // extends the sentence, and becomes a pending end if it is final punctuation: exactly
         // what `push_slow` does in that state.
-        if !self.terminal
-            && self.label == Label::Text
-            && let Some(cur) = &mut self.cur
-        {
+        if self.in_text {
             let gap = t.start.wrapping_sub(self.prev_end);
             let b = self.text.as_bytes();
             let gap_ok = gap == 0 || (gap == 1 && b.get(self.prev_end) != Some(&b'\n'));
             let ascii = t.text.as_bytes().first().is_some_and(|&c| c < 0x80);
             if gap_ok && (ascii || !t.text.chars().next().is_some_and(is_bullet)) {
-                cur.1 = t.end;
                 self.prev_end = t.end;
-                self.terminal = t.kind == TokenKind::Punctuation && is_final(t.text);
+                if t.kind == TokenKind::Punctuation && is_final(t.text) {
+                    self.terminal = true;
+                    self.in_text = false;
+                }
                 return None;
             }
         }
@@ -166,16 +171,15 @@ impl<'a> Splitter<'a> {
             .get(self.prev_end..t.start)
             .unwrap_or(&[]);
         let mut out = None;
-        if let Some(cur) = self.cur
+        if let Some(start) = self.cur_start
             && self.is_boundary(gap, t)
         {
-            out = Some(self.sentence(cur));
-            self.cur = None;
+            out = Some(self.sentence((start, self.prev_end)));
+            self.cur_start = None;
             self.terminal = false;
             self.label = Label::Empty;
         }
-        let start = self.cur.map_or(t.start, |c| c.0);
-        self.cur = Some((start, t.end));
+        self.cur_start = Some(self.cur_start.unwrap_or(t.start));
         self.prev_end = t.end;
 
         let label = self.label;
@@ -189,12 +193,17 @@ impl<'a> Splitter<'a> {
             Label::Empty | Label::HeadingWord if is_label(t) => Label::Only,
             _ => Label::Text,
         };
+        self.in_text = !self.terminal && self.label == Label::Text;
         out
     }
 
     /// Ends the text; returns the last sentence, if any.
     pub(crate) fn finish(&mut self) -> Option<Sentence<'a>> {
-        self.cur.take().map(|c| self.sentence(c))
+        self.in_text = false;
+        let end = self.prev_end;
+        self.cur_start
+            .take()
+            .map(|start| self.sentence((start, end)))
     }
 
     fn is_boundary(&self, gap: &[u8], t: &Token<'a>) -> bool {
