@@ -96,7 +96,7 @@ fn scan_word(text: &str, i: usize) -> Word {
     let mut p = i;
     loop {
         while let Some(&c) = b.get(p)
-            && c.is_ascii_alphabetic()
+            && BYTE_CLASS[c as usize] == ASCII_LETTER
         {
             p += 1;
         }
@@ -550,7 +550,7 @@ impl<'a> Scanner<'a> {
     fn skip_gap(&self, mut i: usize) -> usize {
         let b = self.bytes();
         while let Some(&c) = b.get(i) {
-            if c == b' ' || matches!(c, b'\n' | b'\t' | b'\r' | 0x0B | 0x0C) {
+            if BYTE_CLASS[c as usize] == ASCII_GAP {
                 i += 1;
             } else if c < 0x80 {
                 return i;
@@ -605,7 +605,8 @@ impl<'a> Scanner<'a> {
     #[inline(always)]
     fn scan(&self, start: usize) -> (usize, TokenKind) {
         let c0 = self.byte(start);
-        if c0.is_ascii_alphabetic() || starts_vietnamese_letter(self.bytes(), start) {
+        if BYTE_CLASS[c0 as usize] == ASCII_LETTER || starts_vietnamese_letter(self.bytes(), start)
+        {
             return self.scan_letters(start);
         }
         if c0.is_ascii_digit() {
