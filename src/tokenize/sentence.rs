@@ -150,8 +150,14 @@ impl<'a> Splitter<'a> {
             let gap = t.start.wrapping_sub(self.prev_end);
             let b = self.text.as_bytes();
             let gap_ok = gap == 0 || (gap == 1 && b.get(self.prev_end) != Some(&b'\n'));
-            let ascii = t.text.as_bytes().first().is_some_and(|&c| c < 0x80);
-            if gap_ok && (ascii || !t.text.chars().next().is_some_and(is_bullet)) {
+            // Bullets are signs outside ASCII, so they start punctuation, symbol or emoji
+            // tokens (never words or numbers): only those are decoded.
+            let may_be_bullet = t.text.as_bytes().first().is_some_and(|&c| c >= 0x80)
+                && matches!(
+                    t.kind,
+                    TokenKind::Punctuation | TokenKind::Symbol | TokenKind::Emoji
+                );
+            if gap_ok && !(may_be_bullet && t.text.chars().next().is_some_and(is_bullet)) {
                 self.prev_end = t.end;
                 if t.kind == TokenKind::Punctuation && is_final(t.text) {
                     self.terminal = true;
@@ -324,6 +330,24 @@ mod tests {
             texts("QUỐC HỘI\n--------\n\nLuật"),
             vec!["QUỐC HỘI", "--------", "Luật"]
         );
+    }
+
+    #[test]
+    fn bullets_start_only_sign_tokens() {
+        // `Splitter::push` looks for bullets only in these kinds.
+        for c in (0x80..0x3_0000)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_bullet(c))
+        {
+            let kind = tokens(&c.to_string()).next().map(|t| t.kind);
+            assert!(
+                matches!(
+                    kind,
+                    Some(TokenKind::Punctuation | TokenKind::Symbol | TokenKind::Emoji)
+                ),
+                "{c:?} starts a {kind:?} token"
+            );
+        }
     }
 
     #[test]
