@@ -263,8 +263,9 @@ thread_local! {
     /// A per-thread two-way set-associative memo of `syllable::is_valid` (a pure function) for
     /// words of up to 15 bytes: Vietnamese text repeats a few thousand syllables, so most words
     /// are answered by one hash and one or two compares. An entry is the word's bytes
-    /// (little-endian, zero-padded) with a tag in the top byte, `len << 2 | valid << 1 | 1`, so
-    /// an empty entry (0) never matches. A new word goes to way 0 and pushes way 0 to way 1.
+    /// (little-endian, zero-padded) with a tag in the top byte, `valid << 7 | len`: the length
+    /// (1..=15) makes the key unambiguous and an empty entry (0) never matches. A new word goes
+    /// to way 0 and pushes way 0 to way 1.
     static MEMO: [[Cell<u128>; 2]; MEMO_SETS] =
         const { [const { [const { Cell::new(0) }; 2] }; MEMO_SETS] };
 }
@@ -314,8 +315,8 @@ fn valid_span(text: &str, start: usize, end: usize, dirty: bool) -> bool {
     if dirty || n == 0 || n > MEMO_MAX_LEN {
         return valid_out_of_line(&text[start..end], dirty);
     }
-    let key = match text.as_bytes().get(start..start + 16) {
-        Some(s) => u128::from_le_bytes(s.try_into().unwrap_or([0; 16])) & MASKS[n],
+    let key = match text.as_bytes()[start..].first_chunk::<16>() {
+        Some(&s) => u128::from_le_bytes(s) & MASKS[n],
         None => word_key(&text.as_bytes()[start..end]),
     };
     memo_probe(key, n, || &text[start..end])
@@ -345,14 +346,14 @@ fn memo_probe<'w>(key: u128, len: usize, word: impl FnOnce() -> &'w str) -> bool
 /// The memo set of a key and the tagged entry that stands for it.
 #[inline(always)]
 fn memo_slot(key: u128, len: usize) -> (usize, u128) {
-    let (lo, hi) = (key as u64, (key >> 64) as u64);
-    let mix = lo ^ hi.rotate_left(29) ^ len as u64;
+    let tagged = key | (u128::from(len as u8) << 120);
+    let mix = (tagged as u64) ^ ((tagged >> 64) as u64).rotate_left(29);
     let set =
         (mix.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - MEMO_SETS.trailing_zeros())) as usize;
-    (set, key | (u128::from(len as u8) << 122) | (1 << 120))
+    (set, tagged)
 }
 
-const MEMO_VALID: u128 = 1 << 121;
+const MEMO_VALID: u128 = 1 << 127;
 
 /// The memo's answer for `tagged` in `set`, if it holds the word. Out of line on purpose: the
 /// thread-local access is only cheap when inlined, and it is inlined into a small function.
