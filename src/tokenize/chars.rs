@@ -1,6 +1,30 @@
 //! Character classes used by the scanner (lớp ký tự). Pure functions on `char`/bytes, no tables
 //! built at run time, ASCII answered first.
 
+/// [`BYTE_CLASS`] of the ASCII whitespace bytes (space, `\t`, `\n`, `\v`, `\f`, `\r`).
+pub(crate) const ASCII_GAP: u8 = 1;
+/// [`BYTE_CLASS`] of the ASCII letters.
+pub(crate) const ASCII_LETTER: u8 = 2;
+
+/// The class of each byte for the scanner's hottest tests (one load instead of range
+/// compares): [`ASCII_GAP`], [`ASCII_LETTER`], or 0 for every other byte.
+pub(crate) static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        t[c] = if b.is_ascii_alphabetic() {
+            ASCII_LETTER
+        } else if matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+            ASCII_GAP
+        } else {
+            0
+        };
+        c += 1;
+    }
+    t
+};
+
 /// Decodes the char starting at byte `i` (which must be a char boundary; returns `None` past the
 /// end or off a boundary, never panics).
 #[inline]
@@ -167,6 +191,20 @@ mod tests {
                 assert_eq!(is_letter(c), c.is_alphabetic(), "{u:X}");
                 assert_eq!(is_upper(c), c.is_uppercase(), "{u:X}");
             }
+        }
+    }
+
+    #[test]
+    fn byte_classes() {
+        for b in 0..=255u8 {
+            let want = if b.is_ascii_alphabetic() {
+                ASCII_LETTER
+            } else if b < 0x80 && is_gap(b as char) {
+                ASCII_GAP
+            } else {
+                0
+            };
+            assert_eq!(BYTE_CLASS[b as usize], want, "{b:#x}");
         }
     }
 

@@ -83,69 +83,126 @@ fn decode_at(b: &[u8], p: usize, c0: u8) -> Option<(char, usize)> {
 
 /// Scans a letter run from `i` (which holds a letter): its end and script flags only; the
 /// case counts, needed for the rare non-syllables, come from [`with_case`].
-#[inline]
+///
+/// Fast path: an inner loop eats ASCII letters, the bulk of every word; the Vietnamese letters
+/// outside ASCII are recognised from their UTF-8 bytes without decoding: U+1E80..U+1EFF
+/// (`E1 BA xx`, `E1 BB xx`), U+0100..U+01BF (`C4..C6 xx`) and U+00C0..U+00FF (`C3 xx`, all
+/// letters but `×` and `÷`). Other chars are decoded and classified (combining marks, soft
+/// hyphens, letters of other scripts).
+#[inline(always)]
 fn scan_word(text: &str, i: usize) -> Word {
     let b = text.as_bytes();
-    let mut w = Word {
-        end: i,
-        ..Word::default()
-    };
+    let mut w = Word::default();
     let mut p = i;
-    while p < b.len() {
-        let c = b[p];
-        if c < 0x80 {
-            if !c.is_ascii_alphabetic() {
-                break;
-            }
+    loop {
+        while let Some(&c) = b.get(p)
+            && BYTE_CLASS[c as usize] == ASCII_LETTER
+        {
             p += 1;
-            continue;
         }
-        // Byte-level fast paths for the Vietnamese letters: U+1E80..U+1EFF (E1 BA/BB xx) and
-        // U+0100..U+01BF (C4..C6 xx) are all letters; U+00C0..U+00FF (C3 xx) but × ÷.
+        let Some(&c) = b.get(p) else { break };
+        if c < 0x80 {
+            break;
+        }
+        // `text` is valid UTF-8, so a lead byte is followed by its continuation bytes.
         let c1 = b.get(p + 1).copied().unwrap_or(0);
-        if c == 0xE1 && (c1 == 0xBA || c1 == 0xBB) && p + 2 < b.len() {
-            w.latin_ext = true;
-            p += 3;
-            continue;
-        }
-        if (0xC4..=0xC6).contains(&c) && c1 & 0xC0 == 0x80 {
-            w.latin_ext = true;
-            p += 2;
-            continue;
-        }
-        if c == 0xC3 && c1 & 0xC0 == 0x80 && c1 >= 0x80 {
-            if c1 == 0x97 || c1 == 0xB7 {
-                break;
+        match c {
+            0xE1 if c1 == 0xBA || c1 == 0xBB => {
+                w.latin_ext = true;
+                p += 3;
+                continue;
             }
-            w.latin_ext = true;
-            w.dirty |= c1 == 0x90 || c1 == 0xB0;
-            p += 2;
-            continue;
-        }
-        let Some((ch, len)) = decode_at(b, p, c) else {
-            break;
-        };
-        if is_latin_extended(ch) {
-            // Every char of U+00C0..U+024F and U+1E00..U+1EFF is a letter but × and ÷.
-            if matches!(ch, '\u{D7}' | '\u{F7}') {
-                break;
+            0xC4..=0xC6 => {
+                w.latin_ext = true;
+                p += 2;
+                continue;
             }
-            w.latin_ext = true;
-            w.dirty |= matches!(ch, 'Ð' | 'ð');
-        } else if is_combining(ch) {
-            w.dirty = true;
-            w.latin_ext = true;
-        } else if ch == SOFT_HYPHEN {
-            w.dirty = true;
-        } else if ch.is_alphabetic() {
-            w.non_latin = true;
-        } else {
-            break;
+            0xC3 => {
+                if c1 == 0x97 || c1 == 0xB7 {
+                    break;
+                }
+                w.latin_ext = true;
+                w.dirty |= c1 == 0x90 || c1 == 0xB0;
+                p += 2;
+                continue;
+            }
+            _ => {}
         }
-        p += len;
+        // Out of line, and returning its answer by value so that the loop state stays in
+        // registers.
+        match scan_word_char(b, p, c) {
+            WordChar::Latin { len, dirty } => {
+                w.latin_ext = true;
+                w.dirty |= dirty;
+                p += len;
+            }
+            WordChar::SoftHyphen => {
+                w.dirty = true;
+                p += SOFT_HYPHEN.len_utf8();
+            }
+            WordChar::Other { len } => {
+                w.non_latin = true;
+                p += len;
+            }
+            WordChar::End => break,
+        }
     }
     w.end = p;
     w
+}
+
+/// What [`scan_word_char`] found.
+#[derive(Debug, Clone, Copy)]
+enum WordChar {
+    /// A Latin letter outside ASCII or a combining mark (dirty: needs cleaning, as `Ð`, `ð`
+    /// and combining marks do).
+    Latin { len: usize, dirty: bool },
+    /// U+00AD.
+    SoftHyphen,
+    /// A letter of another script.
+    Other { len: usize },
+    /// Not part of a word.
+    End,
+}
+
+/// The slow part of [`scan_word`]: decodes the char at `p` (first byte `c`, not ASCII) and
+/// tells whether and how it belongs to a word.
+#[inline(never)]
+fn scan_word_char(b: &[u8], p: usize, c: u8) -> WordChar {
+    let Some((ch, len)) = decode_at(b, p, c) else {
+        return WordChar::End;
+    };
+    if is_latin_extended(ch) {
+        // Every char of U+00C0..U+024F and U+1E00..U+1EFF is a letter but × and ÷.
+        if matches!(ch, '\u{D7}' | '\u{F7}') {
+            return WordChar::End;
+        }
+        WordChar::Latin {
+            len,
+            dirty: matches!(ch, 'Ð' | 'ð'),
+        }
+    } else if is_combining(ch) {
+        WordChar::Latin { len, dirty: true }
+    } else if ch == SOFT_HYPHEN {
+        WordChar::SoftHyphen
+    } else if ch.is_alphabetic() {
+        WordChar::Other { len }
+    } else {
+        WordChar::End
+    }
+}
+
+/// Whether the char at `p` is one of the Latin letters outside ASCII that [`scan_word`]
+/// recognises from their bytes (the blocks of every Vietnamese letter).
+#[inline(always)]
+fn starts_vietnamese_letter(b: &[u8], p: usize) -> bool {
+    let c1 = b.get(p + 1).copied().unwrap_or(0);
+    match b.get(p).copied().unwrap_or(0) {
+        0xE1 => c1 == 0xBA || c1 == 0xBB,
+        0xC4..=0xC6 => true,
+        0xC3 => c1 != 0x97 && c1 != 0xB7,
+        _ => false,
+    }
 }
 
 /// Fills the case counts of a word scanned by [`scan_word`] from `start`.
@@ -191,40 +248,140 @@ fn valid(word: &str, dirty: bool) -> bool {
     }
 }
 
-/// Entries of the validity memo (a power of two).
-const MEMO_SIZE: usize = 4096;
+#[inline(never)]
+fn valid_out_of_line(word: &str, dirty: bool) -> bool {
+    valid(word, dirty)
+}
+
+/// Sets of the validity memo (a power of two); each set holds two words.
+const MEMO_SETS: usize = 4096;
+
+/// Longest word (in bytes) the memo holds: the word and its tag share one `u128`.
+const MEMO_MAX_LEN: usize = 15;
 
 thread_local! {
-    /// A per-thread direct-mapped memo of `syllable::is_valid` (a pure function) for words of
-    /// up to 16 bytes: Vietnamese text repeats a few thousand syllables, so most words are
-    /// answered by one hash and one compare. Entry: (word bytes, len | valid << 8 | used << 9).
-    static MEMO: [Cell<(u128, u32)>; MEMO_SIZE] =
-        const { [const { Cell::new((0, 0)) }; MEMO_SIZE] };
+    /// A per-thread two-way set-associative memo of `syllable::is_valid` (a pure function) for
+    /// words of up to 15 bytes: Vietnamese text repeats a few thousand syllables, so most words
+    /// are answered by one hash and one or two compares. An entry is the word's bytes
+    /// (little-endian, zero-padded) with a tag in the top byte, `valid << 7 | len`: the length
+    /// (1..=15) makes the key unambiguous and an empty entry (0) never matches. A new word goes
+    /// to way 0 and pushes way 0 to way 1.
+    static MEMO: [[Cell<u128>; 2]; MEMO_SETS] =
+        const { [const { [const { Cell::new(0) }; 2] }; MEMO_SETS] };
+}
+
+/// The bytes of a word of at most 16 bytes as a little-endian, zero-padded `u128`, read with
+/// at most four loads (overlapping reads shifted into place) instead of a byte loop.
+#[inline(always)]
+fn word_key(b: &[u8]) -> u128 {
+    let n = b.len();
+    debug_assert!(n <= 16);
+    let u64_at = |i: usize| u64::from_le_bytes(b[i..i + 8].try_into().unwrap_or([0; 8]));
+    let u32_at = |i: usize| u64::from(u32::from_le_bytes(b[i..i + 4].try_into().unwrap_or([0; 4])));
+    let (lo, hi) = if n >= 8 {
+        // Bytes 8..n sit at the top of the last eight bytes.
+        (
+            u64_at(0),
+            u64_at(n - 8).checked_shr(8 * (16 - n) as u32).unwrap_or(0),
+        )
+    } else if n >= 4 {
+        (u32_at(0) | ((u32_at(n - 4) >> (8 * (8 - n))) << 32), 0)
+    } else {
+        let mut lo = 0u64;
+        for (k, &x) in b.iter().enumerate() {
+            lo |= u64::from(x) << (8 * k);
+        }
+        (lo, 0)
+    };
+    u128::from(lo) | (u128::from(hi) << 64)
+}
+
+/// `MASKS[n]` keeps the first `n` bytes of a little-endian `u128`.
+const MASKS: [u128; 16] = {
+    let mut m = [0u128; 16];
+    let mut n = 1;
+    while n < 16 {
+        m[n] = (1u128 << (8 * n)) - 1;
+        n += 1;
+    }
+    m
+};
+
+/// [`valid`] on `text[start..end]`, reading the memo key straight from `text` (one 16-byte load
+/// and a mask) when 16 bytes are left from `start`.
+#[inline(always)]
+fn valid_span(text: &str, start: usize, end: usize, dirty: bool) -> bool {
+    let n = end - start;
+    if dirty || n == 0 || n > MEMO_MAX_LEN {
+        return valid_out_of_line(&text[start..end], dirty);
+    }
+    let key = match text.as_bytes()[start..].first_chunk::<16>() {
+        Some(&s) => u128::from_le_bytes(s) & MASKS[n],
+        None => word_key(&text.as_bytes()[start..end]),
+    };
+    memo_probe(key, n, || &text[start..end])
 }
 
 /// `syllable::is_valid`, memoised per thread.
 #[inline]
 fn memo_is_valid(word: &str) -> bool {
     let b = word.as_bytes();
-    if b.is_empty() || b.len() > 16 {
+    if b.is_empty() || b.len() > MEMO_MAX_LEN {
         return crate::syllable::is_valid(word);
     }
-    let mut buf = [0u8; 16];
-    buf[..b.len()].copy_from_slice(b);
-    let key = u128::from_le_bytes(buf);
-    let mix = (key as u64) ^ ((key >> 64) as u64).rotate_left(17) ^ b.len() as u64;
-    let slot =
-        (mix.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - MEMO_SIZE.trailing_zeros())) as usize;
+    memo_probe(word_key(b), b.len(), || word)
+}
+
+/// Looks up the word of `len` bytes (1..=15) whose bytes are `key` in the memo; on a miss asks
+/// `syllable::is_valid` about `word()` and remembers the answer.
+#[inline(always)]
+fn memo_probe<'w>(key: u128, len: usize, word: impl FnOnce() -> &'w str) -> bool {
+    let (set, tagged) = memo_slot(key, len);
+    match memo_get(set, tagged) {
+        Some(v) => v,
+        None => memo_fill(set, tagged, word()),
+    }
+}
+
+/// The memo set of a key and the tagged entry that stands for it.
+#[inline(always)]
+fn memo_slot(key: u128, len: usize) -> (usize, u128) {
+    let tagged = key | (u128::from(len as u8) << 120);
+    let mix = (tagged as u64) ^ ((tagged >> 64) as u64).rotate_left(29);
+    let set =
+        (mix.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - MEMO_SETS.trailing_zeros())) as usize;
+    (set, tagged)
+}
+
+const MEMO_VALID: u128 = 1 << 127;
+
+/// The memo's answer for `tagged` in `set`, if it holds the word. Out of line on purpose: the
+/// thread-local access is only cheap when inlined, and it is inlined into a small function.
+#[inline(always)]
+fn memo_get(set: usize, tagged: u128) -> Option<bool> {
     MEMO.with(|memo| {
-        let cell = &memo[slot & (MEMO_SIZE - 1)];
-        let (k, meta) = cell.get();
-        if meta & 0x200 != 0 && k == key && (meta & 0xFF) as usize == b.len() {
-            return meta & 0x100 != 0;
+        let ways = &memo[set];
+        let (e0, e1) = (ways[0].get(), ways[1].get());
+        if e0 & !MEMO_VALID == tagged {
+            Some(e0 & MEMO_VALID != 0)
+        } else if e1 & !MEMO_VALID == tagged {
+            Some(e1 & MEMO_VALID != 0)
+        } else {
+            None
         }
-        let v = crate::syllable::is_valid(word);
-        cell.set((key, b.len() as u32 | (u32::from(v) << 8) | 0x200));
-        v
     })
+}
+
+/// The memo's miss path: runs the syllable parser and stores the answer in way 0 of `set`.
+#[inline(never)]
+fn memo_fill(set: usize, tagged: u128, word: &str) -> bool {
+    let v = crate::syllable::is_valid(word);
+    MEMO.with(|memo| {
+        let ways = &memo[set];
+        ways[1].set(ways[0].get());
+        ways[0].set(tagged | if v { MEMO_VALID } else { 0 });
+    });
+    v
 }
 
 #[cold]
@@ -388,27 +545,36 @@ impl<'a> Scanner<'a> {
         self.bytes().get(p).copied().unwrap_or(0)
     }
 
-    #[inline]
+    /// The end of the gap (whitespace) from `i`: a loop over ASCII whitespace, the common
+    /// single space first; other whitespace is decoded out of line.
+    #[inline(always)]
     fn skip_gap(&self, mut i: usize) -> usize {
         let b = self.bytes();
-        while i < b.len() {
-            let c = b[i];
-            if c < 0x80 {
-                if matches!(c, b' ' | b'\n' | b'\t' | b'\r' | 0x0B | 0x0C) {
-                    i += 1;
-                    continue;
-                }
+        while let Some(&c) = b.get(i) {
+            if BYTE_CLASS[c as usize] == ASCII_GAP {
+                i += 1;
+            } else if c < 0x80 {
                 return i;
-            }
-            match char_at(self.text, i) {
-                Some(ch) if is_gap(ch) => i += ch.len_utf8(),
-                _ => return i,
+            } else {
+                match self.gap_char_len(i) {
+                    0 => return i,
+                    len => i += len,
+                }
             }
         }
         i
     }
 
-    #[inline]
+    /// The length of the gap char at `i` (not ASCII), 0 if it is not a gap char.
+    #[inline(never)]
+    fn gap_char_len(&self, i: usize) -> usize {
+        match char_at(self.text, i) {
+            Some(ch) if is_gap(ch) => ch.len_utf8(),
+            _ => 0,
+        }
+    }
+
+    #[inline(always)]
     pub(crate) fn next_token(&mut self) -> Option<Token<'a>> {
         let start = self.skip_gap(self.pos);
         if start >= self.text.len() {
@@ -434,18 +600,29 @@ impl<'a> Scanner<'a> {
         })
     }
 
+    /// Dispatches on the first byte. Only the path of words stays inline; numbers, ASCII
+    /// punctuation and symbols, and other chars are scanned out of line, which keeps the hot
+    /// loop small enough for its state to live in registers.
     #[inline(always)]
     fn scan(&self, start: usize) -> (usize, TokenKind) {
         let c0 = self.byte(start);
+        if BYTE_CLASS[c0 as usize] == ASCII_LETTER || starts_vietnamese_letter(self.bytes(), start)
+        {
+            return self.scan_letters(start);
+        }
+        if c0.is_ascii_digit() {
+            return self.scan_number(start);
+        }
         if c0 < 0x80 {
-            if c0.is_ascii_digit() {
-                return self.scan_number(start);
-            }
-            if c0.is_ascii_alphabetic() {
-                return self.scan_letters(start);
-            }
             return self.scan_ascii_other(start);
         }
+        self.scan_non_ascii(start)
+    }
+
+    /// A token starting with a char outside ASCII that [`starts_vietnamese_letter`] did not
+    /// recognise: a letter of another script or block, a digit, an emoji, a sign…
+    #[inline(never)]
+    fn scan_non_ascii(&self, start: usize) -> (usize, TokenKind) {
         let Some(ch) = char_at(self.text, start) else {
             return (start + 1, TokenKind::Other);
         };
@@ -509,6 +686,7 @@ impl<'a> Scanner<'a> {
         p
     }
 
+    #[inline(never)]
     fn scan_ascii_other(&self, start: usize) -> (usize, TokenKind) {
         let b = self.bytes();
         let c = b[start];
@@ -571,6 +749,7 @@ impl<'a> Scanner<'a> {
 
     // ---- numbers -------------------------------------------------------------------------
 
+    #[inline(never)]
     fn scan_number(&self, start: usize) -> (usize, TokenKind) {
         let b = self.bytes();
         let d1 = digits_end(b, start);
@@ -795,7 +974,6 @@ impl<'a> Scanner<'a> {
 
     #[inline(always)]
     fn scan_letters(&self, start: usize) -> (usize, TokenKind) {
-        let b = self.bytes();
         if let Some(e) = self.try_url(start) {
             return (e, TokenKind::Url);
         }
@@ -808,6 +986,14 @@ impl<'a> Scanner<'a> {
         ) {
             return self.classify_word(start, w);
         }
+        self.scan_joined_letters(start, w, next)
+    }
+
+    /// A word followed by a char that may join it to more (`TP.HCM`, `QĐ-UBND`, `NHNN14`,
+    /// e-mails, domains).
+    #[inline(never)]
+    fn scan_joined_letters(&self, start: usize, w: Word, next: u8) -> (usize, TokenKind) {
+        let b = self.bytes();
         if !w.latin_ext && !w.non_latin && !w.dirty {
             // Pure ASCII word followed by something an e-mail or domain could hold.
             if let Some(e) = self.try_email(start) {
@@ -855,14 +1041,11 @@ impl<'a> Scanner<'a> {
 
     #[inline(always)]
     fn classify_word(&self, start: usize, w: Word) -> (usize, TokenKind) {
-        let text = &self.text[start..w.end];
-        if valid(text, w.dirty) {
+        if valid_span(self.text, start, w.end, w.dirty) {
             // Table forms (`TU`, `HU`, `TƯ`) are short capitals.
-            let kind = if text.len() <= 4
-                && text.as_bytes()[0].is_ascii_uppercase()
-                && text.chars().nth(1).is_some_and(is_upper)
-                && abbrev::has(text, Shape::Syllable)
-                && !self.after_caps_syllable()
+            let kind = if w.end - start <= 4
+                && self.byte(start).is_ascii_uppercase()
+                && self.listed_caps_syllable(start, w.end)
             {
                 TokenKind::Abbreviation
             } else {
@@ -870,6 +1053,25 @@ impl<'a> Scanner<'a> {
             };
             return (w.end, kind);
         }
+        self.classify_non_syllable(start, w)
+    }
+
+    /// A valid syllable of at most four bytes led by an ASCII capital is read as an
+    /// abbreviation when its second letter is a capital too, the table lists it (`TU`, `HU`,
+    /// `TƯ`) and the previous token is not a capital syllable (`HÀ`).
+    #[inline(never)]
+    fn listed_caps_syllable(&self, start: usize, end: usize) -> bool {
+        let text = &self.text[start..end];
+        text.chars().nth(1).is_some_and(is_upper)
+            && abbrev::has(text, Shape::Syllable)
+            && !self.after_caps_syllable()
+    }
+
+    /// The kind of a word that is not a valid syllable (abbreviation, foreign word, invalid
+    /// syllable), or the end of its first part when it is glued syllables (`Chủtịch`).
+    #[inline(never)]
+    fn classify_non_syllable(&self, start: usize, w: Word) -> (usize, TokenKind) {
+        let text = &self.text[start..w.end];
         let w = if w.letters == 0 {
             with_case(self.text, start, w)
         } else {
@@ -1195,6 +1397,16 @@ mod tests {
             crate::syllable::is_valid("Việt")
         );
         assert!(needs_clean("ÐẢNG") && !needs_clean("ĐẢNG"));
+    }
+
+    #[test]
+    fn word_keys_are_the_padded_bytes() {
+        for n in 0..=16 {
+            let w: Vec<u8> = (1..=n as u8).map(|k| k.wrapping_mul(37) | 1).collect();
+            let mut buf = [0u8; 16];
+            buf[..n].copy_from_slice(&w);
+            assert_eq!(word_key(&w), u128::from_le_bytes(buf), "{n}");
+        }
     }
 
     #[test]

@@ -105,21 +105,27 @@ enum Label {
 #[derive(Debug, Clone)]
 pub(crate) struct Splitter<'a> {
     text: &'a str,
-    cur: Option<(usize, usize)>,
+    /// Start of the open sentence, if any; it ends where the last token ends (`prev_end`).
+    cur_start: Option<usize>,
     prev_end: usize,
     /// The last token was final punctuation (or a closer glued after it).
     terminal: bool,
     label: Label,
+    /// A sentence is open, past any list label, with no final punctuation pending: the state
+    /// in which [`Splitter::push`] takes its fast path (`cur_start.is_some() && !terminal &&
+    /// label == Text`, kept in one flag).
+    in_text: bool,
 }
 
 impl<'a> Splitter<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
         Splitter {
             text,
-            cur: None,
+            cur_start: None,
             prev_end: 0,
             terminal: false,
             label: Label::Empty,
+            in_text: false,
         }
     }
 
@@ -132,30 +138,38 @@ impl<'a> Splitter<'a> {
     }
 
     /// Feeds the next token; returns the sentence it closes, if any.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn push(&mut self, t: &Token<'a>) -> Option<Sentence<'a>> {
-        // Fast path: a word or number one space after ordinary text changes nothing but the end.
-        if !self.terminal
-            && self.label == Label::Text
-            && t.start == self.prev_end + 1
-            && self.text.as_bytes().get(self.prev_end) == Some(&b' ')
-            && matches!(
-                t.kind,
-                TokenKind::Syllable
-                    | TokenKind::InvalidSyllable
-                    | TokenKind::Foreign
-                    | TokenKind::Abbreviation
-                    | TokenKind::Number
-            )
-            && let Some(cur) = &mut self.cur
-        {
-            cur.1 = t.end;
-            self.prev_end = t.end;
-            return None;
+        // Fast path, taken by most tokens: inside ordinary text (past any list label, no final
+        // punctuation pending), a token glued to the previous one or one byte of gap away that
+        // is not a line break cannot end the sentence (no blank line, no line break, no column
+        // gap of four spaces); only a bullet could, and bullets are not ASCII. The token only
+        // extends the sentence, and becomes a pending end if it is final punctuation: exactly
+        // what `push_slow` does in that state.
+        if self.in_text {
+            let gap = t.start.wrapping_sub(self.prev_end);
+            let b = self.text.as_bytes();
+            let gap_ok = gap == 0 || (gap == 1 && b.get(self.prev_end) != Some(&b'\n'));
+            // Bullets are signs outside ASCII, so they start punctuation, symbol or emoji
+            // tokens (never words or numbers): only those are decoded.
+            let may_be_bullet = t.text.as_bytes().first().is_some_and(|&c| c >= 0x80)
+                && matches!(
+                    t.kind,
+                    TokenKind::Punctuation | TokenKind::Symbol | TokenKind::Emoji
+                );
+            if gap_ok && !(may_be_bullet && t.text.chars().next().is_some_and(is_bullet)) {
+                self.prev_end = t.end;
+                if t.kind == TokenKind::Punctuation && is_final(t.text) {
+                    self.terminal = true;
+                    self.in_text = false;
+                }
+                return None;
+            }
         }
         self.push_slow(t)
     }
 
+    #[inline(never)]
     fn push_slow(&mut self, t: &Token<'a>) -> Option<Sentence<'a>> {
         let gap = self
             .text
@@ -163,16 +177,15 @@ impl<'a> Splitter<'a> {
             .get(self.prev_end..t.start)
             .unwrap_or(&[]);
         let mut out = None;
-        if let Some(cur) = self.cur
+        if let Some(start) = self.cur_start
             && self.is_boundary(gap, t)
         {
-            out = Some(self.sentence(cur));
-            self.cur = None;
+            out = Some(self.sentence((start, self.prev_end)));
+            self.cur_start = None;
             self.terminal = false;
             self.label = Label::Empty;
         }
-        let start = self.cur.map_or(t.start, |c| c.0);
-        self.cur = Some((start, t.end));
+        self.cur_start = Some(self.cur_start.unwrap_or(t.start));
         self.prev_end = t.end;
 
         let label = self.label;
@@ -186,12 +199,17 @@ impl<'a> Splitter<'a> {
             Label::Empty | Label::HeadingWord if is_label(t) => Label::Only,
             _ => Label::Text,
         };
+        self.in_text = !self.terminal && self.label == Label::Text;
         out
     }
 
     /// Ends the text; returns the last sentence, if any.
     pub(crate) fn finish(&mut self) -> Option<Sentence<'a>> {
-        self.cur.take().map(|c| self.sentence(c))
+        self.in_text = false;
+        let end = self.prev_end;
+        self.cur_start
+            .take()
+            .map(|start| self.sentence((start, end)))
     }
 
     fn is_boundary(&self, gap: &[u8], t: &Token<'a>) -> bool {
@@ -312,6 +330,24 @@ mod tests {
             texts("QUỐC HỘI\n--------\n\nLuật"),
             vec!["QUỐC HỘI", "--------", "Luật"]
         );
+    }
+
+    #[test]
+    fn bullets_start_only_sign_tokens() {
+        // `Splitter::push` looks for bullets only in these kinds.
+        for c in (0x80..0x3_0000)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_bullet(c))
+        {
+            let kind = tokens(&c.to_string()).next().map(|t| t.kind);
+            assert!(
+                matches!(
+                    kind,
+                    Some(TokenKind::Punctuation | TokenKind::Symbol | TokenKind::Emoji)
+                ),
+                "{c:?} starts a {kind:?} token"
+            );
+        }
     }
 
     #[test]
