@@ -82,6 +82,8 @@ mod abbrev;
 mod chars;
 mod scan;
 mod sentence;
+#[cfg(target_arch = "x86_64")]
+mod simd;
 
 pub use sentence::{Sentence, Sentences, sentences};
 
