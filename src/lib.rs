@@ -10,6 +10,8 @@ pub mod ethnic;
 pub mod extract;
 pub mod normalize;
 pub mod report;
+#[cfg(target_arch = "x86_64")]
+mod simd;
 pub mod span;
 pub mod stats;
 pub mod syllable;

@@ -19,9 +19,17 @@
 //! Whatever the scan stops at is handled by the careful per-word path in `mod.rs`, which is the
 //! specification; unit tests force each path and compare them on random and real text.
 
-use super::{ToneStyle, eq_mask, is_invisible, is_other_line_break, is_space};
+use super::{ToneStyle, is_invisible, is_other_line_break, is_space};
 use crate::syllable::{self, Syllable};
 use std::sync::atomic::{AtomicU8, Ordering};
+
+/// Bytes of `x` equal to `v`: 0x80 in each such byte, exactly (no borrow between bytes).
+#[inline]
+fn eq_mask(x: u64, v: u8) -> u64 {
+    const LO7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    let y = x ^ (0x0101_0101_0101_0101 * v as u64);
+    !(((y & LO7) + LO7) | y | LO7)
+}
 
 /// Vowel indexes (see `syllable::letter::VOWEL_BASES`) of ư and ơ.
 const V_U_HORN: u8 = 10;
@@ -108,7 +116,7 @@ pub(super) fn skip_clean(bytes: &[u8], i: usize, ws: bool, style: ToneStyle) -> 
         return tests::forced(bytes, i, ws, style, path);
     }
     #[cfg(target_arch = "x86_64")]
-    let i = match block_skip(bytes, i, ws, style) {
+    let i = match block_skip(bytes, i, ws, style, true) {
         Ok(i) => i,
         Err(stop) => return stop,
     };
@@ -117,11 +125,17 @@ pub(super) fn skip_clean(bytes: &[u8], i: usize, ws: bool, style: ToneStyle) -> 
     }
 }
 
-/// The block scan with the widest vectors the CPU has.
+/// The block scan, with AVX2 when `prefer_avx2` and the CPU has it, else SSE2.
 #[cfg(target_arch = "x86_64")]
 #[allow(unsafe_code)]
-fn block_skip(bytes: &[u8], i: usize, ws: bool, style: ToneStyle) -> Result<usize, usize> {
-    if std::is_x86_feature_detected!("avx2") {
+fn block_skip(
+    bytes: &[u8],
+    i: usize,
+    ws: bool,
+    style: ToneStyle,
+    prefer_avx2: bool,
+) -> Result<usize, usize> {
+    if prefer_avx2 && std::is_x86_feature_detected!("avx2") {
         // SAFETY: the CPU has AVX2 (checked just above), the only requirement of
         // `avx2::skip`; the function itself uses no pointers and no unsafe code.
         unsafe { avx2::skip(bytes, i, ws, style) }
@@ -144,7 +158,6 @@ fn scan(
     const HI: u64 = 0x8080_8080_8080_8080;
     let n = bytes.len();
     let start = i;
-    let tones = style != ToneStyle::Preserve;
     while i < limit {
         if let Some(chunk) = bytes.get(i..i + 8) {
             let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
@@ -190,19 +203,7 @@ fn scan(
             i += 1;
             continue;
         }
-        let (code, len) = letter_at(bytes, i);
-        if code == 0 {
-            // Not a Vietnamese letter. A space before a Unicode space or an invisible
-            // character starts a run: the careful path takes the run from that space.
-            if ws && i > start && bytes[i - 1] == b' ' && space_like(bytes, i) {
-                return Err(i - 1);
-            }
-            return Err(i);
-        }
-        if tones && syllable::code_is_toned(code) && !tone_placed(bytes, i, len, code, style) {
-            return Err(i);
-        }
-        i += len;
+        i += letter_step(bytes, start, i, ws, style)?;
     }
     Ok(i.min(n))
 }
@@ -497,13 +498,6 @@ macro_rules! block_scanner {
             )
         }
 
-        /// Lanes with `lo <= x <= hi` (unsigned).
-        #[inline]
-        #[target_feature(enable = $feature)]
-        fn within(x: V, lo: u8, hi: u8) -> V {
-            is_zero(subs_u8(sub(x, splat(lo)), splat(hi - lo)))
-        }
-
         /// The flag mask of the block `b[i..i + LANES]` (needs two bytes before it and
         /// three after it).
         #[inline]
@@ -597,151 +591,53 @@ macro_rules! block_scanner {
     };
 }
 
+/// The non-ASCII character at `i`: `Ok(its length)` when it needs no change here, `Err(stop)`
+/// otherwise. `start` is where the scan began (a stop never goes before it).
+#[inline]
+fn letter_step(
+    b: &[u8],
+    start: usize,
+    i: usize,
+    ws: bool,
+    style: ToneStyle,
+) -> Result<usize, usize> {
+    let (code, len) = letter_at(b, i);
+    if code == 0 {
+        // Not a Vietnamese letter. A space before a Unicode space or an invisible character
+        // starts a run: the careful path takes the run from that space.
+        if ws && i > start && b[i - 1] == b' ' && space_like(b, i) {
+            return Err(i - 1);
+        }
+        return Err(i);
+    }
+    let tones = style != ToneStyle::Preserve;
+    if tones && syllable::code_is_toned(code) && !tone_placed(b, i, len, code, style) {
+        return Err(i);
+    }
+    Ok(len)
+}
+
 /// What the scalar path says of a position flagged by a block scan: `Some(stop)` or clean.
+/// Flagged ASCII bytes are whitespace to fix (from the space before them, if any).
 #[cfg(target_arch = "x86_64")]
 #[inline]
 fn check(b: &[u8], start: usize, p: usize, ws: bool, style: ToneStyle) -> Option<usize> {
-    let x = b[p];
-    let space_before = p > start && b[p - 1] == b' ';
-    if x < 0x80 {
-        return Some(if space_before { p - 1 } else { p });
-    }
-    let (code, len) = letter_at(b, p);
-    if code == 0 {
-        return Some(if ws && space_before && space_like(b, p) {
+    if b[p] < 0x80 {
+        return Some(if p > start && b[p - 1] == b' ' {
             p - 1
         } else {
             p
         });
     }
-    let tones = style != ToneStyle::Preserve;
-    if tones && syllable::code_is_toned(code) && !tone_placed(b, p, len, code, style) {
-        return Some(p);
-    }
-    None
-}
-
-/// The vector primitives [`block_scanner`] is written with, over one instruction set.
-#[cfg(target_arch = "x86_64")]
-macro_rules! primitives {
-    ($feature:literal, $lanes:literal, $set1:ident, $cmpeq:ident, $cmpgt:ident, $or:ident,
-     $and:ident, $andnot:ident, $sub:ident, $subs:ident, $zero:ident, $movemask:ident) => {
-        const LANES: usize = $lanes;
-
-        /// `b[at..at + LANES]` (whole words read from the slice: no pointers).
-        #[inline]
-        #[target_feature(enable = $feature)]
-        fn load(b: &[u8], at: usize) -> V {
-            let s: &[u8; $lanes] = b[at..at + $lanes].try_into().unwrap_or(&[0; $lanes]);
-            let mut w = [0i64; $lanes / 8];
-            let mut k = 0;
-            while k < $lanes / 8 {
-                let o = 8 * k;
-                w[k] = i64::from_le_bytes([
-                    s[o],
-                    s[o + 1],
-                    s[o + 2],
-                    s[o + 3],
-                    s[o + 4],
-                    s[o + 5],
-                    s[o + 6],
-                    s[o + 7],
-                ]);
-                k += 1;
-            }
-            from_words(w)
-        }
-        #[inline]
-        #[target_feature(enable = $feature)]
-        fn splat(v: u8) -> V {
-            $set1(v as i8)
-        }
-        #[inline]
-        #[target_feature(enable = $feature)]
-        fn eq(x: V, v: u8) -> V {
-            $cmpeq(x, splat(v))
-        }
-        #[inline]
-        #[target_feature(enable = $feature)]
-        fn or(a: V, b: V) -> V {
-            $or(a, b)
-        }
-        #[inline]
-        #[target_feature(enable = $feature)]
-        fn and(a: V, b: V) -> V {
-            $and(a, b)
-        }
-        /// `b & !a`.
-        #[inline]
-        #[target_feature(enable = $feature)]
-        fn andnot(a: V, b: V) -> V {
-            $andnot(a, b)
-        }
-        #[inline]
-        #[target_feature(enable = $feature)]
-        fn sub(a: V, b: V) -> V {
-            $sub(a, b)
-        }
-        #[inline]
-        #[target_feature(enable = $feature)]
-        fn subs_u8(a: V, b: V) -> V {
-            $subs(a, b)
-        }
-        #[inline]
-        #[target_feature(enable = $feature)]
-        fn is_zero(x: V) -> V {
-            $cmpeq(x, $zero())
-        }
-        /// Lanes below `v` as signed bytes.
-        #[inline]
-        #[target_feature(enable = $feature)]
-        fn lt_signed(x: V, v: i8) -> V {
-            $cmpgt($set1(v), x)
-        }
-        /// Lanes with the top bit set (non-ASCII bytes).
-        #[inline]
-        #[target_feature(enable = $feature)]
-        fn negative(x: V) -> V {
-            $cmpgt($zero(), x)
-        }
-        #[inline]
-        #[target_feature(enable = $feature)]
-        fn movemask(x: V) -> u64 {
-            $movemask(x) as u32 as u64
-        }
-    };
+    letter_step(b, start, p, ws, style).err()
 }
 
 /// 16 lanes with SSE2.
 #[cfg(target_arch = "x86_64")]
 mod sse2 {
     use super::{ToneStyle, check, scan};
-    use std::arch::x86_64::{
-        __m128i as V, _mm_and_si128, _mm_andnot_si128, _mm_cmpeq_epi8, _mm_cmpgt_epi8,
-        _mm_movemask_epi8, _mm_or_si128, _mm_set_epi64x, _mm_set1_epi8, _mm_setzero_si128,
-        _mm_sub_epi8, _mm_subs_epu8,
-    };
+    use crate::simd::sse2::*;
 
-    #[inline]
-    #[target_feature(enable = "sse2")]
-    fn from_words(w: [i64; 2]) -> V {
-        _mm_set_epi64x(w[1], w[0])
-    }
-
-    primitives!(
-        "sse2",
-        16,
-        _mm_set1_epi8,
-        _mm_cmpeq_epi8,
-        _mm_cmpgt_epi8,
-        _mm_or_si128,
-        _mm_and_si128,
-        _mm_andnot_si128,
-        _mm_sub_epi8,
-        _mm_subs_epu8,
-        _mm_setzero_si128,
-        _mm_movemask_epi8
-    );
     block_scanner!("sse2");
 }
 
@@ -749,32 +645,8 @@ mod sse2 {
 #[cfg(target_arch = "x86_64")]
 mod avx2 {
     use super::{ToneStyle, check, scan};
-    use std::arch::x86_64::{
-        __m256i as V, _mm256_and_si256, _mm256_andnot_si256, _mm256_cmpeq_epi8, _mm256_cmpgt_epi8,
-        _mm256_movemask_epi8, _mm256_or_si256, _mm256_set_epi64x, _mm256_set1_epi8,
-        _mm256_setzero_si256, _mm256_sub_epi8, _mm256_subs_epu8,
-    };
+    use crate::simd::avx2::*;
 
-    #[inline]
-    #[target_feature(enable = "avx2")]
-    fn from_words(w: [i64; 4]) -> V {
-        _mm256_set_epi64x(w[3], w[2], w[1], w[0])
-    }
-
-    primitives!(
-        "avx2",
-        32,
-        _mm256_set1_epi8,
-        _mm256_cmpeq_epi8,
-        _mm256_cmpgt_epi8,
-        _mm256_or_si256,
-        _mm256_and_si256,
-        _mm256_andnot_si256,
-        _mm256_sub_epi8,
-        _mm256_subs_epu8,
-        _mm256_setzero_si256,
-        _mm256_movemask_epi8
-    );
     block_scanner!("avx2");
 }
 
@@ -810,21 +682,10 @@ mod tests {
             Path::Careful => i,
             Path::Scalar => both(scan(b, i, b.len(), ws, style)),
             #[cfg(target_arch = "x86_64")]
-            Path::Sse2 | Path::Avx2 => {
-                #[allow(unsafe_code)]
-                // SAFETY: SSE2 is in the x86-64 base set; AVX2 is used only when detected.
-                let r = unsafe {
-                    if path == Path::Avx2 && std::is_x86_feature_detected!("avx2") {
-                        avx2::skip(b, i, ws, style)
-                    } else {
-                        sse2::skip(b, i, ws, style)
-                    }
-                };
-                match r {
-                    Ok(i) => both(scan(b, i, b.len(), ws, style)),
-                    Err(stop) => stop,
-                }
-            }
+            Path::Sse2 | Path::Avx2 => match block_skip(b, i, ws, style, path == Path::Avx2) {
+                Ok(i) => both(scan(b, i, b.len(), ws, style)),
+                Err(stop) => stop,
+            },
         }
     }
 

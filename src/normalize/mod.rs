@@ -132,14 +132,6 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || is_combining_mark(c) || is_invisible(c)
 }
 
-/// Bytes of `x` equal to `v`: 0x80 in each such byte, exactly (no borrow between bytes).
-#[inline]
-fn eq_mask(x: u64, v: u8) -> u64 {
-    const LO7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    let y = x ^ (0x0101_0101_0101_0101 * v as u64);
-    !(((y & LO7) + LO7) | y | LO7)
-}
-
 /// [`is_word_char`] with fast paths for ASCII and Vietnamese letters.
 #[inline]
 fn is_word_char_fast(c: char) -> bool {
