@@ -111,10 +111,6 @@ pub(crate) struct Splitter<'a> {
     /// The last token was final punctuation (or a closer glued after it).
     terminal: bool,
     label: Label,
-    /// A sentence is open, past any list label, with no final punctuation pending: the state
-    /// in which [`Splitter::push`] takes its fast path (`cur_start.is_some() && !terminal &&
-    /// label == Text`, kept in one flag).
-    in_text: bool,
 }
 
 impl<'a> Splitter<'a> {
@@ -125,7 +121,6 @@ impl<'a> Splitter<'a> {
             prev_end: 0,
             terminal: false,
             label: Label::Empty,
-            in_text: false,
         }
     }
 
@@ -146,7 +141,7 @@ impl<'a> Splitter<'a> {
         // gap of four spaces); only a bullet could, and bullets are not ASCII. The token only
         // extends the sentence, and becomes a pending end if it is final punctuation: exactly
         // what `push_slow` does in that state.
-        if self.in_text {
+        if self.cur_start.is_some() && !self.terminal && self.label == Label::Text {
             let gap = t.start.wrapping_sub(self.prev_end);
             let b = self.text.as_bytes();
             let gap_ok = gap == 0 || (gap == 1 && b.get(self.prev_end) != Some(&b'\n'));
@@ -161,7 +156,6 @@ impl<'a> Splitter<'a> {
                 self.prev_end = t.end;
                 if t.kind == TokenKind::Punctuation && is_final(t.text) {
                     self.terminal = true;
-                    self.in_text = false;
                 }
                 return None;
             }
@@ -199,13 +193,11 @@ impl<'a> Splitter<'a> {
             Label::Empty | Label::HeadingWord if is_label(t) => Label::Only,
             _ => Label::Text,
         };
-        self.in_text = !self.terminal && self.label == Label::Text;
         out
     }
 
     /// Ends the text; returns the last sentence, if any.
     pub(crate) fn finish(&mut self) -> Option<Sentence<'a>> {
-        self.in_text = false;
         let end = self.prev_end;
         self.cur_start
             .take()
