@@ -76,20 +76,9 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Parsed, String> 
         max_bytes: input::DEFAULT_MAX_BYTES,
         paths: Vec::new(),
     };
-    let mut args = input::Args::new(args);
-    while let Some(arg) = args.next_arg() {
-        let (name, inline) = match arg {
-            input::Arg::Path(p) => {
-                opts.paths.push(p);
-                continue;
-            }
-            input::Arg::Opt { name, inline } => (name, inline),
-        };
+    let mut args = input::Args::new(args, &["--format", "--jobs", "--max-bytes"]);
+    while let Some((name, inline)) = args.next_option(&mut opts.paths)? {
         let mut value = |what: &str| args.value(&name, &inline, what);
-        let takes_value = matches!(name.as_str(), "--format" | "--jobs" | "--max-bytes");
-        if inline.is_some() && !takes_value {
-            return Err(format!("{name} takes no value"));
-        }
         match name.as_str() {
             "-h" | "--help" => return Ok(Parsed::Help),
             "--json" => opts.format = Some(Format::Json),

@@ -65,20 +65,9 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Parsed, String> 
     let (mut fold, mut lowercase) = (false, false);
     let mut max_bytes = input::DEFAULT_MAX_BYTES;
     let mut paths = Vec::new();
-    let mut args = input::Args::new(args);
-    while let Some(arg) = args.next_arg() {
-        let (name, inline) = match arg {
-            input::Arg::Path(p) => {
-                paths.push(p);
-                continue;
-            }
-            input::Arg::Opt { name, inline } => (name, inline),
-        };
+    let mut args = input::Args::new(args, &["--from", "--tone-style", "--max-bytes"]);
+    while let Some((name, inline)) = args.next_option(&mut paths)? {
         let mut value = |what: &str| args.value(&name, &inline, what);
-        let takes_value = matches!(name.as_str(), "--from" | "--tone-style" | "--max-bytes");
-        if inline.is_some() && !takes_value {
-            return Err(format!("{name} takes no value"));
-        }
         match name.as_str() {
             "-h" | "--help" => return Ok(Parsed::Help),
             "--from" => {

@@ -576,6 +576,24 @@ fn usage_errors_exit_with_2() {
     let r = analyze(&["--help".into()]);
     assert_eq!(r.code(), Some(0));
     assert!(r.stdout.starts_with("usage: analyze"));
+    // A flag given an inline value is a usage error, in both tools; `--name=value` works for
+    // the options that take one.
+    let r = analyze(&["--jsonl=yes".into()]);
+    assert_eq!(r.code(), Some(2));
+    assert!(
+        r.stderr.starts_with("analyze: --jsonl takes no value"),
+        "{}",
+        r.stderr
+    );
+    let r = normalize(&["--fold=1".into()], Some(b"a"));
+    assert_eq!(r.code(), Some(2));
+    assert!(
+        r.stderr.starts_with("normalize: --fold takes no value"),
+        "{}",
+        r.stderr
+    );
+    let r = normalize(&["--tone-style=modern".into()], Some("hòa".as_bytes()));
+    assert_eq!((r.code(), r.stdout.as_str()), (Some(0), "hoà"));
 }
 
 #[test]

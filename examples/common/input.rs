@@ -282,7 +282,7 @@ impl Iterator for TxtWalker {
 }
 
 /// One command-line word, as [`Args`] reads it.
-pub enum Arg {
+enum Arg {
     /// A path (anything not starting with `-`, `-` itself, or any word after `--`).
     Path(String),
     /// An option, with the value written inline as `--name=value`.
@@ -296,18 +296,44 @@ pub enum Arg {
 pub struct Args<I> {
     words: I,
     only_paths: bool,
+    /// The options that take a value (`--name value` or `--name=value`).
+    with_value: &'static [&'static str],
 }
 
 impl<I: Iterator<Item = String>> Args<I> {
-    pub fn new(words: impl IntoIterator<IntoIter = I>) -> Self {
+    pub fn new(
+        words: impl IntoIterator<IntoIter = I>,
+        with_value: &'static [&'static str],
+    ) -> Self {
         Args {
             words: words.into_iter(),
             only_paths: false,
+            with_value,
         }
     }
 
+    /// The next option as `(name, inline value)`, adding the paths met on the way to `paths`;
+    /// an error for an inline value given to an option that takes none.
+    pub fn next_option(
+        &mut self,
+        paths: &mut Vec<String>,
+    ) -> Result<Option<(String, Option<String>)>, String> {
+        while let Some(arg) = self.next_arg() {
+            match arg {
+                Arg::Path(p) => paths.push(p),
+                Arg::Opt { name, inline } => {
+                    if inline.is_some() && !self.with_value.contains(&name.as_str()) {
+                        return Err(format!("{name} takes no value"));
+                    }
+                    return Ok(Some((name, inline)));
+                }
+            }
+        }
+        Ok(None)
+    }
+
     /// The next path or option.
-    pub fn next_arg(&mut self) -> Option<Arg> {
+    fn next_arg(&mut self) -> Option<Arg> {
         loop {
             let a = self.words.next()?;
             if self.only_paths || a == "-" || !a.starts_with('-') {
