@@ -45,12 +45,8 @@ fn table_cases() {
     let table = include_str!("cases/dates.tsv");
     let mut n = 0;
     let mut failures = Vec::new();
-    for (i, line) in table.lines().enumerate() {
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let cols: Vec<&str> = line.split('\t').collect();
-        assert!(cols.len() >= 5, "line {}: {} columns", i + 1, cols.len());
+    for (lineno, cols) in tsv::rows(table) {
+        assert!(cols.len() >= 5, "line {}: {} columns", lineno, cols.len());
         let input = unescape(cols[0]);
         let found = find_dates(&input, parse_ref(cols[2]));
         check_spans(&input, &found);
@@ -67,16 +63,14 @@ fn table_cases() {
         if have != cols[1] {
             failures.push(format!(
                 "line {}: {:?}\n   want {}\n   have {have}",
-                i + 1,
-                cols[0],
-                cols[1]
+                lineno, cols[0], cols[1]
             ));
             continue;
         }
         if cols[3] != "-" {
             let r = found.first().and_then(|m| m.resolved.clone());
             if r.as_deref() != Some(cols[3]) {
-                failures.push(format!("line {}: resolved {r:?}, want {}", i + 1, cols[3]));
+                failures.push(format!("line {}: resolved {r:?}, want {}", lineno, cols[3]));
             }
         }
     }

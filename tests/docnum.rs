@@ -35,12 +35,8 @@ fn table_cases() {
     let table = include_str!("cases/docnum.tsv");
     let mut n = 0;
     let mut failures = Vec::new();
-    for (i, line) in table.lines().enumerate() {
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let cols: Vec<&str> = line.split('\t').collect();
-        assert!(cols.len() >= 9, "line {}: {} columns", i + 1, cols.len());
+    for (lineno, cols) in tsv::rows(table) {
+        assert!(cols.len() >= 9, "line {}: {} columns", lineno, cols.len());
         let input = unescape(cols[0]);
         let found = find_document_numbers(&input);
         check_spans(&input, &found);
@@ -49,9 +45,7 @@ fn table_cases() {
             if !found.is_empty() {
                 failures.push(format!(
                     "line {}: {:?} → unexpected {:?}",
-                    i + 1,
-                    cols[0],
-                    found
+                    lineno, cols[0], found
                 ));
             }
             continue;
@@ -61,7 +55,7 @@ fn table_cases() {
             _ => {
                 failures.push(format!(
                     "line {}: {:?} → {} items {:?}",
-                    i + 1,
+                    lineno,
                     cols[0],
                     found.len(),
                     found
@@ -90,8 +84,7 @@ fn table_cases() {
         if want != have {
             failures.push(format!(
                 "line {}: {:?}\n   want {want:?}\n   have {have:?}",
-                i + 1,
-                cols[0]
+                lineno, cols[0]
             ));
         }
     }

@@ -11,10 +11,8 @@ const TONES: &str = include_str!("cases/tones.tsv");
 const CASES: &str = include_str!("cases/normalize.tsv");
 const SOE: &str = include_str!("../data/syllables/soe_vinorm-syllables.txt");
 
-fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
-    tsv.lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|l| l.split('\t').collect())
+fn rows(table: &str) -> impl Iterator<Item = Vec<&str>> {
+    tsv::rows(table).map(|(_, cells)| cells)
 }
 
 #[path = "support/tsv.rs"]

@@ -42,19 +42,15 @@ fn table_cases() {
         .filter(|l| !l.starts_with('#'))
         .filter_map(|l| l.split('\t').next())
         .collect();
-    for (lineno, line) in CASES.lines().enumerate() {
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
-        let cols: Vec<&str> = line.split('\t').collect();
-        assert!(cols.len() >= 5, "line {}: expected 5+ columns", lineno + 1);
+    for (lineno, cols) in tsv::rows(CASES) {
+        assert!(cols.len() >= 5, "line {}: expected 5+ columns", lineno);
         let input = unescape(cols[0]);
         let found = find_officials(&input);
         check_spans(&input, &found);
         n += 1;
         if let Err(e) = std::panic::catch_unwind(|| {
             let expected = inputs.iter().filter(|&&i| i == cols[0]).count();
-            check_case(lineno + 1, &cols, &found, expected)
+            check_case(lineno, &cols, &found, expected)
         }) {
             let msg = e
                 .downcast_ref::<String>()

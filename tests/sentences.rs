@@ -12,12 +12,8 @@ use tsv::unescape;
 fn case_table() {
     let mut failures = Vec::new();
     let mut checked = 0;
-    for (n, line) in CASES.lines().enumerate() {
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let cols: Vec<&str> = line.split('\t').collect();
-        assert_eq!(cols.len(), 3, "line {}: want 3 columns: {line:?}", n + 1);
+    for (lineno, cols) in tsv::rows(CASES) {
+        assert_eq!(cols.len(), 3, "line {}: want 3 columns: {cols:?}", lineno);
         let input = unescape(cols[1]);
         let want: Vec<String> = if cols[2].is_empty() {
             Vec::new()
@@ -28,7 +24,7 @@ fn case_table() {
         if got != want {
             failures.push(format!(
                 "line {}: {input:?}\n   want {want:#?}\n    got {got:#?}",
-                n + 1
+                lineno
             ));
         }
         for s in sentences(&input) {
@@ -36,7 +32,7 @@ fn case_table() {
         }
         let c = counts(&input).sentences;
         if c != got.len() {
-            failures.push(format!("line {}: counts {c} != {}", n + 1, got.len()));
+            failures.push(format!("line {}: counts {c} != {}", lineno, got.len()));
         }
         checked += 1;
     }

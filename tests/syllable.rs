@@ -9,10 +9,11 @@ const SOE: &str = include_str!("../data/syllables/soe_vinorm-syllables.txt");
 const SOE_EXCEPTIONS: &str = include_str!("cases/syllables_soe_exceptions.tsv");
 const CASES: &str = include_str!("cases/syllables.tsv");
 
-fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
-    tsv.lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|l| l.split('\t').collect())
+#[path = "support/tsv.rs"]
+mod tsv;
+
+fn rows(table: &str) -> impl Iterator<Item = Vec<&str>> {
+    tsv::rows(table).map(|(_, cells)| cells)
 }
 
 #[test]

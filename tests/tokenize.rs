@@ -21,14 +21,10 @@ fn case_table() {
     let placeholder = placeholder_parser();
     let mut checked = 0;
     let mut failures = Vec::new();
-    for (n, line) in CASES.lines().enumerate() {
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let cols: Vec<&str> = line.split('\t').collect();
-        assert_eq!(cols.len(), 4, "line {}: want 4 columns: {line:?}", n + 1);
+    for (lineno, cols) in tsv::rows(CASES) {
+        assert_eq!(cols.len(), 4, "line {}: want 4 columns: {cols:?}", lineno);
         let (needs, input, expected) = (cols[1], unescape(cols[2]), cols[3]);
-        assert!(matches!(needs, "-" | "parser"), "line {}: needs", n + 1);
+        assert!(matches!(needs, "-" | "parser"), "line {}: needs", lineno);
         if needs == "parser" && placeholder {
             continue;
         }
@@ -37,9 +33,9 @@ fn case_table() {
             .map(|item| {
                 let (kind, text) = item
                     .split_once(':')
-                    .unwrap_or_else(|| panic!("line {}: bad item {item:?}", n + 1));
+                    .unwrap_or_else(|| panic!("line {}: bad item {item:?}", lineno));
                 let kind = TokenKind::from_name(kind)
-                    .unwrap_or_else(|| panic!("line {}: unknown kind {kind:?}", n + 1));
+                    .unwrap_or_else(|| panic!("line {}: unknown kind {kind:?}", lineno));
                 (kind, unescape(text))
             })
             .collect();
@@ -55,7 +51,7 @@ fn case_table() {
             };
             failures.push(format!(
                 "line {}: {input:?}\n   want {}\n    got {}",
-                n + 1,
+                lineno,
                 show(&want),
                 show(&got)
             ));

@@ -36,3 +36,13 @@ pub fn try_unescape(s: &str) -> Result<String, String> {
 pub fn unescape(s: &str) -> String {
     try_unescape(s).unwrap_or_else(|e| panic!("{e}"))
 }
+
+/// The rows of a case table with their 1-based line numbers, split on tabs; blank lines and
+/// `#` comments are skipped.
+pub fn rows(table: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
+    table
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|(i, l)| (i + 1, l.split('\t').collect()))
+}
