@@ -35,7 +35,7 @@ use vntext::{Analyzer, Report};
 #[path = "common/input.rs"]
 mod input;
 
-use input::{Source, TxtWalker};
+use input::{Parsed, Source, TxtWalker};
 
 const USAGE: &str = "\
 usage: analyze [--json | --jsonl | --format json|jsonl|text] [--jobs N] [--max-bytes SIZE] [PATH…]
@@ -64,12 +64,7 @@ struct Options {
     paths: Vec<String>,
 }
 
-enum Parsed {
-    Run(Options),
-    Help,
-}
-
-fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Parsed, String> {
+fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Parsed<Options>, String> {
     let mut opts = Options {
         format: None,
         jobs: std::thread::available_parallelism().map_or(1, |n| n.get()),
@@ -115,17 +110,10 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Parsed, String> 
 }
 
 fn main() -> ExitCode {
-    let opts = match parse_args(std::env::args().skip(1)) {
-        Ok(Parsed::Run(o)) => o,
-        Ok(Parsed::Help) => {
-            let _ = writeln!(io::stdout(), "{USAGE}");
-            return ExitCode::SUCCESS;
-        }
-        Err(msg) => {
-            let usage = USAGE.lines().next().unwrap_or_default();
-            eprintln!("analyze: {msg}\n{usage}\n(analyze --help explains the options)");
-            return ExitCode::from(2);
-        }
+    let opts = match input::options_or_exit("analyze", USAGE, parse_args(std::env::args().skip(1)))
+    {
+        Ok(o) => o,
+        Err(code) => return code,
     };
     // One report: pretty JSON; several (or a directory, whatever it holds): JSON lines, so the
     // output shape depends on the command line only, not on what a directory happens to hold.
@@ -594,7 +582,7 @@ fn render_text(r: &Report) -> String {
 mod tests {
     use super::*;
 
-    fn parse(args: &[&str]) -> Result<Parsed, String> {
+    fn parse(args: &[&str]) -> Result<Parsed<Options>, String> {
         parse_args(args.iter().map(|s| s.to_string()))
     }
 

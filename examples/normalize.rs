@@ -30,7 +30,7 @@ use vntext::normalize::{Normalizer, ToneStyle};
 #[path = "common/input.rs"]
 mod input;
 
-use input::Source;
+use input::{Parsed, Source};
 
 const USAGE: &str = "\
 usage: normalize [--from ENCODING] [--tone-style traditional|modern|preserve] [--fold] [--lowercase] [--max-bytes SIZE] [PATH…]
@@ -54,12 +54,7 @@ struct Options {
     paths: Vec<String>,
 }
 
-enum Parsed {
-    Run(Options),
-    Help,
-}
-
-fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Parsed, String> {
+fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Parsed<Options>, String> {
     let mut from = None;
     let mut tone = ToneStyle::Traditional;
     let (mut fold, mut lowercase) = (false, false);
@@ -113,18 +108,11 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Parsed, String> 
 }
 
 fn main() -> ExitCode {
-    let opts = match parse_args(std::env::args().skip(1)) {
-        Ok(Parsed::Run(o)) => o,
-        Ok(Parsed::Help) => {
-            let _ = writeln!(io::stdout(), "{USAGE}");
-            return ExitCode::SUCCESS;
-        }
-        Err(msg) => {
-            let usage = USAGE.lines().next().unwrap_or_default();
-            eprintln!("normalize: {msg}\n{usage}\n(normalize --help explains the options)");
-            return ExitCode::from(2);
-        }
-    };
+    let opts =
+        match input::options_or_exit("normalize", USAGE, parse_args(std::env::args().skip(1))) {
+            Ok(o) => o,
+            Err(code) => return code,
+        };
     let stdout = io::stdout();
     let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut failed = false;
@@ -210,7 +198,7 @@ fn normalize_one(
 mod tests {
     use super::*;
 
-    fn parse(args: &[&str]) -> Result<Parsed, String> {
+    fn parse(args: &[&str]) -> Result<Parsed<Options>, String> {
         parse_args(args.iter().map(|s| s.to_string()))
     }
 

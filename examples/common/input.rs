@@ -10,8 +10,9 @@
 #![allow(dead_code)]
 
 use std::fs::{self, File, FileType};
-use std::io::{self, Read};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
 use vntext::{Error, ErrorKind};
 
@@ -277,6 +278,35 @@ impl Iterator for TxtWalker {
             } else if is_txt(&path) {
                 return Some(Ok(path));
             }
+        }
+    }
+}
+
+/// What a command line asks for.
+pub enum Parsed<T> {
+    /// Run with these options.
+    Run(T),
+    /// Print the usage text.
+    Help,
+}
+
+/// The options of a parsed command line, or the exit status after printing the usage text
+/// (`--help`, status 0) or a usage error with the usage line (status 2).
+pub fn options_or_exit<T>(
+    tool: &str,
+    usage: &str,
+    parsed: Result<Parsed<T>, String>,
+) -> Result<T, ExitCode> {
+    match parsed {
+        Ok(Parsed::Run(o)) => Ok(o),
+        Ok(Parsed::Help) => {
+            let _ = writeln!(io::stdout(), "{usage}");
+            Err(ExitCode::SUCCESS)
+        }
+        Err(msg) => {
+            let line = usage.lines().next().unwrap_or_default();
+            eprintln!("{tool}: {msg}\n{line}\n({tool} --help explains the options)");
+            Err(ExitCode::from(2))
         }
     }
 }

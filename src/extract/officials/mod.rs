@@ -293,6 +293,19 @@ pub(crate) struct Name {
     rank_tok: Option<usize>,
 }
 
+impl Name {
+    /// Tokens `start..end` with no honorific or rank before them.
+    fn bare(start: usize, end: usize) -> Name {
+        Name {
+            start,
+            end,
+            honorific: None,
+            rank: None,
+            rank_tok: None,
+        }
+    }
+}
+
 /// A chain of titles seen without a name yet (`Tổng Bí thư,` before `Chủ tịch nước Nguyễn Phú Trọng`).
 struct Chain {
     titles: Vec<(usize, usize)>,
@@ -407,13 +420,7 @@ impl Scanner<'_, '_> {
                         let span = t.span(title.start, title.head_end);
                         let mut from = t.toks[i].start;
                         for (a, b) in firsts {
-                            let first = Name {
-                                start: a,
-                                end: b,
-                                honorific: None,
-                                rank: None,
-                                rank_tok: None,
-                            };
+                            let first = Name::bare(a, b);
                             self.push(from, b, first, hon, rank, vec![span]);
                             from = t.toks[b].start;
                         }
@@ -430,13 +437,7 @@ impl Scanner<'_, '_> {
                         self.push(t.toks[i].start, end, name, hon, rank, vec![span]);
                         let mut last = end;
                         for (a, b) in more {
-                            let next = Name {
-                                start: a,
-                                end: b,
-                                honorific: None,
-                                rank: None,
-                                rank_tok: None,
-                            };
+                            let next = Name::bare(a, b);
                             self.push(t.toks[a].start, b, next, None, None, vec![span]);
                             last = b;
                         }
@@ -543,13 +544,7 @@ impl Scanner<'_, '_> {
                         b += 1;
                     }
                     let ends = !(t.case(b) == Case::Cap && t.gap(b) == Gap::Space);
-                    (ends && foreign_tail(t, i, b) == Some(i)).then_some(Name {
-                        start: i,
-                        end: b,
-                        honorific: None,
-                        rank: None,
-                        rank_tok: None,
-                    })
+                    (ends && foreign_tail(t, i, b) == Some(i)).then_some(Name::bare(i, b))
                 });
                 if let (Some(name), Some(c)) = (name, chain.take()) {
                     let end = name.end;
@@ -1056,13 +1051,7 @@ impl Scanner<'_, '_> {
                     }
                 }
             }
-            let name = Name {
-                start: a,
-                end: b,
-                honorific: None,
-                rank: None,
-                rank_tok: None,
-            };
+            let name = Name::bare(a, b);
             let (h, r) = if first { (hon, rank) } else { (None, None) };
             self.push(from, end, name, h, r, titles);
             first = false;
@@ -1287,13 +1276,7 @@ impl Scanner<'_, '_> {
             // organization's own name unless they close a capitalized word (`Bộ trưởng Tài chính`).
             && (s > a || direct || a < 2 || t.case(a - 1) != Case::Lower || t.case(a - 2) == Case::Cap)
         {
-            return Some(Name {
-                start: s,
-                end: b,
-                honorific: None,
-                rank: None,
-                rank_tok: None,
-            });
+            return Some(Name::bare(s, b));
         }
         // `HLV Mourinho`: a coach is named by surname alone in sports news; trusted when the
         // surname is foreign and the document writes the full name too (`Jose Mourinho`), which
@@ -1316,13 +1299,7 @@ impl Scanner<'_, '_> {
                 .get(t.span(a, b).0..t.span(a, b).1)
                 .is_some_and(|w| self.rec.ends_full_name(w))
         {
-            return Some(Name {
-                start: a,
-                end: b,
-                honorific: None,
-                rank: None,
-                rank_tok: None,
-            });
+            return Some(Name::bare(a, b));
         }
         if let Some(s) = foreign_start
             // A surname alone (`Tổng thống Biden`) is a short mention, not a full name.
@@ -1331,13 +1308,7 @@ impl Scanner<'_, '_> {
             && t.key(b - 1).chars().count() > 1
             && (s..b).all(|p| ORGS.longest_at(t, p, false).is_none())
         {
-            return Some(Name {
-                start: s,
-                end: b,
-                honorific: None,
-                rank: None,
-                rank_tok: None,
-            });
+            return Some(Name::bare(s, b));
         }
         None
     }
@@ -1374,13 +1345,7 @@ impl Scanner<'_, '_> {
         if (i..e).any(|s| starts_title(t, s)) {
             return None;
         }
-        Some(Name {
-            start: i,
-            end: e,
-            honorific: None,
-            rank: None,
-            rank_tok: None,
-        })
+        Some(Name::bare(i, e))
     }
 
     /// Titles written after a name (`Tên - Tỉnh ủy viên, Bí thư Huyện ủy`): spans and end token.
@@ -1513,13 +1478,7 @@ impl Scanner<'_, '_> {
         if end >= t.len() || !t.gap_text(end).starts_with(')') {
             return None;
         }
-        let name = Name {
-            start: i,
-            end: b,
-            honorific: None,
-            rank: None,
-            rank_tok: None,
-        };
+        let name = Name::bare(i, b);
         Some((name, titles, end))
     }
 
