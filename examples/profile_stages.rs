@@ -4,7 +4,7 @@
 //! ```text
 //! profile_stages [STAGE] PATH…
 //! ```
-//! STAGE is one of `all` (the default), `analyze`, `normalize`, `counts`, `docnum`, `dates`,
+//! STAGE is one of `all` (the default), `analyze`, `normalize`, `counts`, `document`, `docnum`, `dates`,
 //! `officials`, `stats`, `ethnic`; the PATHs (files) are concatenated and the normalized text is
 //! given to the extractors, as the [`vntext::Analyzer`] does.
 use std::hint::black_box;
@@ -18,6 +18,7 @@ fn main() {
         "analyze",
         "normalize",
         "counts",
+        "document",
         "docnum",
         "dates",
         "officials",
@@ -51,6 +52,9 @@ fn main() {
     }
     if run("counts") {
         black_box(vntext::tokenize::counts(&text));
+    }
+    if run("document") {
+        black_box(vntext::document::Document::new(&text).len());
     }
     if run("docnum") {
         black_box(vntext::extract::docnum::find_document_numbers(t));

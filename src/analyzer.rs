@@ -1,17 +1,21 @@
 //! The [`Analyzer`]: one entry point that runs the whole pipeline.
+//!
+//! [`Analyzer::analyze`] builds one [`Document`] (normalized text, tokens with keys and values,
+//! lines, sentences, lexicon hits), lays the page out (title, dateline, author, chrome), runs the
+//! [extractors](crate::extract) it was built with over that document, settles their overlaps in
+//! one place ([`extract::resolve`]) and maps every span back to the caller's input.
 
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use crate::Span;
 use crate::article;
 use crate::decode::{self, Encoding};
-use crate::error::Error;
-use crate::ethnic;
-use crate::extract::{dates, docnum, officials};
-use crate::normalize::{Normalized, Normalizer, ToneStyle};
+use crate::document::{Document, analysis_normalizer};
+use crate::error::{Error, ErrorKind};
+use crate::extract::{self, EXTRACTORS, Extractor, Facts};
+use crate::lexicon::{Addition, Lex, Lexicons};
+use crate::normalize::{Normalizer, ToneStyle};
 use crate::report::{ChromeSpan, Counts, Report};
-use crate::stats;
-use crate::tokenize;
 
 /// Runs decode → normalize → tokenize → extract → report. Built once, shared freely
 /// (`Send + Sync`); analysis never fails.
@@ -25,6 +29,25 @@ use crate::tokenize;
 #[derive(Debug, Clone)]
 pub struct Analyzer {
     normalizer: Normalizer,
+    lexicons: Lexes,
+    extractors: Vec<&'static dyn Extractor>,
+    value_style: Option<Normalizer>,
+}
+
+/// The embedded lexicons, or the analyzer's own when the builder added entries.
+#[derive(Debug, Clone)]
+enum Lexes {
+    Embedded,
+    Own(Arc<Lexicons>),
+}
+
+impl Lexes {
+    fn get(&self) -> &Lexicons {
+        match self {
+            Lexes::Embedded => Lexicons::embedded(),
+            Lexes::Own(l) => l,
+        }
+    }
 }
 
 impl Default for Analyzer {
@@ -33,45 +56,198 @@ impl Default for Analyzer {
     }
 }
 
-/// Builds an [`Analyzer`] with options.
+/// Builds an [`Analyzer`] with options: which extractors run, the tone style of reported
+/// values, and additions to the lexicons.
 ///
 /// ```
-/// let analyzer = vntext::AnalyzerBuilder::new().build().unwrap();
-/// # let _ = analyzer;
+/// use vntext::{AnalyzerBuilder, normalize::ToneStyle};
+/// let analyzer = AnalyzerBuilder::new()
+///     .tone_style(ToneStyle::Modern)
+///     .extractors(&["dates", "officials"])
+///     .build()
+///     .unwrap();
+/// let r = analyzer.analyze("Phó Thủ tướng Nguyễn Văn Thủy phát biểu ngày 09/4/2021, đạt 94%.");
+/// assert_eq!(r.officials[0].name, "Nguyễn Văn Thuỷ"); // values in the chosen tone style
+/// assert!(r.statistics.is_empty() && r.document_numbers.is_empty()); // not run
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct AnalyzerBuilder {
-    _private: (),
+    tone_style: Option<ToneStyle>,
+    extractors: Option<Vec<String>>,
+    additions: Vec<Addition>,
 }
 
 impl AnalyzerBuilder {
-    /// A builder with the default options.
+    /// A builder with the default options: every extractor, values as written, the embedded
+    /// lexicons.
     ///
     /// ```
     /// let b = vntext::AnalyzerBuilder::new();
     /// # let _ = b;
     /// ```
     pub fn new() -> Self {
-        AnalyzerBuilder { _private: () }
+        AnalyzerBuilder::default()
     }
 
-    /// Builds the analyzer, loading (once per process) the embedded tables.
+    /// The tone style of reported values (names, titles, subjects, units): [`ToneStyle::Preserve`]
+    /// (the default) reports them as written; `Traditional` or `Modern` puts every tone mark in
+    /// one place so values from different sources compare equal. Spans and `text` fields always
+    /// hold the input as written; lookups never depend on the style.
+    ///
+    /// ```
+    /// use vntext::{AnalyzerBuilder, normalize::ToneStyle};
+    /// let a = AnalyzerBuilder::new().tone_style(ToneStyle::Traditional).build().unwrap();
+    /// let r = a.analyze("Phó Chủ tịch UBND tỉnh Lai Châu Nguyễn Văn Hoà dự họp.");
+    /// assert_eq!(r.officials[0].name, "Nguyễn Văn Hòa");
+    /// assert!(r.officials[0].text.contains("Hoà"));
+    /// ```
+    pub fn tone_style(mut self, style: ToneStyle) -> Self {
+        self.tone_style = Some(style);
+        self
+    }
+
+    /// Runs only the named extractors (see [`extract::EXTRACTORS`] for the names), in the
+    /// crate's order. The layout of the page (title, dateline, chrome) is always read.
+    ///
+    /// ```
+    /// let a = vntext::AnalyzerBuilder::new().extractors(&["dates"]).build().unwrap();
+    /// let r = a.analyze("Số 12/2021/NĐ-CP ngày 09/4/2021");
+    /// assert!(r.document_numbers.is_empty());
+    /// assert_eq!(r.dates.len(), 1);
+    /// assert!(vntext::AnalyzerBuilder::new().extractors(&["nope"]).build().is_err());
+    /// ```
+    pub fn extractors(mut self, names: &[&str]) -> Self {
+        self.extractors = Some(names.iter().map(|s| s.to_string()).collect());
+        self
+    }
+
+    /// Adds one row to a lexicon, in the table's own format (columns separated by tabs, as in
+    /// its file under `data/`; see [`Lex::name`]). Checked by [`AnalyzerBuilder::build`].
+    ///
+    /// ```
+    /// use vntext::{AnalyzerBuilder, lexicon::Lex};
+    /// let text = "cộng đồng Mông ở Sìn Hồ";
+    /// assert!(vntext::analyze(text).ethnic_groups.is_empty());
+    /// let a = AnalyzerBuilder::new()
+    ///     .lexicon_entry(Lex::EthnicTrigger, "cộng đồng\tpeople")
+    ///     .build()
+    ///     .unwrap();
+    /// assert_eq!(a.analyze(text).ethnic_groups[0].name, "Mông");
+    /// let bad = AnalyzerBuilder::new().lexicon_entry(Lex::Title, "Tổng thư ký\tboss").build();
+    /// assert!(bad.unwrap_err().to_string().contains("boss"));
+    /// ```
+    pub fn lexicon_entry(self, lex: Lex, row: &str) -> Self {
+        let n = self.additions.len() + 1;
+        self.lexicon_table(lex, &format!("addition {n} to {}", lex.name()), row)
+    }
+
+    /// Adds a whole table of rows to a lexicon (`#` comments and blank lines allowed, no header
+    /// row). `name` names the table in errors.
+    ///
+    /// ```
+    /// use vntext::{AnalyzerBuilder, lexicon::Lex};
+    /// let err = AnalyzerBuilder::new()
+    ///     .lexicon_table(Lex::Unit, "my units", "# units\nthùng\tcount\nbao\n")
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert_eq!(err.to_string(), "data table my units, line 3: expected at least 2 tab-separated columns, found 1");
+    /// ```
+    pub fn lexicon_table(mut self, lex: Lex, name: &str, tsv: &str) -> Self {
+        self.additions.push(Addition {
+            lex,
+            name: name.to_string(),
+            tsv: tsv.to_string(),
+        });
+        self
+    }
+
+    /// Adds a position (chức vụ) to the titles lexicon.
+    ///
+    /// ```
+    /// let a = vntext::AnalyzerBuilder::new().add_title("Giám đốc điều hành").build().unwrap();
+    /// # let _ = a;
+    /// ```
+    pub fn add_title(self, phrase: &str) -> Self {
+        let row = format!("{}\ttitle", phrase.trim());
+        self.lexicon_entry(Lex::Title, &row)
+    }
+
+    /// Adds an organisation noun (starting a proper name, like `Bộ`, `Sở`, `Tập đoàn`) to the
+    /// organisation words.
+    ///
+    /// ```
+    /// let a = vntext::AnalyzerBuilder::new().add_organisation("Tổng công ty").build().unwrap();
+    /// # let _ = a;
+    /// ```
+    pub fn add_organisation(self, phrase: &str) -> Self {
+        let row = format!("{}\thead", phrase.trim());
+        self.lexicon_entry(Lex::OrgWord, &row)
+    }
+
+    /// Adds an issuing-body code (ký hiệu cơ quan ban hành) for document numbers: `party` for a
+    /// Party body, otherwise a state body.
+    ///
+    /// ```
+    /// let a = vntext::AnalyzerBuilder::new().add_issuer("UBDT", false, "Ủy ban Dân tộc").build().unwrap();
+    /// # let _ = a;
+    /// ```
+    pub fn add_issuer(self, code: &str, party: bool, name: &str) -> Self {
+        let system = if party { "party" } else { "state" };
+        let row = format!("{}\t{system}\t{}", code.trim(), name.trim());
+        self.lexicon_entry(Lex::Issuer, &row)
+    }
+
+    /// Builds the analyzer. Without additions it shares the embedded lexicons (built once per
+    /// process); with additions it compiles its own.
     ///
     /// # Errors
-    /// Never with the embedded tables; reserved for user-supplied tables.
+    /// An unknown extractor name ([`ErrorKind::InvalidOption`]) or a malformed lexicon row
+    /// ([`ErrorKind::Table`], naming the addition and its line).
     ///
     /// ```
     /// let analyzer = vntext::AnalyzerBuilder::new().build().unwrap();
     /// # let _ = analyzer;
     /// ```
     pub fn build(self) -> Result<Analyzer, Error> {
+        let extractors: Vec<&'static dyn Extractor> = match &self.extractors {
+            None => EXTRACTORS.to_vec(),
+            Some(names) => {
+                if let Some(bad) = names
+                    .iter()
+                    .find(|n| !EXTRACTORS.iter().any(|e| e.name() == n.as_str()))
+                {
+                    let known: Vec<&str> = EXTRACTORS.iter().map(|e| e.name()).collect();
+                    return Err(Error::new(ErrorKind::InvalidOption(format!(
+                        "unknown extractor {bad:?} (known: {})",
+                        known.join(", ")
+                    ))));
+                }
+                EXTRACTORS
+                    .iter()
+                    .copied()
+                    .filter(|e| names.iter().any(|n| n == e.name()))
+                    .collect()
+            }
+        };
+        let lexicons = if self.additions.is_empty() {
+            Lexes::Embedded
+        } else {
+            Lexes::Own(Arc::new(Lexicons::build(&self.additions)?))
+        };
+        let value_style = match self.tone_style {
+            None | Some(ToneStyle::Preserve) => None,
+            Some(style) => Some(
+                Normalizer::new()
+                    .tone_style(style)
+                    .punctuation(false)
+                    .lookalikes(false),
+            ),
+        };
         Ok(Analyzer {
-            // Analysis keeps tone marks where the author put them (names are reported as
-            // written) and the layout of the page (signature blocks are read by column), but
-            // repairs everything that hides words from the recognisers.
-            normalizer: Normalizer::new()
-                .tone_style(ToneStyle::Preserve)
-                .collapse_spaces(false),
+            normalizer: analysis_normalizer(),
+            lexicons,
+            extractors,
+            value_style,
         })
     }
 }
@@ -84,9 +260,37 @@ impl Analyzer {
     /// # let _ = analyzer;
     /// ```
     pub fn new() -> Self {
-        AnalyzerBuilder::new()
-            .build()
-            .expect("embedded tables are valid")
+        Analyzer {
+            normalizer: analysis_normalizer(),
+            lexicons: Lexes::Embedded,
+            extractors: EXTRACTORS.to_vec(),
+            value_style: None,
+        }
+    }
+
+    /// The analyzer's lexicons (the embedded ones plus any additions).
+    ///
+    /// ```
+    /// use vntext::lexicon::Lex;
+    /// assert!(vntext::Analyzer::new().lexicons().len(Lex::Title) > 50);
+    /// ```
+    pub fn lexicons(&self) -> &Lexicons {
+        self.lexicons.get()
+    }
+
+    /// Builds the [`Document`] of a text, laid out (title, dateline, author, page chrome): what
+    /// the extractors read. Useful to write an extractor or to look at tokens and hits.
+    ///
+    /// ```
+    /// let analyzer = vntext::Analyzer::new();
+    /// let doc = analyzer.document("Sìn Hồ tăng cường công tác dân vận");
+    /// assert_eq!(doc.len(), 8);
+    /// ```
+    pub fn document<'a>(&'a self, text: &'a str) -> Document<'a> {
+        let mut doc = Document::with(text, &self.normalizer, self.lexicons.get());
+        let art = article::parse_article(doc.text());
+        doc.set_layout(art);
+        doc
     }
 
     /// Analyses a text.
@@ -126,29 +330,36 @@ impl Analyzer {
         encoding: Encoding,
         confidence: f64,
     ) -> Report {
-        let norm = self.normalizer.normalize(original);
-        let text: &str = &norm.text;
-        let tc = tokenize::counts(original);
-        let art = article::parse_article(text);
-        let chrome = art.chrome.clone();
-        // Chrome spans come line by line, sorted and disjoint: a binary search per item keeps
-        // pages with thousands of chrome lines linear.
-        let in_chrome = |s: usize, e: usize| {
-            let i = chrome.partition_point(|c| c.end <= s);
-            chrome.get(i).is_some_and(|c| c.overlaps(Span::new(s, e)))
-        };
-        let reference = art.published.as_deref().and_then(parse_iso_date);
+        let doc = self.document(original);
+        let mut facts = Facts::default();
+        for e in &self.extractors {
+            e.extract(&doc, &mut facts);
+        }
+        extract::resolve(&doc, &mut facts);
+        self.report(&doc, facts, byte_len, encoding, confidence)
+    }
 
+    /// Maps the facts' spans back to the original text and fills the report.
+    fn report(
+        &self,
+        doc: &Document<'_>,
+        facts: Facts,
+        byte_len: usize,
+        encoding: Encoding,
+        confidence: f64,
+    ) -> Report {
+        let art = doc.article();
+        let tc = doc.counts();
         let mut report = Report {
             source: None,
             encoding: encoding.name().to_string(),
             encoding_confidence: confidence,
-            title: art.title.map(|s| s.slice(text).trim().to_string()),
+            title: art.title.map(|s| doc.slice(s).trim().to_string()),
             published: art.published.clone(),
             author: art.author.clone(),
             counts: Counts {
                 bytes: byte_len,
-                chars: original.chars().count(),
+                chars: doc.original().chars().count(),
                 tokens: tc.tokens,
                 syllables: tc.syllables,
                 valid_syllables: tc.valid_syllables,
@@ -156,108 +367,66 @@ impl Analyzer {
             },
             ..Report::default()
         };
-
-        let map = Mapper {
-            norm: &norm,
-            original,
+        let map = |start: usize, end: usize| -> (usize, usize, String) {
+            let s = doc.to_original(Span::new(start, end));
+            (s.start, s.end, s.slice(doc.original()).to_string())
         };
-
-        let found: Vec<_> = docnum::find_document_numbers(text)
-            .into_iter()
-            .filter(|d| !in_chrome(d.start, d.end))
-            .collect();
-        for mut d in docnum::unique(found) {
-            (d.start, d.end, d.text) = map.span(d.start, d.end);
+        for mut d in facts.document_numbers {
+            (d.start, d.end, d.text) = map(d.start, d.end);
             report.document_numbers.push(d);
         }
-        let found: Vec<_> = dates::find_dates(text, reference)
-            .into_iter()
-            .filter(|d| !in_chrome(d.start, d.end))
-            .collect();
-        for mut d in dates::unique(found) {
-            (d.start, d.end, d.text) = map.span(d.start, d.end);
-            if matches!(d.kind, dates::DateKind::Day | dates::DateKind::Range) {
+        for mut d in facts.dates {
+            (d.start, d.end, d.text) = map(d.start, d.end);
+            if d.kind.is_calendar_day() {
                 report.dates.push(d);
             } else {
                 report.periods.push(d);
             }
         }
-        for mut o in officials::find_officials(text) {
-            if in_chrome(o.start, o.end) {
-                continue;
-            }
-            let (ns, ne, name) = map.span(o.name_span.0, o.name_span.1);
+        for mut o in facts.officials {
+            let (ns, ne, name) = map(o.name_span.0, o.name_span.1);
             if !name.is_empty() {
                 o.name = name;
                 o.name_span = (ns, ne);
             }
-            (o.start, o.end, o.text) = map.span(o.start, o.end);
+            (o.start, o.end, o.text) = map(o.start, o.end);
+            if let Some(style) = &self.value_style {
+                restyle(style, &mut o.name);
+                o.titles.iter_mut().for_each(|t| restyle(style, t));
+            }
             report.officials.push(o);
         }
-        for mut s in stats::find_statistics(text) {
-            if in_chrome(s.start, s.end) {
-                continue;
+        for mut s in facts.statistics {
+            (s.start, s.end, s.text) = map(s.start, s.end);
+            if let Some(style) = &self.value_style {
+                for v in [&mut s.subject, &mut s.unit, &mut s.per]
+                    .into_iter()
+                    .flatten()
+                {
+                    restyle(style, v);
+                }
             }
-            (s.start, s.end, s.text) = map.span(s.start, s.end);
             report.statistics.push(s);
         }
-        for mut g in ethnic::find_ethnic_groups(text) {
-            g.spans.retain(|s| !in_chrome(s.start, s.end));
-            if !g.spans.is_empty() {
-                g.mentions = g.spans.len();
-            }
+        for mut g in facts.ethnic_groups {
             for s in &mut g.spans {
-                let (a, b, _) = map.span(s.start, s.end);
-                *s = Span::new(a, b);
+                *s = doc.to_original(*s);
             }
-            if g.mentions > 0 {
-                report.ethnic_groups.push(g);
-            }
+            report.ethnic_groups.push(g);
         }
-        for c in &chrome {
-            let (start, end, text) = map.span(c.start, c.end);
+        for c in &art.chrome {
+            let (start, end, text) = map(c.start, c.end);
             report.chrome.push(ChromeSpan { text, start, end });
         }
         report
     }
 }
 
-/// Maps spans of the normalized text back to the original input.
-struct Mapper<'n, 'a> {
-    norm: &'n Normalized<'a>,
-    original: &'a str,
-}
-
-impl Mapper<'_, '_> {
-    fn span(&self, start: usize, end: usize) -> (usize, usize, String) {
-        let r = self.norm.to_original(start..end);
-        let (mut s, mut e) = (
-            r.start.min(self.original.len()),
-            r.end.min(self.original.len()),
-        );
-        while s > 0 && !self.original.is_char_boundary(s) {
-            s -= 1;
-        }
-        while e < self.original.len() && !self.original.is_char_boundary(e) {
-            e += 1;
-        }
-        if e < s {
-            e = s;
-        }
-        (s, e, self.original[s..e].to_string())
+/// Puts the tone marks of a reported value in the analyzer's style.
+fn restyle(style: &Normalizer, value: &mut String) {
+    if let std::borrow::Cow::Owned(s) = style.normalize(value).text {
+        *value = s;
     }
-}
-
-fn parse_iso_date(s: &str) -> Option<dates::CalendarDate> {
-    let b = s.as_bytes();
-    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    Some(dates::CalendarDate {
-        year: s.get(0..4)?.parse().ok()?,
-        month: s.get(5..7)?.parse().ok()?,
-        day: s.get(8..10)?.parse().ok()?,
-    })
 }
 
 static DEFAULT: LazyLock<Analyzer> = LazyLock::new(Analyzer::new);

@@ -41,8 +41,9 @@ pub enum ErrorKind {
     UnknownEncodingName(String),
     /// A line of a data table could not be parsed.
     Table {
-        /// The table's name (its file name in `data/`).
-        table: &'static str,
+        /// The table's name (its path in `data/` without `.tsv`, or the name given to a user
+        /// addition).
+        table: String,
         /// 1-based line number.
         line: usize,
         /// What is wrong with that line.

@@ -18,8 +18,9 @@
 
 use std::sync::LazyLock;
 
-use crate::stats::table::rows;
-use crate::stats::text::{boundary_after, boundary_before, lc, match_ci, skip_ws, word_at};
+use crate::document::{Case, Document, Gap};
+use crate::extract::{Extractor, Facts};
+use crate::lexicon::{Lex, Lexicons};
 
 /// An ethnic group mentioned in a text, with its mention count.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,43 +56,16 @@ pub struct EthnicGroup {
 }
 
 static GROUPS: LazyLock<Vec<EthnicGroup>> = LazyLock::new(|| {
-    rows(include_str!("../data/ethnic/groups.tsv"))
-        .filter_map(|r| {
-            Some(EthnicGroup {
-                code: r.first()?.parse().ok()?,
-                name: r.get(1)?.to_string(),
-                variants: r.get(2)?.split(',').map(|v| v.trim().to_string()).collect(),
-            })
+    Lexicons::embedded()
+        .entries(Lex::EthnicGroup)
+        .iter()
+        .map(|e| EthnicGroup {
+            code: e.col(0).parse().unwrap_or(0),
+            name: e.col(1).to_string(),
+            variants: e.col(2).split(',').map(|v| v.trim().to_string()).collect(),
         })
         .collect()
 });
-
-/// (lower-case variant, group index), longest first.
-static VARIANTS: LazyLock<Vec<(String, usize)>> = LazyLock::new(|| {
-    let mut v: Vec<(String, usize)> = GROUPS
-        .iter()
-        .enumerate()
-        .flat_map(|(k, g)| {
-            g.variants
-                .iter()
-                .map(move |s| (s.chars().map(lc).collect(), k))
-        })
-        .collect();
-    v.sort_by_key(|e| std::cmp::Reverse(e.0.chars().count()));
-    v
-});
-
-/// Words after which a capitalised group name is a mention.
-const TRIGGERS: &[&str] = &[
-    "đồng bào dân tộc",
-    "các dân tộc",
-    "dân tộc thiểu số",
-    "dân tộc",
-    "tộc người",
-    "đồng bào",
-    "bà con",
-    "người",
-];
 
 /// The 54 groups of the embedded table, in GSO code order.
 ///
@@ -102,71 +76,8 @@ pub fn ethnic_groups() -> &'static [EthnicGroup] {
     &GROUPS
 }
 
-/// Bytes that can start a trigger word: `d`, `c`, `t`, `b`, `n` in either case and the lead
-/// byte 0xC4 of `Đ`/`đ`.
-static TRIGGER_FIRST: [bool; 256] = {
-    let mut t = [false; 256];
-    let first = b"dDcCtTbBnN\xC4";
-    let mut k = 0;
-    while k < first.len() {
-        t[first[k] as usize] = true;
-        k += 1;
-    }
-    t
-};
-
-/// Matches a variant at `p`: spaces and hyphens in the variant match any run of spaces/hyphens,
-/// apostrophes match `'`, `’` or `‘`; the text must start with a capital letter.
-/// `Việt` (for Kinh) only counts after `dân tộc`: `người Việt` usually means Vietnamese nationals.
-fn variant_at(t: &str, p: usize, after_dan_toc: bool) -> Option<(usize, usize)> {
-    let first = t.get(p..)?.chars().next()?;
-    if !first.is_uppercase() {
-        return None;
-    }
-    'outer: for (v, g) in VARIANTS.iter() {
-        if !after_dan_toc && v == "việt" {
-            continue;
-        }
-        let rest = &t[p..];
-        let mut it = rest.char_indices().peekable();
-        for vc in v.chars() {
-            let Some((_, c)) = it.next() else {
-                continue 'outer;
-            };
-            if vc == ' ' || vc == '-' {
-                if !matches!(c, ' ' | '-' | '–') {
-                    continue 'outer;
-                }
-                while let Some(&(_, c2)) = it.peek() {
-                    if matches!(c2, ' ' | '-' | '–') {
-                        it.next();
-                    } else {
-                        break;
-                    }
-                }
-            } else if vc == '\'' {
-                if !matches!(c, '\'' | '’' | '‘') {
-                    continue 'outer;
-                }
-            } else if lc(c) != vc {
-                continue 'outer;
-            }
-        }
-        let end = it.peek().map_or(t.len(), |&(k, _)| p + k);
-        if !boundary_after(t, end) {
-            continue;
-        }
-        // `người Việt Nam`, `Thái Lan`, `Mường Tè`: a capitalised word follows
-        let q = skip_ws(t, end);
-        if q == end + 1 && t[q..].chars().next().is_some_and(char::is_uppercase) {
-            return None;
-        }
-        return Some((*g, end));
-    }
-    None
-}
-
-/// Finds the ethnic groups mentioned in `text`, in order of first mention.
+/// Finds the ethnic groups mentioned in `text`, in order of first mention (a shortcut for the
+/// [`EthnicGroups`](crate::extract::EthnicGroups) extractor over [`Document::new`]).
 ///
 /// ```
 /// let found = vntext::ethnic::find_ethnic_groups("đồng bào dân tộc Mông");
@@ -174,97 +85,91 @@ fn variant_at(t: &str, p: usize, after_dan_toc: bool) -> Option<(usize, usize)> 
 /// assert!(vntext::ethnic::find_ethnic_groups("công tác chăm sóc, mảng Dao").is_empty());
 /// ```
 pub fn find_ethnic_groups(text: &str) -> Vec<EthnicGroupMentions> {
-    let mut out: Vec<EthnicGroupMentions> = Vec::new();
-    let mut index: Vec<Option<usize>> = vec![None; GROUPS.len()];
-    let b = text.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        // skip to a byte that can start a trigger word
-        while i < b.len() && !TRIGGER_FIRST[usize::from(b[i])] {
-            i += 1;
-        }
-        if i + 1 >= b.len() {
-            break;
-        }
-        let c = b[i];
-        // two-byte prefilter (lower-cased first byte, exact second byte; Đ/đ differ in bit 0),
-        // checked before the (decoding) word-boundary test
-        let (c0, c1) = if c == 0xC4 {
-            (c, b[i + 1] | 1)
-        } else {
-            (c.to_ascii_lowercase(), b[i + 1])
-        };
-        if !TRIGGERS.iter().any(|tw| {
-            let tb = tw.as_bytes();
-            tb[0] == c0 && tb[1] == c1
-        }) || !boundary_before(text, i)
-        {
-            i += 1;
+    let doc = Document::new(text);
+    let mut facts = Facts::default();
+    crate::extract::EthnicGroups.extract(&doc, &mut facts);
+    facts.ethnic_groups
+}
+
+/// Words that carry a trigger over a list: `dân tộc Mông, Dao và Thái`.
+const LIST_WORDS: [&str; 3] = ["và", "hoặc", "cùng"];
+
+/// The group named at token `p`: a capitalised spelling of the table, not followed by another
+/// capitalised word one space away (`Thái Lan`, `Mường Tè`, `người Việt Nam` are not groups).
+/// `Việt` (Kinh) counts only after a `group` trigger (`dân tộc Việt`): `người Việt` means
+/// Vietnamese nationals. Returns the group's entry and the token after the name.
+fn group_at(doc: &Document<'_>, p: usize, after_group_word: bool) -> Option<(u32, usize)> {
+    // The name follows on the same line (a heading ending in `dân tộc` is no trigger for the
+    // next line).
+    let first = doc.get(p)?;
+    if !matches!(first.case, Case::Title | Case::Upper) || first.gap.breaks_line() {
+        return None;
+    }
+    let hit = doc.hit(p, Lex::EthnicGroup)?;
+    if !after_group_word && hit.len() == 1 && doc.key(p) == "việt" {
+        return None;
+    }
+    if matches!(doc.gap_text(hit.end), " " | "\t")
+        && doc
+            .text_of(hit.end)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    {
+        return None;
+    }
+    Some((hit.entry, hit.end))
+}
+
+/// The ethnic-group extractor's work: every trigger hit, then the names after it.
+pub(crate) fn extract(doc: &Document<'_>, facts: &mut Facts) {
+    let out = &mut facts.ethnic_groups;
+    let mut index: Vec<Option<usize>> = vec![None; doc.lexicons().len(Lex::EthnicGroup)];
+    let mut resume = 0;
+    for trigger in doc.hits().iter().filter(|h| h.lex == Lex::EthnicTrigger) {
+        if trigger.start < resume {
             continue;
         }
-        let mut trig_end = None;
-        for tw in TRIGGERS {
-            let tb = tw.as_bytes();
-            if tb[0] != c0 || tb[1] != c1 {
-                continue;
-            }
-            if let Some(e) = word_at(text, i, tw) {
-                trig_end = Some((e, tw.contains("dân tộc")));
-                break;
-            }
+        // Hits at one token come longest first: the first trigger hit there is the one.
+        resume = trigger.end;
+        let after_group_word = doc.lexicons().entry(trigger).kind() == Some("group");
+        let mut p = trigger.end;
+        if doc.key(p) == ":" {
+            p += 1;
         }
-        let Some((e, after_dan_toc)) = trig_end else {
-            i += 1;
-            continue;
-        };
-        let mut p = skip_ws(text, e);
-        if b.get(p) == Some(&b':') {
-            p = skip_ws(text, p + 1);
-        }
-        let mut resume = e;
-        while let Some((g, ge)) = variant_at(text, p, after_dan_toc) {
-            let k = match index[g] {
-                Some(k) => k,
-                None => {
-                    index[g] = Some(out.len());
-                    out.push(EthnicGroupMentions {
-                        name: GROUPS[g].name.clone(),
-                        mentions: 0,
-                        spans: Vec::new(),
-                    });
-                    out.len() - 1
-                }
-            };
+        while let Some((entry, end)) = group_at(doc, p, after_group_word) {
+            let k = *index[entry as usize].get_or_insert_with(|| {
+                out.push(EthnicGroupMentions {
+                    name: doc.lexicons().entries(Lex::EthnicGroup)[entry as usize]
+                        .col(1)
+                        .to_string(),
+                    mentions: 0,
+                    spans: Vec::new(),
+                });
+                out.len() - 1
+            });
             out[k].mentions += 1;
-            out[k].spans.push(crate::Span::new(p, ge));
-            resume = ge;
-            // list carry-over: `, Dao`, `và Thái`, `, và Tày`, `hoặc Nùng`
-            let mut q = skip_ws(text, ge);
-            if b.get(q) == Some(&b',') {
-                q = skip_ws(text, q + 1);
-            }
-            for conj in ["và", "hoặc", "cùng"] {
-                if let Some(ce) = word_at(text, q, conj) {
-                    q = skip_ws(text, ce);
-                    break;
-                }
-            }
-            for tw in ["dân tộc", "người"] {
-                if let Some(te) = match_ci(text, q, tw)
-                    && boundary_after(text, te)
-                {
-                    q = skip_ws(text, te);
-                    break;
-                }
-            }
-            if q == ge {
+            out[k].spans.push(doc.span(p, end));
+            resume = end;
+            // List carry-over: `, Dao`, `và Thái`, `, và Tày`, `hoặc người Nùng`.
+            let mut q = end;
+            if doc.get(q).is_some_and(|t| t.gap == Gap::None) && doc.key(q) != "," {
                 break;
+            }
+            if doc.key(q) == "," {
+                q += 1;
+            }
+            if LIST_WORDS.contains(&doc.key(q)) {
+                q += 1;
+            }
+            if doc.key(q) == "dân" && doc.key(q + 1) == "tộc" {
+                q += 2;
+            } else if doc.key(q) == "người" {
+                q += 1;
             }
             p = q;
         }
-        i = resume.max(i + 1);
     }
-    out
 }
 
 #[cfg(test)]

@@ -4,10 +4,13 @@
 
 pub mod analyzer;
 pub mod article;
+mod data;
 pub mod decode;
+pub mod document;
 pub mod error;
 pub mod ethnic;
 pub mod extract;
+pub mod lexicon;
 pub mod normalize;
 pub mod report;
 #[cfg(target_arch = "x86_64")]

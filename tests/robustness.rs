@@ -454,7 +454,7 @@ fn error_messages_say_what_and_where() {
         ),
         (
             ErrorKind::Table {
-                table: "docnum/types.tsv",
+                table: "docnum/types.tsv".to_string(),
                 line: 12,
                 message: "missing column".into(),
             },

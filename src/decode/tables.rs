@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 
 /// A single-byte code page: byte → char.
 pub(crate) struct ByteTable {
@@ -26,11 +26,7 @@ impl ByteTable {
 }
 
 fn table_error(table: &'static str, line: usize, message: impl Into<String>) -> Error {
-    Error::new(ErrorKind::Table {
-        table,
-        line,
-        message: message.into(),
-    })
+    crate::data::error(table, line, message)
 }
 
 /// Data lines of a table: (1-based line number, columns), skipping `#` comments and blank lines.
@@ -426,6 +422,7 @@ pub(crate) fn encode_legacy(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ErrorKind;
 
     #[test]
     fn tables_parse() {

@@ -1,8 +1,222 @@
-//! Extractors (trích xuất): document numbers, dates, officials.
+//! Extractors (trích xuất): the recognisers that read a [`Document`] and write [`Facts`].
 //!
-//! Each extractor takes normalized text and returns typed items with byte spans into that text;
-//! the [`Analyzer`](crate::Analyzer) maps the spans back to the caller's original input.
+//! Every extractor implements [`Extractor`]: it walks the document's tokens, lines and lexicon
+//! hits (never the raw text with its own character classes), and pushes typed facts whose spans
+//! index [`Document::text`]. The [`Analyzer`](crate::Analyzer) runs the extractors it was built
+//! with, in order, over one shared document; then [`resolve`] settles overlaps between them in
+//! one place, drops facts inside page chrome, and the analyzer maps every span back to the
+//! caller's input.
+//!
+//! | extractor | name | facts |
+//! |---|---|---|
+//! | [`DocumentNumbers`] | `document_numbers` | [`docnum::DocumentNumber`] (số, ký hiệu văn bản) |
+//! | [`Dates`] | `dates` | [`dates::DateMention`]: days, ranges, months, years, quarters, terms, periods |
+//! | [`Officials`] | `officials` | [`officials::Official`]: name, honorific, rank, titles |
+//! | [`Statistics`] | `statistics` | [`crate::stats::Statistic`]: percentages, money, counts… |
+//! | [`EthnicGroups`] | `ethnic_groups` | [`crate::ethnic::EthnicGroupMentions`] |
+//!
+//! # Adding an extractor (one file and one table)
+//!
+//! 1. Put the word list in `data/<area>/<name>.tsv` (a `#` header comment naming the source, one
+//!    phrase per row, optional kind column) and register it as a [`Lex`](crate::lexicon::Lex)
+//!    variant with its spec in `src/lexicon.rs`. Its phrases are then matched in every document
+//!    by the shared automaton.
+//! 2. Copy `src/extract/template.rs` (a small working extractor, compiled and tested with the
+//!    crate) into `src/extract/<name>.rs`: a unit struct implementing [`Extractor`]
+//!    that walks `doc.hits()` (or `doc.tokens()`) and pushes facts. Use token indices for
+//!    context (`i - 1` is the word before; stop at `doc.sentences()` or line ends), the token
+//!    [`Value`](crate::document::Value)s for numbers and dates, and [`Document::key`] for
+//!    comparisons.
+//! 3. Add a field for its facts to [`Facts`] (and to the [`Report`](crate::Report)), its name
+//!    to [`EXTRACTORS`], and a case table `tests/cases/<name>.tsv` with a test that reads it.
+//!
+//! ```
+//! use vntext::document::Document;
+//! use vntext::extract::{Extractor, Facts, DocumentNumbers};
+//! let doc = Document::new("Kết luận số 69-KL/TU ngày 09/4/2021");
+//! let mut facts = Facts::default();
+//! DocumentNumbers.extract(&doc, &mut facts);
+//! assert_eq!(facts.document_numbers[0].number, "69");
+//! ```
 
 pub mod dates;
 pub mod docnum;
 pub mod officials;
+#[cfg(test)]
+mod template;
+
+use std::fmt;
+
+use crate::Span;
+use crate::document::Document;
+use crate::ethnic::{self, EthnicGroupMentions};
+use crate::stats::{self, Statistic};
+use dates::DateMention;
+use docnum::DocumentNumber;
+use officials::Official;
+
+/// A recogniser over a [`Document`]. Implementations are stateless or hold only tables built
+/// once; `extract` never fails and runs in time linear in the document.
+///
+/// ```
+/// use vntext::document::Document;
+/// use vntext::extract::{Extractor, Facts, Dates};
+/// let mut facts = Facts::default();
+/// Dates.extract(&Document::new("ngày 09/4/2021"), &mut facts);
+/// assert_eq!(facts.dates[0].value, "2021-04-09");
+/// assert_eq!(Dates.name(), "dates");
+/// ```
+pub trait Extractor: Send + Sync + fmt::Debug {
+    /// The extractor's name (as given to
+    /// [`AnalyzerBuilder::extractors`](crate::AnalyzerBuilder::extractors)).
+    fn name(&self) -> &'static str;
+
+    /// Reads the document and pushes facts whose spans index [`Document::text`]. Facts pushed
+    /// by extractors that ran before are visible in `facts`.
+    fn extract(&self, doc: &Document<'_>, facts: &mut Facts);
+}
+
+/// The facts found in one document, spans into [`Document::text`] until the analyzer maps them.
+///
+/// ```
+/// let facts = vntext::extract::Facts::default();
+/// assert!(facts.dates.is_empty());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
+pub struct Facts {
+    /// Document numbers.
+    pub document_numbers: Vec<DocumentNumber>,
+    /// Date expressions of every kind (days, ranges, months, years, quarters, terms, periods).
+    pub dates: Vec<DateMention>,
+    /// Officials, merged by person.
+    pub officials: Vec<Official>,
+    /// Statistics.
+    pub statistics: Vec<Statistic>,
+    /// Ethnic groups and their mentions.
+    pub ethnic_groups: Vec<EthnicGroupMentions>,
+}
+
+/// Document numbers (số, ký hiệu văn bản): [`docnum`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DocumentNumbers;
+
+/// Dates and periods: [`dates`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Dates;
+
+/// Officials: [`officials`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Officials;
+
+/// Statistics: [`crate::stats`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Statistics;
+
+/// Ethnic groups: [`crate::ethnic`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct EthnicGroups;
+
+impl Extractor for DocumentNumbers {
+    fn name(&self) -> &'static str {
+        "document_numbers"
+    }
+    fn extract(&self, doc: &Document<'_>, facts: &mut Facts) {
+        facts
+            .document_numbers
+            .extend(docnum::find_document_numbers(doc.text()));
+    }
+}
+
+impl Extractor for Dates {
+    fn name(&self) -> &'static str {
+        "dates"
+    }
+    fn extract(&self, doc: &Document<'_>, facts: &mut Facts) {
+        facts
+            .dates
+            .extend(dates::find_dates(doc.text(), doc.reference_date()));
+    }
+}
+
+impl Extractor for Officials {
+    fn name(&self) -> &'static str {
+        "officials"
+    }
+    fn extract(&self, doc: &Document<'_>, facts: &mut Facts) {
+        facts
+            .officials
+            .extend(officials::find_officials(doc.text()));
+    }
+}
+
+impl Extractor for Statistics {
+    fn name(&self) -> &'static str {
+        "statistics"
+    }
+    fn extract(&self, doc: &Document<'_>, facts: &mut Facts) {
+        facts.statistics.extend(stats::find_statistics(doc.text()));
+    }
+}
+
+impl Extractor for EthnicGroups {
+    fn name(&self) -> &'static str {
+        "ethnic_groups"
+    }
+    fn extract(&self, doc: &Document<'_>, facts: &mut Facts) {
+        ethnic::extract(doc, facts);
+    }
+}
+
+/// The crate's extractors, in the order the analyzer runs them.
+///
+/// ```
+/// let names: Vec<&str> = vntext::extract::EXTRACTORS.iter().map(|e| e.name()).collect();
+/// assert_eq!(names, ["document_numbers", "dates", "officials", "statistics", "ethnic_groups"]);
+/// ```
+pub static EXTRACTORS: &[&dyn Extractor] = &[
+    &DocumentNumbers,
+    &Dates,
+    &Officials,
+    &Statistics,
+    &EthnicGroups,
+];
+
+/// Settles the facts of all extractors in one place: drops every fact inside page chrome and
+/// mentions that repeat one already kept.
+///
+/// ```
+/// use vntext::document::Document;
+/// use vntext::extract::{resolve, Extractor, Facts, Dates};
+/// let doc = Document::new("ngày 09/4/2021 và ngày 09/4/2021");
+/// let mut facts = Facts::default();
+/// Dates.extract(&doc, &mut facts);
+/// resolve(&doc, &mut facts);
+/// assert_eq!(facts.dates.len(), 1);
+/// ```
+pub fn resolve(doc: &Document<'_>, facts: &mut Facts) {
+    let outside = |s: usize, e: usize| !doc.in_chrome(Span::new(s, e));
+    let numbers = std::mem::take(&mut facts.document_numbers);
+    facts.document_numbers = docnum::unique(
+        numbers
+            .into_iter()
+            .filter(|d| outside(d.start, d.end))
+            .collect(),
+    );
+    let found = std::mem::take(&mut facts.dates);
+    facts.dates = dates::unique(
+        found
+            .into_iter()
+            .filter(|d| outside(d.start, d.end))
+            .collect(),
+    );
+    facts.officials.retain(|o| outside(o.start, o.end));
+    facts.statistics.retain(|s| outside(s.start, s.end));
+    for g in &mut facts.ethnic_groups {
+        g.spans.retain(|s| outside(s.start, s.end));
+        if !g.spans.is_empty() {
+            g.mentions = g.spans.len();
+        }
+    }
+    facts.ethnic_groups.retain(|g| g.mentions > 0);
+}

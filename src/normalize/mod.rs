@@ -55,30 +55,7 @@ use std::ops::Range;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
-/// Where the tone mark goes in the open rhymes `oa`, `oe`, `uy` (quy tắc đặt dấu thanh).
-///
-/// Names follow Vietnamese Wikipedia: `Traditional` = kiểu cũ, `Modern` = kiểu mới.
-/// underthesea uses the opposite names (its "old style" `hoá` is our `Modern`).
-///
-/// ```
-/// use vntext::normalize::{Normalizer, ToneStyle};
-/// let t = Normalizer::new().tone_style(ToneStyle::Traditional);
-/// let m = Normalizer::new().tone_style(ToneStyle::Modern);
-/// assert_eq!(t.normalize("hoà thuỷ khoẻ").text, "hòa thủy khỏe");
-/// assert_eq!(m.normalize("hòa thủy khỏe").text, "hoà thuỷ khoẻ");
-/// assert_eq!(m.normalize("quý giúp hoàn thuyền khuỷu").text, "quý giúp hoàn thuyền khuỷu");
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-#[non_exhaustive]
-pub enum ToneStyle {
-    /// Kiểu cũ: `hòa, thủy, khỏe` (the default; government portals write this way).
-    #[default]
-    Traditional,
-    /// Kiểu mới: `hoà, thuỷ, khoẻ` (tone on the main vowel).
-    Modern,
-    /// Leave tone marks where they are written (misplaced marks are not repaired either).
-    Preserve,
-}
+pub use crate::syllable::ToneStyle;
 
 /// Normalization options; build one with [`Normalizer::new`] and its setters.
 ///

@@ -42,9 +42,33 @@ pub(crate) use letter::{
 };
 pub use letter::{set_tone_char, strip_tone_char, tone_of};
 
-use crate::normalize::ToneStyle;
 use std::fmt;
 use std::sync::LazyLock;
+
+/// Where the tone mark goes in the open rhymes `oa`, `oe`, `uy` (quy tắc đặt dấu thanh).
+///
+/// Names follow Vietnamese Wikipedia: `Traditional` = kiểu cũ, `Modern` = kiểu mới.
+/// underthesea uses the opposite names (its "old style" `hoá` is our `Modern`).
+///
+/// ```
+/// use vntext::normalize::{Normalizer, ToneStyle};
+/// let t = Normalizer::new().tone_style(ToneStyle::Traditional);
+/// let m = Normalizer::new().tone_style(ToneStyle::Modern);
+/// assert_eq!(t.normalize("hoà thuỷ khoẻ").text, "hòa thủy khỏe");
+/// assert_eq!(m.normalize("hòa thủy khỏe").text, "hoà thuỷ khoẻ");
+/// assert_eq!(m.normalize("quý giúp hoàn thuyền khuỷu").text, "quý giúp hoàn thuyền khuỷu");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum ToneStyle {
+    /// Kiểu cũ: `hòa, thủy, khỏe` (the default; government portals write this way).
+    #[default]
+    Traditional,
+    /// Kiểu mới: `hoà, thuỷ, khoẻ` (tone on the main vowel).
+    Modern,
+    /// Leave tone marks where they are written (misplaced marks are not repaired either).
+    Preserve,
+}
 
 /// The six tones (thanh điệu) of Vietnamese, in the order of the tone marks of REFERENCE §6.2.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]

@@ -81,7 +81,7 @@
 mod abbrev;
 mod chars;
 mod scan;
-mod sentence;
+pub(crate) mod sentence;
 #[cfg(target_arch = "x86_64")]
 mod simd;
 
