@@ -137,7 +137,11 @@ pub fn page(report: &Value, input: &str) -> String {
             escape(&facts::label(list.key))
         );
     }
-    s.push_str("<li class=\"chrome\">page chrome</li></ul>\n");
+    let chrome = chrome_spans(report, input);
+    if !chrome.is_empty() {
+        s.push_str("<li class=\"chrome\">page chrome</li>");
+    }
+    s.push_str("</ul>\n");
 
     let placed: Vec<bool> = all.iter().map(|f| fits(input, f.start, f.end)).collect();
     let unplaced = placed.iter().filter(|p| !**p).count();
@@ -149,7 +153,7 @@ pub fn page(report: &Value, input: &str) -> String {
         );
     }
     s.push_str("</header>\n<main>\n<article class=\"text\">");
-    highlight(&mut s, input, &all, &placed, &chrome_spans(report, input));
+    highlight(&mut s, input, &all, &placed, &chrome);
     s.push_str("</article>\n<aside>\n");
     panel(&mut s, &lists, &all, &placed);
     s.push_str("</aside>\n</main>\n</body>\n</html>\n");
