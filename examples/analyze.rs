@@ -13,6 +13,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let path = std::env::args()
         .nth(1)
         .unwrap_or_else(|| "data/articles/sin-ho-dan-van.txt".to_string());
+    if path.starts_with('-') {
+        return Err(
+            "a library demo that takes one file; for options (--jsonl…) use the vntext \
+                    command: cargo run --release -p vntext-cli -- analyze --help"
+                .into(),
+        );
+    }
     let bytes = std::fs::read(&path)?;
 
     // Built once (Send + Sync); decoding is the only step that can fail.
