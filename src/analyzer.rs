@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use crate::Span;
 use crate::article;
-use crate::decode::{self, Encoding};
+use crate::decode::{Decoded, Decoder, Encoding};
 use crate::error::Error;
 use crate::ethnic;
 use crate::extract::{dates, docnum, officials};
@@ -25,6 +25,7 @@ use crate::tokenize;
 #[derive(Debug, Clone)]
 pub struct Analyzer {
     normalizer: Normalizer,
+    decoder: Decoder,
 }
 
 impl Default for Analyzer {
@@ -41,7 +42,7 @@ impl Default for Analyzer {
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct AnalyzerBuilder {
-    _private: (),
+    strict_decoding: bool,
 }
 
 impl AnalyzerBuilder {
@@ -52,7 +53,23 @@ impl AnalyzerBuilder {
     /// # let _ = b;
     /// ```
     pub fn new() -> Self {
-        AnalyzerBuilder { _private: () }
+        AnalyzerBuilder::default()
+    }
+
+    /// Whether [`Analyzer::analyze_bytes`] refuses damaged UTF-8 and UTF-16 (`true`) or reads
+    /// their invalid sequences as U+FFFD and lists them in [`Report::replaced`] (`false`, the
+    /// default). See [`Decoder`] for which bytes count as damaged.
+    ///
+    /// ```
+    /// let bytes = b"H\xc3\xa0 N\xe1\xbb\x99i \x80 S\xc3\xacn H\xe1\xbb\x93"; // a stray 0x80
+    /// let lenient = vntext::Analyzer::new();
+    /// assert_eq!(lenient.analyze_bytes(bytes).unwrap().replaced.offsets, [10]);
+    /// let strict = vntext::AnalyzerBuilder::new().strict_decoding(true).build().unwrap();
+    /// assert!(strict.analyze_bytes(bytes).is_err());
+    /// ```
+    pub fn strict_decoding(mut self, yes: bool) -> Self {
+        self.strict_decoding = yes;
+        self
     }
 
     /// Builds the analyzer, loading (once per process) the embedded tables.
@@ -72,6 +89,7 @@ impl AnalyzerBuilder {
             normalizer: Normalizer::new()
                 .tone_style(ToneStyle::Preserve)
                 .collapse_spaces(false),
+            decoder: Decoder::new().strict(self.strict_decoding),
         })
     }
 }
@@ -96,27 +114,36 @@ impl Analyzer {
     /// assert_eq!(report.encoding, "utf-8");
     /// ```
     pub fn analyze(&self, text: &str) -> Report {
-        self.analyze_decoded(text, text.len(), Encoding::Utf8, 1.0)
+        self.analyze_decoded(text, text.len(), Encoding::Utf8, 1.0, None)
     }
 
-    /// Decodes bytes (detecting the encoding, see [`decode::decode`]) and analyses them. Spans in
-    /// the report index the decoded UTF-8 text.
+    /// Decodes bytes (detecting the encoding, leniently unless built with
+    /// [`AnalyzerBuilder::strict_decoding`]; see [`Decoder`]) and analyses them. Spans in the
+    /// report index the bytes given when they are UTF-8 (with or without a byte-order mark or
+    /// invalid sequences), the decoded UTF-8 text otherwise (legacy encodings, UTF-16).
     ///
     /// # Errors
-    /// When the bytes are binary or in no known encoding; see [`decode::decode`].
+    /// When the bytes are binary or in no known encoding, and when strict, damaged UTF-8 or
+    /// UTF-16; see [`Decoder::decode`].
     ///
     /// ```
-    /// let report = vntext::Analyzer::new().analyze_bytes("Hà Nội".as_bytes()).unwrap();
+    /// let bytes = b"\xEF\xBB\xBFNg\xc3\xa0y 09/4/2021"; // "Ngày 09/4/2021" after a BOM
+    /// let report = vntext::Analyzer::new().analyze_bytes(bytes).unwrap();
     /// assert_eq!(report.encoding, "utf-8");
+    /// let d = &report.dates[0];
+    /// assert_eq!(&bytes[d.start..d.end], d.text.as_bytes());
     /// ```
     pub fn analyze_bytes(&self, bytes: &[u8]) -> Result<Report, Error> {
-        let decoded = decode::decode(bytes)?;
-        Ok(self.analyze_decoded(
+        let decoded = self.decoder.decode(bytes)?;
+        let mut report = self.analyze_decoded(
             &decoded.text,
             bytes.len(),
             decoded.encoding,
             decoded.confidence,
-        ))
+            Some(&decoded),
+        );
+        report.replaced = decoded.replaced.clone();
+        Ok(report)
     }
 
     fn analyze_decoded(
@@ -125,6 +152,7 @@ impl Analyzer {
         byte_len: usize,
         encoding: Encoding,
         confidence: f64,
+        decoded: Option<&Decoded<'_>>,
     ) -> Report {
         let norm = self.normalizer.normalize(original);
         let text: &str = &norm.text;
@@ -160,6 +188,7 @@ impl Analyzer {
         let map = Mapper {
             norm: &norm,
             original,
+            decoded,
         };
 
         let found: Vec<_> = docnum::find_document_numbers(text)
@@ -222,14 +251,32 @@ impl Analyzer {
     }
 }
 
-/// Maps spans of the normalized text back to the original input.
+/// Maps spans of the normalized text back to the original text, then to the caller's bytes
+/// when they were decoded from UTF-8.
 struct Mapper<'n, 'a> {
     norm: &'n Normalized<'a>,
     original: &'a str,
+    decoded: Option<&'n Decoded<'n>>,
 }
 
 impl Mapper<'_, '_> {
+    /// The span and text in the caller's input of `start..end` in the normalized text.
     fn span(&self, start: usize, end: usize) -> (usize, usize, String) {
+        let (s, e, text) = self.original_span(start, end);
+        let (s, e) = self.input_span(s, e);
+        (s, e, text)
+    }
+
+    /// `start..end` of the original text in the bytes given to `analyze_bytes`, when the text
+    /// indexes them (UTF-8 after a byte-order mark or with invalid sequences read as U+FFFD).
+    fn input_span(&self, start: usize, end: usize) -> (usize, usize) {
+        self.decoded
+            .and_then(|d| Some((d.input_offset(start)?, d.input_offset(end)?)))
+            .unwrap_or((start, end))
+    }
+
+    /// The span and text in the original (decoded) text of `start..end` in the normalized text.
+    fn original_span(&self, start: usize, end: usize) -> (usize, usize, String) {
         let r = self.norm.to_original(start..end);
         let (mut s, mut e) = (
             r.start.min(self.original.len()),

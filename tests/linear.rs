@@ -67,6 +67,31 @@ fn decode_is_linear() {
     every_family("decode", &[], |s| {
         let _ = std::hint::black_box(decode::decode(s.as_bytes()));
     });
+    // Damaged UTF-8 (a stray byte in every unit), read leniently, and legacy bytes.
+    for f in FAMILIES
+        .iter()
+        .filter(|f| matches!(f.group(), "glued" | "line" | "cue"))
+    {
+        let damaged = |n: usize| {
+            let mut b = f.make(n).into_bytes();
+            for i in (0..b.len()).step_by(97) {
+                if b[i] < 0x80 {
+                    b[i] = 0x80;
+                }
+            }
+            b
+        };
+        assert_linear(
+            &format!("lenient decode on damaged {}", f.name),
+            START,
+            MAX,
+            damaged,
+            |b: &[u8]| {
+                let _ = std::hint::black_box(decode::Decoder::new().decode(b));
+                std::hint::black_box(decode::decode_lossy(b));
+            },
+        );
+    }
     let tcvn3: &[u8] = b"C\xe9ng h\xdfa x\xb7 h\xe9i ch\xf1 ngh\xdca Vi\xd6t Nam ";
     assert_linear(
         "decode on TCVN3",
@@ -77,6 +102,16 @@ fn decode_is_linear() {
             let _ = std::hint::black_box(decode::decode(b));
         },
     );
+    let utf16 = |n: usize| {
+        decode::encode(
+            &adversarial::repeat_to("Việt Nam ", n),
+            decode::Encoding::Utf16Le,
+        )
+        .unwrap_or_default()
+    };
+    assert_linear("decode on UTF-16", START, MAX, utf16, |b: &[u8]| {
+        let _ = std::hint::black_box(decode::decode(b));
+    });
 }
 
 #[test]
