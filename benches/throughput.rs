@@ -309,12 +309,15 @@ fn bench_analyze(c: &mut Criterion) {
     g.bench_function("gov", |b| b.iter(|| analyzer.analyze(black_box(&clean))));
     g.throughput(Throughput::Bytes(laws.len() as u64));
     g.bench_function("laws", |b| b.iter(|| analyzer.analyze(black_box(&laws))));
-    let report = analyzer.analyze(&clean);
-    let json = serde_json::to_string(&report).expect("serializes");
-    g.throughput(Throughput::Bytes(json.len() as u64));
-    g.bench_function("report_to_json", |b| {
-        b.iter(|| serde_json::to_string(black_box(&report)).map(|s| s.len()))
-    });
+    #[cfg(feature = "serde")]
+    {
+        let report = analyzer.analyze(&clean);
+        let json = serde_json::to_string(&report).expect("serializes");
+        g.throughput(Throughput::Bytes(json.len() as u64));
+        g.bench_function("report_to_json", |b| {
+            b.iter(|| serde_json::to_string(black_box(&report)).map(|s| s.len()))
+        });
+    }
     g.finish();
 
     let mut g = c.benchmark_group("analyzer_construction");
