@@ -17,8 +17,24 @@
 //! assert_eq!(d.encoding, Encoding::Tcvn3);
 //! ```
 //!
+//! UTF-16 is read when a byte-order mark announces it. [`decode`] is strict: any invalid
+//! sequence is an error. A lenient [`Decoder`] (what [`Analyzer::analyze_bytes`] uses by
+//! default) reads mostly valid UTF-8 — a stray byte, a cut character — with U+FFFD for each bad
+//! sequence and lists them in [`Decoded::replaced`]; [`Decoded::input_offset`] maps offsets of
+//! such text back to the input bytes. [`Decoder`] explains how damaged UTF-8 is told from a
+//! legacy encoding.
+//!
+//! ```
+//! use vntext::decode::{Decoder, Encoding};
+//! let d = Decoder::new().decode(b"H\xc3\xa0 N\xe1\xbb\x99i \x80 S\xc3\xacn H\xe1\xbb\x93").unwrap();
+//! assert_eq!((d.text.as_ref(), d.encoding), ("Hà Nội \u{FFFD} Sìn Hồ", Encoding::Utf8));
+//! assert_eq!(d.replaced.offsets, [10]);
+//! ```
+//!
 //! [`detect`] lists every candidate with its score; [`encode`] writes text back in any of these
 //! encodings (for tests, or for old software).
+//!
+//! [`Analyzer::analyze_bytes`]: crate::Analyzer::analyze_bytes
 //!
 //! Tables: `data/encodings/*.tsv` (glibc charmaps TCVN5712-1, VISCII, CP1258, CP1252; the VNI letter
 //! map), embedded and parsed once.
