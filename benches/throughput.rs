@@ -15,6 +15,9 @@ use unicode_segmentation::UnicodeSegmentation;
 use vntext::normalize::{Normalizer, ToneStyle};
 use vntext::{Analyzer, AnalyzerBuilder};
 
+#[path = "../tests/support/adversarial.rs"]
+mod families;
+
 fn data(rel: &str) -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("data").join(rel)
 }
@@ -119,6 +122,25 @@ fn adversarial() -> Vec<(&'static str, String)> {
             repeat_to(&"Nguyễn Văn Bí Thư Chủ Tịch ".repeat(64), MB),
         ),
     ]
+}
+
+/// The families that were quadratic (issue #15: `Việt` glued 1 MB took 296 s in
+/// `tokenize::counts`), 1 MB each, from the generator the linear-time tests use.
+fn glued() -> Vec<(&'static str, String)> {
+    const MB: usize = 1 << 20;
+    [
+        "glued/Việt",
+        "glued/Hà",
+        "glued/Số",
+        "glued/Sìn",
+        "glued/Việt-",
+    ]
+    .into_iter()
+    .map(|name| {
+        let f = families::family(name).unwrap_or_else(|| panic!("no family {name}"));
+        (name, f.make(MB))
+    })
+    .collect()
 }
 
 fn bench_decode(c: &mut Criterion) {
@@ -301,12 +323,15 @@ fn bench_analyze(c: &mut Criterion) {
             "analyze/news: skipped, VNTEXT_NEWS_DIR is not set (the news corpus is not in the repository)"
         ),
     }
-    let report = analyzer.analyze(&clean);
-    let json = serde_json::to_string(&report).expect("serializes");
-    g.throughput(Throughput::Bytes(json.len() as u64));
-    g.bench_function("report_to_json", |b| {
-        b.iter(|| serde_json::to_string(black_box(&report)).map(|s| s.len()))
-    });
+    #[cfg(feature = "serde")]
+    {
+        let report = analyzer.analyze(&clean);
+        let json = serde_json::to_string(&report).expect("serializes");
+        g.throughput(Throughput::Bytes(json.len() as u64));
+        g.bench_function("report_to_json", |b| {
+            b.iter(|| serde_json::to_string(black_box(&report)).map(|s| s.len()))
+        });
+    }
     g.finish();
 
     let mut g = c.benchmark_group("analyzer_construction");
@@ -351,6 +376,15 @@ fn bench_linear(c: &mut Criterion) {
         });
         g.bench_with_input(BenchmarkId::new("normalize", name), &text, |b, t| {
             b.iter(|| n.normalize(black_box(t)).text.len())
+        });
+    }
+    for (name, text) in glued() {
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_with_input(BenchmarkId::new("tokenize_counts", name), &text, |b, t| {
+            b.iter(|| vntext::tokenize::counts(black_box(t)).tokens)
+        });
+        g.bench_with_input(BenchmarkId::new("analyze", name), &text, |b, t| {
+            b.iter(|| analyzer.analyze(black_box(t)).counts.tokens)
         });
     }
     g.finish();

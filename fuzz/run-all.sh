@@ -5,8 +5,9 @@
 #
 #   fuzz/run-all.sh [SECONDS] [TARGET…]        e.g.  fuzz/run-all.sh 600
 #
-# Environment: MAX_LEN (default 8192 bytes per input), TIMEOUT (default 10 s per input: a
-# slower input is reported as a finding, catching super-linear behaviour), JOBS (default 1),
+# Environment: MAX_LEN (default 1048576: inputs up to 1 MB, large enough for super-linear
+# paths to show, e.g. glued capitalised syllables that took 296 s per MB), TIMEOUT (default
+# 10 s per input: a slower input is reported as a finding), JOBS (default 1),
 # LEAKS=1 (turn LeakSanitizer back on; off by default because one-time, intentional leaks of
 # tables built in a LazyLock, e.g. Box::leak in decode's table setup, are reported as findings
 # at exit although memory does not grow; real growth still hits libFuzzer's -rss_limit_mb),
@@ -18,7 +19,7 @@ cd "$(dirname "$0")"
 secs=${1:-60}
 shift $(( $# > 0 ? 1 : 0 ))
 if [ $# -gt 0 ]; then targets=("$@"); else targets=(decode normalize tokenize analyze); fi
-max_len=${MAX_LEN:-8192}
+max_len=${MAX_LEN:-1048576}
 timeout=${TIMEOUT:-10}
 jobs=${JOBS:-1}
 leaks=${LEAKS:-0}

@@ -9,7 +9,7 @@ use std::sync::{Arc, LazyLock};
 
 use crate::Span;
 use crate::article;
-use crate::decode::{self, Encoding};
+use crate::decode::{Decoded, Decoder, Encoding};
 use crate::document::{Document, analysis_normalizer};
 use crate::error::{Error, ErrorKind};
 use crate::extract::{self, EXTRACTORS, Extractor, Facts};
@@ -32,6 +32,7 @@ pub struct Analyzer {
     lexicons: Lexes,
     extractors: Vec<&'static dyn Extractor>,
     value_style: Option<Normalizer>,
+    decoder: Decoder,
 }
 
 /// The embedded lexicons, or the analyzer's own when the builder added entries.
@@ -75,6 +76,7 @@ pub struct AnalyzerBuilder {
     tone_style: Option<ToneStyle>,
     extractors: Option<Vec<String>>,
     additions: Vec<Addition>,
+    strict_decoding: bool,
 }
 
 impl AnalyzerBuilder {
@@ -87,6 +89,22 @@ impl AnalyzerBuilder {
     /// ```
     pub fn new() -> Self {
         AnalyzerBuilder::default()
+    }
+
+    /// Whether [`Analyzer::analyze_bytes`] refuses damaged UTF-8 and UTF-16 (`true`) or reads
+    /// their invalid sequences as U+FFFD and lists them in [`Report::replaced`] (`false`, the
+    /// default). See [`Decoder`] for which bytes count as damaged.
+    ///
+    /// ```
+    /// let bytes = b"H\xc3\xa0 N\xe1\xbb\x99i \x80 S\xc3\xacn H\xe1\xbb\x93"; // a stray 0x80
+    /// let lenient = vntext::Analyzer::new();
+    /// assert_eq!(lenient.analyze_bytes(bytes).unwrap().replaced.offsets, [10]);
+    /// let strict = vntext::AnalyzerBuilder::new().strict_decoding(true).build().unwrap();
+    /// assert!(strict.analyze_bytes(bytes).is_err());
+    /// ```
+    pub fn strict_decoding(mut self, yes: bool) -> Self {
+        self.strict_decoding = yes;
+        self
     }
 
     /// The tone style of reported values (names, titles, subjects, units): [`ToneStyle::Preserve`]
@@ -248,6 +266,7 @@ impl AnalyzerBuilder {
             lexicons,
             extractors,
             value_style,
+            decoder: Decoder::new().strict(self.strict_decoding),
         })
     }
 }
@@ -265,6 +284,7 @@ impl Analyzer {
             lexicons: Lexes::Embedded,
             extractors: EXTRACTORS.to_vec(),
             value_style: None,
+            decoder: Decoder::new(),
         }
     }
 
@@ -300,35 +320,64 @@ impl Analyzer {
     /// assert_eq!(report.encoding, "utf-8");
     /// ```
     pub fn analyze(&self, text: &str) -> Report {
-        self.analyze_decoded(text, text.len(), Encoding::Utf8, 1.0)
+        self.analyze_text(text, text.len(), Encoding::Utf8, 1.0, None)
     }
 
-    /// Decodes bytes (detecting the encoding, see [`decode::decode`]) and analyses them. Spans in
-    /// the report index the decoded UTF-8 text.
+    /// Decodes bytes (detecting the encoding, leniently unless built with
+    /// [`AnalyzerBuilder::strict_decoding`]; see [`Decoder`]) and analyses them. Spans in the
+    /// report index the bytes given when they are UTF-8 (with or without a byte-order mark or
+    /// invalid sequences), the decoded UTF-8 text otherwise (legacy encodings, UTF-16).
     ///
     /// # Errors
-    /// When the bytes are binary or in no known encoding; see [`decode::decode`].
+    /// When the bytes are binary or in no known encoding, and when strict, damaged UTF-8 or
+    /// UTF-16; see [`Decoder::decode`].
     ///
     /// ```
-    /// let report = vntext::Analyzer::new().analyze_bytes("Hà Nội".as_bytes()).unwrap();
+    /// let bytes = b"\xEF\xBB\xBFNg\xc3\xa0y 09/4/2021"; // "Ngày 09/4/2021" after a BOM
+    /// let report = vntext::Analyzer::new().analyze_bytes(bytes).unwrap();
     /// assert_eq!(report.encoding, "utf-8");
+    /// let d = &report.dates[0];
+    /// assert_eq!(&bytes[d.start..d.end], d.text.as_bytes());
     /// ```
     pub fn analyze_bytes(&self, bytes: &[u8]) -> Result<Report, Error> {
-        let decoded = decode::decode(bytes)?;
-        Ok(self.analyze_decoded(
-            &decoded.text,
-            bytes.len(),
-            decoded.encoding,
-            decoded.confidence,
-        ))
+        let decoded = self.decoder.decode(bytes)?;
+        Ok(self.analyze_decoded(&decoded, bytes.len()))
     }
 
-    fn analyze_decoded(
+    /// Analyses text the caller decoded (with a [`Decoder`] of its own choice: a forced
+    /// encoding, strictness) from `input_len` bytes: the report [`Analyzer::analyze_bytes`]
+    /// gives for the same decoding, with `encoding`, its confidence and the replaced sequences.
+    /// Spans index the bytes when the decoding maps back to them (UTF-8), the decoded text
+    /// otherwise.
+    ///
+    /// ```
+    /// use vntext::decode::{Decoder, Encoding};
+    /// let bytes = b"Ng\xc3\xa0y \xff 09/4/2021";
+    /// let decoded = Decoder::new().encoding(Encoding::Utf8).decode(bytes).unwrap();
+    /// let report = vntext::Analyzer::new().analyze_decoded(&decoded, bytes.len());
+    /// assert_eq!(report.replaced.count, 1);
+    /// let d = &report.dates[0];
+    /// assert_eq!(&bytes[d.start..d.end], d.text.as_bytes());
+    /// ```
+    pub fn analyze_decoded(&self, decoded: &Decoded<'_>, input_len: usize) -> Report {
+        let mut report = self.analyze_text(
+            &decoded.text,
+            input_len,
+            decoded.encoding,
+            decoded.confidence,
+            Some(decoded),
+        );
+        report.replaced = decoded.replaced.clone();
+        report
+    }
+
+    fn analyze_text(
         &self,
         original: &str,
         byte_len: usize,
         encoding: Encoding,
         confidence: f64,
+        decoded: Option<&Decoded<'_>>,
     ) -> Report {
         let doc = self.document(original);
         let mut facts = Facts::default();
@@ -336,7 +385,7 @@ impl Analyzer {
             e.extract(&doc, &mut facts);
         }
         extract::resolve(&doc, &mut facts);
-        self.report(&doc, facts, byte_len, encoding, confidence)
+        self.report(&doc, facts, byte_len, encoding, confidence, decoded)
     }
 
     /// Maps the facts' spans back to the original text and fills the report.
@@ -347,6 +396,7 @@ impl Analyzer {
         byte_len: usize,
         encoding: Encoding,
         confidence: f64,
+        decoded: Option<&Decoded<'_>>,
     ) -> Report {
         let art = doc.article();
         let tc = doc.counts();
@@ -367,9 +417,18 @@ impl Analyzer {
             },
             ..Report::default()
         };
+        // Normalized text → original (decoded) text → the caller's bytes, when the decoded
+        // text indexes them (UTF-8 after a byte-order mark or with invalid sequences).
+        let to_input = |s: Span| -> Span {
+            decoded
+                .and_then(|d| Some(Span::new(d.input_offset(s.start)?, d.input_offset(s.end)?)))
+                .unwrap_or(s)
+        };
         let map = |start: usize, end: usize| -> (usize, usize, String) {
             let s = doc.to_original(Span::new(start, end));
-            (s.start, s.end, s.slice(doc.original()).to_string())
+            let text = s.slice(doc.original()).to_string();
+            let s = to_input(s);
+            (s.start, s.end, text)
         };
         for mut d in facts.document_numbers {
             (d.start, d.end, d.text) = map(d.start, d.end);
@@ -410,7 +469,7 @@ impl Analyzer {
         }
         for mut g in facts.ethnic_groups {
             for s in &mut g.spans {
-                *s = doc.to_original(*s);
+                *s = to_input(doc.to_original(*s));
             }
             report.ethnic_groups.push(g);
         }

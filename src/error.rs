@@ -27,6 +27,12 @@ pub enum ErrorKind {
         /// Byte offset of the first invalid sequence.
         offset: usize,
     },
+    /// UTF-16 was read (a byte-order mark said so, or the caller asked) and the bytes hold an
+    /// unpaired surrogate or an odd trailing byte.
+    InvalidUtf16 {
+        /// Byte offset of the first invalid code unit.
+        offset: usize,
+    },
     /// The bytes are neither UTF-8 nor any supported legacy Vietnamese encoding.
     UnknownEncoding {
         /// Byte offset of the first byte that is not valid UTF-8.
@@ -82,6 +88,9 @@ impl fmt::Display for Error {
         match &self.kind {
             ErrorKind::InvalidUtf8 { offset } => {
                 write!(f, "invalid UTF-8 at byte {offset}")
+            }
+            ErrorKind::InvalidUtf16 { offset } => {
+                write!(f, "invalid UTF-16 at byte {offset}")
             }
             ErrorKind::UnknownEncoding { offset } => write!(
                 f,

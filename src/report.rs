@@ -1,5 +1,6 @@
 //! The report (báo cáo) of one text: what [`Analyzer::analyze`](crate::Analyzer::analyze) returns.
 
+use crate::decode::Replacements;
 use crate::ethnic::EthnicGroupMentions;
 use crate::extract::dates::DateMention;
 use crate::extract::docnum::DocumentNumber;
@@ -36,9 +37,12 @@ pub struct ChromeSpan {
     pub end: usize,
 }
 
-/// The report of one text. Spans (`start`, `end`) are byte offsets into the text as given to
-/// [`Analyzer::analyze`](crate::Analyzer::analyze) (for bytes in a legacy encoding: into the
-/// decoded UTF-8 text), and `text == input[start..end]` always holds.
+/// The report of one text. Spans (`start`, `end`) are byte offsets into the input as given:
+/// the text given to [`Analyzer::analyze`](crate::Analyzer::analyze), or the bytes given to
+/// [`Analyzer::analyze_bytes`](crate::Analyzer::analyze_bytes) when they are UTF-8 (after a
+/// byte-order mark, with invalid sequences read as U+FFFD), and `text == input[start..end]`
+/// (for damaged UTF-8: `text` is `input[start..end]` decoded, U+FFFD for a bad sequence). For
+/// bytes in a legacy encoding or UTF-16, spans index the decoded UTF-8 text.
 ///
 /// ```
 /// let report = vntext::analyze("Kết luận số 69-KL/TU, ngày 09/4/2021");
@@ -53,6 +57,10 @@ pub struct Report {
     pub encoding: String,
     /// Confidence of the encoding detection, 0..=1.
     pub encoding_confidence: f64,
+    /// Invalid byte sequences of the input read as U+FFFD (damaged UTF-8 or UTF-16, see
+    /// [`Decoder`](crate::decode::Decoder)): the exact count and the first offsets.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub replaced: Replacements,
     /// The article's title, for scraped pages.
     pub title: Option<String>,
     /// The dateline, ISO `YYYY-MM-DDTHH:MM`.

@@ -1,12 +1,12 @@
 //! Dates (ngày tháng): table-driven cases, dateline helper, properties, linear time.
 
-use std::time::{Duration, Instant};
-
 use proptest::prelude::*;
 use vntext::extract::dates::{
     CalendarDate, DateKind, DateMention, find_dates, parse_dateline, unique,
 };
 
+#[path = "support/linear.rs"]
+mod linear;
 #[path = "support/tsv.rs"]
 mod tsv;
 use tsv::unescape;
@@ -124,21 +124,14 @@ fn unique_by_value() {
     assert_eq!(u[0].text, "1/11");
 }
 
-/// Runs `find_dates` on `make(n)` and `make(4n)`: linear time keeps the ratio near 4.
+/// `find_dates` on `make(k)` and `make(4k)` for `k` up to `n` (see `tests/support/linear.rs`):
+/// linear time keeps the ratio near 4 (quadratic: 16).
 fn assert_linear(make: impl Fn(usize) -> String, n: usize) {
-    let time = |k: usize| {
-        let text = make(k);
-        let t = Instant::now();
-        let found = find_dates(&text, None);
-        check_spans(&text, &found);
-        t.elapsed()
-    };
-    // Best of two: the machine is shared, a slow run is noise, not complexity.
-    let best = |k: usize| (0..2).map(|_| time(k)).min().unwrap_or_default();
-    let small = best(n).max(Duration::from_millis(20));
-    let big = best(4 * n);
-    assert!(big < small * 10, "{n}: {small:?}, 4×: {big:?}");
-    assert!(big < Duration::from_secs(30), "took {big:?}");
+    let what = format!("find_dates on {:?}…", make(1));
+    linear::assert_linear(&what, n / 64, 4 * n, make, |text: &str| {
+        let found = find_dates(text, None);
+        check_spans(text, &found);
+    });
 }
 
 #[test]

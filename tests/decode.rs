@@ -6,7 +6,13 @@ use std::borrow::Cow;
 use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 use vntext::ErrorKind;
-use vntext::decode::{Encoding, decode, decode_as, decode_lossy, detect, encode, viqr_to_unicode};
+
+#[path = "support/linear.rs"]
+mod linear;
+use vntext::decode::{
+    Decoder, Encoding, Replacements, decode, decode_as, decode_lossy, detect, encode,
+    viqr_to_unicode,
+};
 
 // ---------------------------------------------------------------------------------------------
 // Real documents (data/legacy, see data/legacy/SOURCE.txt)
@@ -146,6 +152,8 @@ fn round_trip_every_encoding() {
         Encoding::Windows1258,
         Encoding::Utf8Mojibake,
         Encoding::Viqr,
+        Encoding::Utf16Le,
+        Encoding::Utf16Be,
     ] {
         let mut detected = 0;
         for line in &lines {
@@ -180,6 +188,8 @@ fn whole_documents_round_trip_and_detect() {
         Encoding::Utf8Mojibake,
         Encoding::Tcvn3,
         Encoding::Vni,
+        Encoding::Utf16Le,
+        Encoding::Utf16Be,
     ] {
         for doc in &DOCS {
             let text: String = doc
@@ -214,8 +224,9 @@ fn mojibake_deep_inside_a_long_text_is_repaired() {
 
 #[test]
 fn pathological_inputs_stay_linear() {
-    // Patterns that make each stage do its most work, 300 KB each: capital words and split capitals
-    // (TCVN3), stacked marks (VNI), orphan combining bytes (Windows-1258), mojibake marks everywhere.
+    // Patterns that make each stage do its most work, up to 1.2 MB (4× 300 KB): capital words and
+    // split capitals (TCVN3), stacked marks (VNI), orphan combining bytes (Windows-1258), mojibake
+    // marks everywhere. 4× the input costs about 4× the time (tests/support/linear.rs).
     let n = 300 * 1024;
     let cases: [(&[u8], Encoding); 4] = [
         (b"U\xf1Y BAN T\xd8NH ", Encoding::Tcvn3),
@@ -224,20 +235,29 @@ fn pathological_inputs_stay_linear() {
         ("Ã¢Ä‘á»".as_bytes(), Encoding::Utf8Mojibake),
     ];
     for (unit, enc) in cases {
-        let input: Vec<u8> = unit.iter().copied().cycle().take(n).collect();
-        let start = std::time::Instant::now();
-        let _ = decode(&input);
-        let _ = decode_lossy(&input);
-        let _ = decode_as(&input, enc);
-        // Generous even for a debug build on a busy machine; a quadratic step would take minutes.
-        assert!(
-            start.elapsed().as_secs() < 30,
-            "{enc:?} took {:?}",
-            start.elapsed()
+        let make = |k: usize| -> Vec<u8> { unit.iter().copied().cycle().take(k).collect() };
+        linear::assert_linear(
+            &format!("decode on {enc:?} {unit:?}…"),
+            1024,
+            4 * n,
+            make,
+            |input: &[u8]| {
+                let _ = decode(input);
+                let _ = decode_lossy(input);
+                let _ = decode_as(input, enc);
+            },
         );
     }
-    let viqr = "a^'(+.`?~\\dd".repeat(n / 12);
-    let _ = viqr_to_unicode(&viqr);
+    let viqr = "a^'(+.`?~\\dd";
+    linear::assert_linear(
+        "viqr_to_unicode",
+        64,
+        n,
+        |k| viqr.repeat(k),
+        |s: &str| {
+            std::hint::black_box(viqr_to_unicode(s));
+        },
+    );
 }
 
 #[test]
@@ -292,6 +312,256 @@ fn errors_are_typed() {
     let d = decode_lossy(&broken);
     assert_eq!(d.encoding, Encoding::Utf8);
     assert!(d.text.contains('\u{FFFD}'));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Damaged Unicode: lenient and strict decoding
+
+const SEED: &str = include_str!("../data/articles/sin-ho-dan-van.txt");
+
+/// The seed article with `bad` inserted before the line break that ends its tenth line, and
+/// where it went.
+fn seed_with(bad: &[u8]) -> (Vec<u8>, usize) {
+    let at = SEED.match_indices('\n').nth(9).unwrap().0;
+    let mut bytes = SEED.as_bytes().to_vec();
+    bytes.splice(at..at, bad.iter().copied());
+    (bytes, at)
+}
+
+#[test]
+fn one_bad_byte_in_utf8_is_replaced_and_located() {
+    for bad in [&b"\x80"[..], b"\xff", b"\xe1\xbb", b"\xc3"] {
+        let (bytes, at) = seed_with(bad);
+        let d = Decoder::new().decode(&bytes).unwrap();
+        assert_eq!(d.encoding, Encoding::Utf8, "{bad:?}");
+        assert_eq!(d.replaced.count, 1, "{bad:?}");
+        assert_eq!(d.replaced.offsets, [at], "{bad:?}");
+        let mut expected = SEED.to_string();
+        expected.insert(at, '\u{FFFD}');
+        assert_eq!(d.text, expected, "{bad:?}");
+        assert!(d.confidence > 0.99, "{}", d.confidence);
+        // Offsets after the damage move by the bad bytes, not by the 3 bytes of U+FFFD.
+        assert_eq!(d.input_offset(at), Some(at));
+        assert_eq!(d.input_offset(at + 3), Some(at + bad.len()));
+        assert_eq!(d.input_offset(d.text.len()), Some(bytes.len()));
+        // Strict decoding, and `decode`, name the byte.
+        for err in [Decoder::new().strict(true).decode(&bytes), decode(&bytes)] {
+            let e = err.unwrap_err();
+            assert_eq!(e.kind(), &ErrorKind::InvalidUtf8 { offset: at }, "{bad:?}");
+            assert!(e.to_string().contains(&at.to_string()));
+        }
+        assert_eq!(decode_lossy(&bytes), d);
+    }
+}
+
+#[test]
+fn replacements_are_counted_exactly_and_listed_up_to_the_cap() {
+    // 100 stray bytes, one per line, in a text long enough to stay "mostly valid".
+    let mut bytes = Vec::new();
+    let mut offsets = Vec::new();
+    for line in SEED.lines().cycle().take(400) {
+        bytes.extend_from_slice(line.as_bytes());
+        if offsets.len() < 100 && !line.is_empty() {
+            offsets.push(bytes.len());
+            bytes.push(0x9D);
+        }
+        bytes.push(b'\n');
+    }
+    let d = Decoder::new().decode(&bytes).unwrap();
+    assert_eq!(d.replaced.count, 100);
+    assert_eq!(d.replaced.offsets, offsets[..Replacements::MAX_OFFSETS]);
+    assert!(
+        d.replaced
+            .to_string()
+            .starts_with("100 invalid byte sequences replaced by U+FFFD")
+    );
+    assert!(d.replaced.to_string().ends_with(", …"));
+    assert_eq!(d.text.matches('\u{FFFD}').count(), 100);
+}
+
+#[test]
+fn legacy_documents_are_not_read_as_damaged_utf8() {
+    for doc in &DOCS {
+        for decoder in [Decoder::new(), Decoder::new().strict(true)] {
+            let d = decoder.decode(doc.raw).unwrap();
+            assert_eq!(d.encoding, doc.encoding, "{}", doc.name);
+            assert!(d.replaced.is_empty(), "{}", doc.name);
+            assert_eq!(d.input_offset(0), None, "{}: converted text", doc.name);
+        }
+    }
+}
+
+#[test]
+fn ascii_with_a_stray_byte_is_lenient_only() {
+    // No Vietnamese letter at all: no legacy encoding fits, and one byte in 300 is bad.
+    let mut bytes = b"Ha Noi, Sin Ho, Lai Chau. ".repeat(12);
+    bytes.insert(100, 0x81);
+    let d = Decoder::new().decode(&bytes).unwrap();
+    assert_eq!(
+        (d.encoding, d.replaced.offsets.as_slice()),
+        (Encoding::Utf8, &[100][..])
+    );
+    assert!(matches!(
+        decode(&bytes).unwrap_err().kind(),
+        ErrorKind::UnknownEncoding { offset: 100 }
+    ));
+    // Garbage stays garbage: many bad bytes and no legacy encoding that fits.
+    let junk: Vec<u8> = (0..2000u32)
+        .map(|i| (i * 7919 % 251) as u8 | 0x80)
+        .collect();
+    assert!(matches!(
+        Decoder::new().decode(&junk).unwrap_err().kind(),
+        ErrorKind::UnknownEncoding { .. }
+    ));
+}
+
+#[test]
+fn binary_stays_binary_when_lenient() {
+    let mut bytes = SEED.as_bytes().to_vec();
+    bytes.extend(std::iter::repeat_n(0u8, 400));
+    for decoder in [Decoder::new(), Decoder::new().strict(true)] {
+        assert!(matches!(
+            decoder.decode(&bytes).unwrap_err().kind(),
+            ErrorKind::Binary { offset } if *offset == SEED.len()
+        ));
+    }
+}
+
+#[test]
+fn utf16_with_a_byte_order_mark_is_text() {
+    for enc in [Encoding::Utf16Le, Encoding::Utf16Be] {
+        let bytes = encode(SEED, enc).unwrap();
+        for decoder in [Decoder::new(), Decoder::new().strict(true)] {
+            let d = decoder.decode(&bytes).unwrap();
+            assert_eq!((d.encoding, d.text.as_ref()), (enc, SEED));
+            assert_eq!(
+                d.input_offset(0),
+                None,
+                "UTF-16: offsets index the decoded text"
+            );
+        }
+        assert_eq!(decode(&bytes).unwrap().text, SEED);
+        assert_eq!(detect(&bytes)[0].encoding, enc);
+        // Without its mark UTF-16 has NUL bytes everywhere: binary, as before.
+        assert!(matches!(
+            decode(&bytes[2..]).unwrap_err().kind(),
+            ErrorKind::Binary { .. }
+        ));
+        // An unpaired surrogate: U+FFFD when lenient, an error naming the byte when strict.
+        let mut damaged = bytes.clone();
+        let unit: [u8; 2] = if enc == Encoding::Utf16Le {
+            [0x00, 0xDC]
+        } else {
+            [0xDC, 0x00]
+        };
+        damaged.splice(20..20, unit);
+        let d = Decoder::new().decode(&damaged).unwrap();
+        assert_eq!(
+            (d.replaced.count, d.replaced.offsets.as_slice()),
+            (1, &[20][..])
+        );
+        assert_eq!(d.text.chars().nth(9), Some('\u{FFFD}'));
+        assert_eq!(
+            decode(&damaged).unwrap_err().kind(),
+            &ErrorKind::InvalidUtf16 { offset: 20 }
+        );
+        // UTF-16 of NUL characters is binary.
+        let nuls = encode(&"\0".repeat(50), enc).unwrap();
+        assert!(matches!(
+            Decoder::new().decode(&nuls).unwrap_err().kind(),
+            ErrorKind::Binary { offset: 2 }
+        ));
+    }
+}
+
+/// Every span of the report, as (what, start, end, text).
+fn report_spans(r: &vntext::Report) -> Vec<(&'static str, usize, usize, String)> {
+    let mut v = Vec::new();
+    v.extend(
+        r.document_numbers
+            .iter()
+            .map(|d| ("docnum", d.start, d.end, d.text.clone())),
+    );
+    v.extend(
+        r.dates
+            .iter()
+            .map(|d| ("date", d.start, d.end, d.text.clone())),
+    );
+    v.extend(
+        r.periods
+            .iter()
+            .map(|d| ("period", d.start, d.end, d.text.clone())),
+    );
+    v.extend(
+        r.officials
+            .iter()
+            .map(|o| ("official", o.start, o.end, o.text.clone())),
+    );
+    v.extend(
+        r.statistics
+            .iter()
+            .map(|s| ("statistic", s.start, s.end, s.text.clone())),
+    );
+    v.extend(
+        r.chrome
+            .iter()
+            .map(|c| ("chrome", c.start, c.end, c.text.clone())),
+    );
+    v
+}
+
+#[test]
+fn analyze_bytes_spans_index_the_bytes_given() {
+    let analyzer = vntext::Analyzer::new();
+    let clean = report_spans(&analyzer.analyze(SEED));
+    assert!(clean.len() > 20, "the seed has {} items", clean.len());
+    // A byte-order mark: every span moves by its 3 bytes.
+    let mut with_bom = b"\xEF\xBB\xBF".to_vec();
+    with_bom.extend_from_slice(SEED.as_bytes());
+    let r = analyzer.analyze_bytes(&with_bom).unwrap();
+    let shifted: Vec<_> = clean
+        .iter()
+        .map(|(w, s, e, t)| (*w, s + 3, e + 3, t.clone()))
+        .collect();
+    assert_eq!(report_spans(&r), shifted);
+    assert!(r.replaced.is_empty());
+    // A stray byte at the end of a line: the same items, those after it one byte later, and the
+    // report says where the byte is.
+    let (bytes, at) = seed_with(b"\x80");
+    let r = analyzer.analyze_bytes(&bytes).unwrap();
+    assert_eq!(
+        (r.replaced.count, r.replaced.offsets.as_slice()),
+        (1, &[at][..])
+    );
+    assert_eq!(r.encoding, "utf-8");
+    assert_eq!(r.counts.bytes, bytes.len());
+    let moved: Vec<_> = clean
+        .iter()
+        .map(|(w, s, e, t)| {
+            let k = |x: usize| if x > at { x + 1 } else { x };
+            (*w, k(*s), k(*e), t.clone())
+        })
+        .collect();
+    let got = report_spans(&r);
+    assert_eq!(got, moved);
+    for (what, s, e, t) in &got {
+        assert_eq!(&bytes[*s..*e], t.as_bytes(), "{what} {s}..{e}");
+    }
+    // Strict: the error, naming the byte.
+    let strict = vntext::AnalyzerBuilder::new()
+        .strict_decoding(true)
+        .build()
+        .unwrap();
+    assert_eq!(
+        strict.analyze_bytes(&bytes).unwrap_err().kind(),
+        &ErrorKind::InvalidUtf8 { offset: at }
+    );
+    // UTF-16: spans index the decoded text (the same as the text's own report).
+    let r = analyzer
+        .analyze_bytes(&encode(SEED, Encoding::Utf16Le).unwrap())
+        .unwrap();
+    assert_eq!(r.encoding, "utf-16le");
+    assert_eq!(report_spans(&r), clean);
 }
 
 // ---------------------------------------------------------------------------------------------

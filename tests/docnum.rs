@@ -1,10 +1,10 @@
 //! Document numbers (số, ký hiệu văn bản): table-driven cases, properties, linear time.
 
-use std::time::{Duration, Instant};
-
 use proptest::prelude::*;
 use vntext::extract::docnum::{DocumentNumber, System, find_document_numbers, unique};
 
+#[path = "support/linear.rs"]
+mod linear;
 #[path = "support/tsv.rs"]
 mod tsv;
 use tsv::unescape;
@@ -133,21 +133,14 @@ fn unique_keeps_first_and_fills_in() {
     assert_eq!(one[0].date.as_deref(), Some("2022-03-05"));
 }
 
-/// Runs `f` on `make(n)` and `make(4n)`: linear time keeps the ratio near 4 (quadratic: 16).
+/// `find_document_numbers` on `make(k)` and `make(4k)` for `k` up to `n` (see
+/// `tests/support/linear.rs`): linear time keeps the ratio near 4 (quadratic: 16).
 fn assert_linear(make: impl Fn(usize) -> String, n: usize) {
-    let time = |k: usize| {
-        let text = make(k);
-        let t = Instant::now();
-        let found = find_document_numbers(&text);
-        check_spans(&text, &found);
-        t.elapsed()
-    };
-    // Best of two: the machine is shared, a slow run is noise, not complexity.
-    let best = |k: usize| (0..2).map(|_| time(k)).min().unwrap_or_default();
-    let small = best(n).max(Duration::from_millis(20));
-    let big = best(4 * n);
-    assert!(big < small * 10, "{n}: {small:?}, 4×: {big:?}");
-    assert!(big < Duration::from_secs(30), "took {big:?}");
+    let what = format!("find_document_numbers on {:?}…", make(1));
+    linear::assert_linear(&what, n / 64, 4 * n, make, |text: &str| {
+        let found = find_document_numbers(text);
+        check_spans(text, &found);
+    });
 }
 
 #[test]

@@ -5,7 +5,7 @@
 use std::thread;
 
 use vntext::article::Article;
-use vntext::decode::{Decoded, Encoding};
+use vntext::decode::{Decoded, Decoder, Encoding, Replacements};
 use vntext::ethnic::EthnicGroupMentions;
 use vntext::extract::dates::{CalendarDate, DateKind, DateMention};
 use vntext::extract::docnum::{DocumentNumber, System};
@@ -36,6 +36,8 @@ fn public_types_are_send_and_sync() {
     assert_send_sync::<Normalized<'_>>();
     assert_send_sync_static::<Encoding>();
     assert_send_sync::<Decoded<'_>>();
+    assert_send_sync_static::<Decoder>();
+    assert_send_sync_static::<Replacements>();
     assert_send_sync::<Token<'_>>();
     assert_send_sync_static::<TokenKind>();
     assert_send_sync_static::<TextCounts>();

@@ -141,24 +141,41 @@ proptest! {
     }
 }
 
-/// Measures the share of valid syllables among the diacritic-bearing words of the shared corpus
-/// (`/work/shared/corpus/{gov,laws}`, split on non-letters). Run with
-/// `cargo test --release --test syllable -- --ignored --nocapture corpus`.
+/// The text files under `dir`, recursively, sorted.
+fn text_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let entries = std::fs::read_dir(&d).unwrap_or_else(|e| panic!("{}: {e}", d.display()));
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "txt") {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The share of valid syllables among the diacritic-bearing words of the project's public
+/// documents (`data/articles`: the seed, government documents, laws; split on non-letters) is
+/// at least 99 % (DESIGN.md's bar). Prints the rate and the commonest invalid words with
+/// `cargo test --test syllable -- --nocapture corpus`.
 #[test]
-#[ignore = "needs /work/shared/corpus; prints the rate"]
 fn corpus_valid_rate() {
     let mut total = 0usize;
     let mut valid = 0usize;
     let mut no_vowel = 0usize;
     let mut invalid: HashMap<String, usize> = HashMap::new();
-    for dir in ["/work/shared/corpus/gov", "/work/shared/corpus/laws"] {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            continue;
-        };
-        for e in entries.flatten() {
-            let Ok(text) = std::fs::read_to_string(e.path()) else {
-                continue;
-            };
+    let files = text_files(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/articles"));
+    assert!(files.len() >= 90, "{} files in data/articles", files.len());
+    {
+        for path in files {
+            let text = std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
             let text = vntext::normalize::Normalizer::new()
                 .tone_style(ToneStyle::Preserve)
                 .normalize(&text)

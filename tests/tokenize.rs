@@ -7,27 +7,22 @@ use vntext::tokenize::{Token, TokenKind, counts, sentences, tokenize, tokens};
 
 const CASES: &str = include_str!("cases/tokens.tsv");
 
+#[path = "support/linear.rs"]
+mod linear;
 #[path = "support/tsv.rs"]
 mod tsv;
 use tsv::unescape;
 
-/// Whether `syllable::is_valid` is still the crude placeholder (it calls `UBND` a syllable).
-fn placeholder_parser() -> bool {
-    vntext::syllable::is_valid("UBND")
-}
-
 #[test]
 fn case_table() {
-    let placeholder = placeholder_parser();
     let mut checked = 0;
     let mut failures = Vec::new();
     for (lineno, cols) in tsv::rows(CASES) {
         assert_eq!(cols.len(), 4, "line {}: want 4 columns: {cols:?}", lineno);
         let (needs, input, expected) = (cols[1], unescape(cols[2]), cols[3]);
+        // `parser`: the row needs the real syllable parser (every row is checked: the
+        // placeholder that once made these rows skip is long gone).
         assert!(matches!(needs, "-" | "parser"), "line {}: needs", lineno);
-        if needs == "parser" && placeholder {
-            continue;
-        }
         let want: Vec<(TokenKind, String)> = expected
             .split(" | ")
             .map(|item| {
@@ -275,34 +270,61 @@ fn public_types_are_send_sync() {
     ok::<vntext::tokenize::TextCounts>();
 }
 
-/// Inputs that would make a rescanning tokenizer quadratic: each must finish quickly.
+/// Inputs that would make a rescanning tokenizer quadratic: 4× the input costs about 4× the
+/// time (`tests/support/linear.rs`; every adversarial family is in `tests/linear.rs`).
 #[test]
 fn pathological_inputs_stay_linear() {
-    let inputs = [
-        "a.".repeat(20_000),
-        "a-".repeat(20_000),
-        "ab.".repeat(15_000),
-        "x_".repeat(20_000),
-        "1-".repeat(20_000),
-        "1/".repeat(20_000),
-        "QĐ-".repeat(10_000),
-        format!("http://a.vn/{}", ")".repeat(20_000)),
-        "(http://a.vn/x) ".repeat(4_000),
-        "v.v.".repeat(10_000),
-        "Chủtịch".repeat(6_000),
-        "\u{301}".repeat(20_000),
-        "😀\u{200D}".repeat(10_000),
+    let units = [
+        ("", "a."),
+        ("", "a-"),
+        ("", "ab."),
+        ("", "x_"),
+        ("", "1-"),
+        ("", "1/"),
+        ("", "QĐ-"),
+        ("http://a.vn/", ")"),
+        ("", "(http://a.vn/x) "),
+        ("", "v.v."),
+        ("", "Chủtịch"),
+        ("", "\u{301}"),
+        ("", "😀\u{200D}"),
+        // Capitalised syllables glued together (issue #15: 296 s for 1 MB).
+        ("", "Việt"),
+        ("", "HàNội"),
+        ("", "Việt-"),
     ];
-    for s in &inputs {
-        let t0 = std::time::Instant::now();
-        let n = tokens(s).count();
-        let c = counts(s);
-        assert_eq!(c.tokens, n);
-        // Generous bound (debug build, shared machine); quadratic behaviour takes minutes.
-        assert!(
-            t0.elapsed().as_secs() < 10,
-            "slow on {:?}…",
-            s.chars().take(8).collect::<String>()
+    for (head, unit) in units {
+        let make = |k: usize| format!("{head}{}", unit.repeat(k));
+        linear::assert_linear(
+            &format!("tokenize {head}{unit:?}…"),
+            256,
+            1 << 20,
+            make,
+            |s: &str| {
+                let n = tokens(s).count();
+                let c = counts(s);
+                assert_eq!(c.tokens, n);
+            },
         );
     }
+}
+
+#[test]
+fn glued_capitalised_syllables_split_one_by_one() {
+    // Each glued capitalised syllable is a token of its own, however long the run.
+    for (unit, k) in [("Việt", 5), ("Hà", 2_000), ("Sìn", 30_000)] {
+        let s = unit.repeat(k);
+        let toks: Vec<Token> = tokens(&s).collect();
+        assert_eq!(toks.len(), k, "{unit}×{k}");
+        assert!(
+            toks.iter()
+                .all(|t| t.text == unit && t.kind == TokenKind::Syllable),
+            "{unit}×{k}"
+        );
+    }
+    // A run that ends in a word that is not a syllable keeps that word whole.
+    let s = format!("{}Covid", "Việt".repeat(100));
+    let toks: Vec<&str> = tokens(&s).map(|t| t.text).collect();
+    assert_eq!(toks.len(), 101);
+    assert_eq!(toks[100], "Covid");
 }

@@ -47,7 +47,8 @@ impl Work for Analyze {
             Format::Jsonl => line(serde_json::to_string(&report).map_err(json_err)?),
             format => {
                 let v = serde_json::to_value(&report).map_err(json_err)?;
-                let input: &str = &t.decoded.text;
+                let indexed = text::indexed(&t, bytes);
+                let input: &str = &indexed;
                 match format {
                     Format::Csv => Output::Csv(csv::rows(&v, input, &label)),
                     Format::Html => Output::Page {

@@ -1,15 +1,15 @@
 //! From the bytes of an input to text: binary refusal, encoding detection, and the lenient or
-//! strict handling of bytes that fit no encoding.
+//! strict handling of bytes that fit no encoding, all through the library's
+//! [`vntext::decode::Decoder`].
 //!
-//! By default one bad byte does not reject a whole document: when no encoding fits, the bytes
-//! are decoded as well as they can be ([`vntext::decode::decode_lossy`]: invalid UTF-8 becomes
-//! U+FFFD) and a warning names where. `--strict` turns that into the error instead. Binary data
-//! (NUL bytes) is always an error.
-//!
-//! Everything about decoding goes through [`decode`], so the commands change in one place when
-//! the library's decoding grows (lenient decoding with its own warnings, UTF-16).
+//! By default one bad byte does not reject a whole document: damaged UTF-8 (or UTF-16) is read
+//! with U+FFFD for each invalid sequence and a warning names where; when no encoding fits at all,
+//! the bytes are read as well as they can be ([`vntext::decode::decode_lossy`]) with a warning.
+//! `--strict` turns both into the error instead. Binary data (NUL bytes) is always an error.
 
-use vntext::decode::{self, Decoded, Encoding};
+use std::borrow::Cow;
+
+use vntext::decode::{self, Decoded, Decoder, Encoding};
 use vntext::{Analyzer, Error, ErrorKind, Report};
 
 /// How to decode.
@@ -28,9 +28,6 @@ pub struct Text<'a> {
     pub warnings: Vec<String>,
 }
 
-/// How many byte offsets a warning lists before "and N more".
-const SHOWN_OFFSETS: usize = 5;
-
 /// Decodes the bytes of one input.
 ///
 /// # Errors
@@ -38,96 +35,73 @@ const SHOWN_OFFSETS: usize = 5;
 /// encoding (or not the one given with `from`).
 pub fn decode(bytes: &[u8], opts: DecodeOptions) -> Result<Text<'_>, Error> {
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-        return Err(Error::new(ErrorKind::Binary { offset }));
-    }
-    let strict = match opts.from {
-        Some(enc) => decode::decode_as(bytes, enc),
-        None => decode::decode(bytes),
-    };
-    let err = match strict {
-        Ok(decoded) => {
-            return Ok(Text {
-                decoded,
-                warnings: Vec::new(),
-            });
+        // UTF-16 holds NUL bytes; the decoder tells UTF-16 text from binary data.
+        let utf16 = matches!(bytes, [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..])
+            || matches!(opts.from, Some(Encoding::Utf16Le | Encoding::Utf16Be));
+        if !utf16 {
+            return Err(Error::new(ErrorKind::Binary { offset }));
         }
-        Err(e) if opts.strict || matches!(e.kind(), ErrorKind::Binary { .. }) => return Err(e),
-        Err(e) => e,
-    };
-    let decoded = match opts.from {
-        // Only UTF-8 based encodings can fail: keep the asked-for reading, bad bytes replaced.
-        Some(enc) => Decoded {
-            text: String::from_utf8_lossy(strip_utf8_bom(bytes))
-                .into_owned()
-                .into(),
-            encoding: enc,
-            confidence: 0.0,
-        },
-        None => decode::decode_lossy(bytes),
-    };
-    let warning = if decoded.encoding == Encoding::Utf8 || opts.from.is_some() {
-        replaced_bytes(bytes)
-    } else {
-        let offset = match err.kind() {
-            ErrorKind::UnknownEncoding { offset } | ErrorKind::InvalidUtf8 { offset } => *offset,
-            _ => 0,
-        };
-        format!(
-            "not UTF-8 (first invalid byte at {offset}) and no encoding fits well; read as {} \
-             with a low confidence ({:.2})",
-            decoded.encoding.name(),
-            decoded.confidence
-        )
-    };
-    Ok(Text {
-        decoded,
-        warnings: vec![format!("{warning} (--strict refuses such input)")],
-    })
-}
-
-fn strip_utf8_bom(bytes: &[u8]) -> &[u8] {
-    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
-}
-
-/// "not UTF-8: 2 invalid bytes at 17, 30 replaced by U+FFFD".
-fn replaced_bytes(bytes: &[u8]) -> String {
-    let body = strip_utf8_bom(bytes);
-    let bom = bytes.len() - body.len();
-    let mut at = bom;
-    let mut offsets = Vec::new();
-    let mut count = 0usize;
-    for chunk in body.utf8_chunks() {
-        at += chunk.valid().len();
-        if !chunk.invalid().is_empty() {
-            count += 1;
-            if offsets.len() < SHOWN_OFFSETS {
-                offsets.push(at.to_string());
+    }
+    let mut decoder = Decoder::new().strict(opts.strict);
+    if let Some(enc) = opts.from {
+        decoder = decoder.encoding(enc);
+    }
+    let decoded = match decoder.decode(bytes) {
+        Ok(d) => d,
+        Err(e) if opts.strict || opts.from.is_some() => return Err(e),
+        Err(e) => match e.kind() {
+            ErrorKind::UnknownEncoding { offset } => {
+                let d = decode::decode_lossy(bytes);
+                let warning = format!(
+                    "not UTF-8 (first invalid byte at {offset}) and no encoding fits well; read \
+                     as {} with a low confidence ({:.2}) (--strict refuses such input)",
+                    d.encoding.name(),
+                    d.confidence
+                );
+                return Ok(Text {
+                    decoded: d,
+                    warnings: vec![warning],
+                });
             }
-            at += chunk.invalid().len();
-        }
-    }
-    let more = count.saturating_sub(offsets.len());
-    let list = if more > 0 {
-        format!("{} and {more} more", offsets.join(", "))
-    } else {
-        offsets.join(", ")
+            _ => return Err(e),
+        },
     };
-    let what = if count == 1 {
-        "1 invalid byte sequence at byte".to_string()
+    let warnings = if decoded.replaced.is_empty() {
+        Vec::new()
     } else {
-        format!("{count} invalid byte sequences at bytes")
+        vec![format!(
+            "{} (--strict refuses such input)",
+            decoded.replaced
+        )]
     };
-    format!("not UTF-8: {what} {list} replaced by U+FFFD")
+    Ok(Text { decoded, warnings })
 }
 
-/// Analyses decoded text into the report [`Analyzer::analyze_bytes`] would give for the same
-/// bytes: spans index the decoded text, `encoding` and `counts.bytes` describe the input.
+/// The report of decoded text: the one [`Analyzer::analyze_bytes`] gives for the same decoding
+/// (spans index the input bytes when it is UTF-8, the decoded text otherwise).
 pub fn analyze(analyzer: &Analyzer, text: &Text<'_>, input_len: usize) -> Report {
-    let mut report = analyzer.analyze(&text.decoded.text);
-    report.encoding = text.decoded.encoding.name().to_string();
-    report.encoding_confidence = text.decoded.confidence;
-    report.counts.bytes = input_len;
-    report
+    analyzer.analyze_decoded(&text.decoded, input_len)
+}
+
+/// The text the report's spans index, for views that place facts in it (CSV, HTML): the
+/// decoded text, or, when the spans index the input bytes (UTF-8, maybe after a byte-order mark
+/// or with invalid sequences), those bytes with each invalid byte shown as `?` so that every
+/// offset stays in place.
+pub fn indexed<'a>(text: &'a Text<'_>, bytes: &'a [u8]) -> Cow<'a, str> {
+    if text.decoded.input_offset(0).is_none() {
+        return Cow::Borrowed(&text.decoded.text);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Cow::Borrowed(s),
+        Err(_) => {
+            let mut out = String::with_capacity(bytes.len());
+            for chunk in bytes.utf8_chunks() {
+                out.push_str(chunk.valid());
+                out.extend(std::iter::repeat_n('?', chunk.invalid().len()));
+            }
+            Cow::Owned(out)
+        }
+    }
 }
 
 #[cfg(test)]
@@ -147,7 +121,7 @@ mod tests {
         assert_eq!(
             t.warnings,
             [format!(
-                "not UTF-8: 1 invalid byte sequence at byte {at} replaced by U+FFFD \
+                "1 invalid byte sequence replaced by U+FFFD, at byte {at} \
                  (--strict refuses such input)"
             )]
         );
@@ -157,7 +131,7 @@ mod tests {
         };
         let e = decode(&bytes, strict).err().unwrap();
         assert!(
-            matches!(e.kind(), ErrorKind::UnknownEncoding { offset } if *offset == at),
+            matches!(e.kind(), ErrorKind::InvalidUtf8 { offset } if *offset == at),
             "{e}"
         );
     }
@@ -178,8 +152,8 @@ mod tests {
         let t = decode(&bytes, DecodeOptions::default()).unwrap();
         let w = &t.warnings[0];
         let want = format!(
-            "not UTF-8: 6 invalid byte sequences at bytes {}, {}, {}, {}, {} and 1 more replaced",
-            at[0], at[1], at[2], at[3], at[4]
+            "6 invalid byte sequences replaced by U+FFFD, at bytes {}, {}, {}, {}, {}, {}",
+            at[0], at[1], at[2], at[3], at[4], at[5]
         );
         assert!(w.starts_with(&want), "{w}");
     }
@@ -199,7 +173,7 @@ mod tests {
         let t = decode(b"\xEF\xBB\xBFVi\xff\xfet", opts).unwrap();
         assert_eq!(t.decoded.text, "Vi\u{FFFD}\u{FFFD}t");
         assert!(
-            t.warnings[0].starts_with("not UTF-8: 2 invalid byte sequences at bytes 5, 6 replaced"),
+            t.warnings[0].starts_with("2 invalid byte sequences replaced by U+FFFD, at bytes 5, 6"),
             "{:?}",
             t.warnings
         );

@@ -1372,15 +1372,15 @@ mod tests {
     fn candidates_equal_the_regex_scan_on_the_articles() {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data/articles");
         let mut stack = vec![std::path::PathBuf::from(dir)];
+        let mut files = 0;
         while let Some(d) = stack.pop() {
-            let Ok(rd) = std::fs::read_dir(&d) else {
-                continue;
-            };
+            let rd = std::fs::read_dir(&d).unwrap_or_else(|e| panic!("{}: {e}", d.display()));
             for e in rd.flatten() {
                 let path = e.path();
                 if path.is_dir() {
                     stack.push(path);
                 } else if let Ok(t) = std::fs::read_to_string(&path) {
+                    files += 1;
                     let a: Vec<(usize, usize)> = candidates(&t).collect();
                     let b: Vec<(usize, usize)> = RE_CAND
                         .find_iter(&t)
@@ -1390,6 +1390,7 @@ mod tests {
                 }
             }
         }
+        assert!(files >= 90, "only {files} articles read from {dir}");
     }
 
     #[test]

@@ -314,7 +314,7 @@ pub struct Syllable {
 /// assert!(!is_valid("HĐND"));
 /// assert!(!is_valid("UBND"));
 /// assert!(!is_valid("tàc"), "checked syllables take only sắc or nặng");
-/// assert!(!is_valid("ke") == false && !is_valid("ce"), "k before e, never c");
+/// assert!(is_valid("ke") && !is_valid("ce"), "k before e, never c");
 /// assert!(!is_valid("quá1"));
 /// ```
 #[inline]

@@ -50,10 +50,10 @@ pub(crate) fn is_doc_type(part: &str) -> bool {
     if has(part, Shape::DocType) {
         return true;
     }
-    if !part.contains('Ð') || part.len() > 16 {
+    if !part.contains('Ð') || part.len() > MAX_FORM_LEN {
         return false;
     }
-    let mut buf = [0u8; 16];
+    let mut buf = [0u8; MAX_FORM_LEN];
     let mut n = 0;
     for c in part.chars().map(|c| if c == 'Ð' { 'Đ' } else { c }) {
         if n + c.len_utf8() > buf.len() {
@@ -65,10 +65,13 @@ pub(crate) fn is_doc_type(part: &str) -> bool {
     std::str::from_utf8(&buf[..n]).is_ok_and(|s| has(s, Shape::DocType))
 }
 
+/// Longest form (bytes) the table may hold; longer text is never looked up.
+pub(crate) const MAX_FORM_LEN: usize = 16;
+
 /// Whether `form` is listed with `shape` (case-sensitive).
 #[inline]
 pub(crate) fn has(form: &str, shape: Shape) -> bool {
-    form.len() <= 16
+    form.len() <= MAX_FORM_LEN
         && TABLE
             .get(form)
             .is_some_and(|&bits| bits & (1 << shape as u8) != 0)
@@ -92,6 +95,10 @@ mod tests {
                 "bad shape in {line:?}"
             );
             assert!(forms.insert((cols[0], cols[1])), "duplicate row {line:?}");
+            assert!(
+                cols[0].len() <= MAX_FORM_LEN,
+                "form longer than MAX_FORM_LEN: {line:?}"
+            );
         }
         assert!(has("TP", Shape::Dotted) && has("TT", Shape::Dotted) && has("TT", Shape::DocType));
         assert!(has("KT-XH", Shape::Compound) && has("TU", Shape::Syllable));

@@ -28,6 +28,102 @@ pub(crate) struct Scanner<'a> {
     text: &'a str,
     pos: usize,
     prev: Option<Prev>,
+    /// The rest of the letter run the previous token ended inside, when it is long.
+    tail: Option<RunTail>,
+}
+
+/// Rests of letter runs shorter than this are scanned again; longer ones are remembered.
+const TAIL_MIN: usize = 64;
+
+/// The rest of a letter run that a token ended inside (`ViệtViệtViệt…` → `Việt` + the rest),
+/// as far as the word recognisers need it, so that the next token starts from what is known
+/// instead of scanning the rest again: without it, n capitalised syllables glued together
+/// cost n scans of the rest, a time that grows with the square of the input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct RunTail {
+    /// Where the rest starts: the next token's start.
+    start: usize,
+    /// Where the run ends.
+    end: usize,
+    /// One past the last char (0 when none) that sets each flag of [`Word`]: the rest from any
+    /// later start holds one when that start is below.
+    latin_ext_until: usize,
+    non_latin_until: usize,
+    dirty_until: usize,
+    /// Letters and capitals in `start..end`.
+    letters: u32,
+    upper: u32,
+}
+
+impl RunTail {
+    /// Scans `text[start..end]`, a letter run or the rest of one (one pass, out of the hot path).
+    #[cold]
+    fn scan(text: &str, start: usize, end: usize) -> RunTail {
+        let b = text.as_bytes();
+        let mut t = RunTail {
+            start,
+            end,
+            latin_ext_until: 0,
+            non_latin_until: 0,
+            dirty_until: 0,
+            letters: 0,
+            upper: 0,
+        };
+        for (off, ch) in text[start..end].char_indices() {
+            let p = start + off;
+            let after = p + ch.len_utf8();
+            if !ch.is_ascii() {
+                match scan_word_char(b, p, b[p]) {
+                    WordChar::Latin { dirty, .. } => {
+                        t.latin_ext_until = after;
+                        if dirty {
+                            t.dirty_until = after;
+                        }
+                    }
+                    WordChar::SoftHyphen => t.dirty_until = after,
+                    WordChar::Other { .. } => t.non_latin_until = after,
+                    WordChar::End => {}
+                }
+            }
+            if is_letter(ch) {
+                t.letters += 1;
+                t.upper += u32::from(is_upper(ch));
+            }
+        }
+        t
+    }
+
+    /// The word from `self.start` to the run's end, as [`scan_word`] then [`with_case`] would
+    /// give it; the case break is looked for from the start only as far as the first one.
+    fn word(&self, text: &str) -> Word {
+        let s = self.start;
+        let mut w = Word {
+            end: self.end,
+            letters: self.letters,
+            upper: self.upper,
+            latin_ext: self.latin_ext_until > s,
+            non_latin: self.non_latin_until > s,
+            dirty: self.dirty_until > s,
+            ..Word::default()
+        };
+        let mut seen = false;
+        let mut prev_lower = false;
+        for (off, ch) in text[s..self.end].char_indices() {
+            if !is_letter(ch) {
+                continue;
+            }
+            let up = is_upper(ch);
+            if !seen {
+                w.first_upper = up;
+                seen = true;
+            } else if up && prev_lower {
+                w.case_break = off;
+                break;
+            }
+            prev_lower = !up;
+        }
+        w
+    }
 }
 
 /// What a letter run holds.
@@ -480,8 +576,13 @@ enum Part {
     },
 }
 
-/// Scans one code part at `p`: ASCII digits only, or a capital-led alphanumeric run of at least
-/// two chars (letters of any Latin form, digits) that is capital-heavy.
+/// Longest code part (chars) [`scan_part`] accepts: real ones have at most a dozen (`CĐKT`,
+/// `NHNN14`, `VPCP`); the bound keeps a long run of letters from being scanned again from each
+/// of its starts.
+const MAX_PART_CHARS: u32 = 32;
+
+/// Scans one code part at `p`: ASCII digits only, or a capital-led alphanumeric run of two to
+/// [`MAX_PART_CHARS`] chars (letters of any Latin form, digits) that is capital-heavy.
 fn scan_part(text: &str, p: usize) -> Option<(usize, Part)> {
     let b = text.as_bytes();
     let c = *b.get(p)?;
@@ -514,6 +615,9 @@ fn scan_part(text: &str, p: usize) -> Option<(usize, Part)> {
         } else {
             break;
         }
+        if chars == MAX_PART_CHARS {
+            return None;
+        }
         first = false;
         chars += 1;
         q += ch.len_utf8();
@@ -531,6 +635,7 @@ impl<'a> Scanner<'a> {
             text,
             pos: 0,
             prev: None,
+            tail: None,
         }
     }
 
@@ -618,7 +723,7 @@ impl<'a> Scanner<'a> {
     /// punctuation and symbols, and other chars are scanned out of line, which keeps the hot
     /// loop small enough for its state to live in registers.
     #[inline(always)]
-    fn scan(&self, start: usize) -> (usize, TokenKind) {
+    fn scan(&mut self, start: usize) -> (usize, TokenKind) {
         let c0 = self.byte(start);
         if BYTE_CLASS[c0 as usize] == ASCII_LETTER || starts_vietnamese_letter(self.bytes(), start)
         {
@@ -636,7 +741,7 @@ impl<'a> Scanner<'a> {
     /// A token starting with a char outside ASCII that [`starts_vietnamese_letter`] did not
     /// recognise: a letter of another script or block, a digit, an emoji, a sign…
     #[inline(never)]
-    fn scan_non_ascii(&self, start: usize) -> (usize, TokenKind) {
+    fn scan_non_ascii(&mut self, start: usize) -> (usize, TokenKind) {
         let Some(ch) = char_at(self.text, start) else {
             return (start + 1, TokenKind::Other);
         };
@@ -987,11 +1092,14 @@ impl<'a> Scanner<'a> {
     // ---- words ---------------------------------------------------------------------------
 
     #[inline(always)]
-    fn scan_letters(&self, start: usize) -> (usize, TokenKind) {
+    fn scan_letters(&mut self, start: usize) -> (usize, TokenKind) {
         if let Some(e) = self.try_url(start) {
             return (e, TokenKind::Url);
         }
-        let w = scan_word(self.text, start);
+        let w = match self.tail {
+            Some(t) if t.start == start => t.word(self.text),
+            _ => scan_word(self.text, start),
+        };
         let next = self.byte(w.end);
         // The common case: a word followed by a space or punctuation that joins nothing.
         if !matches!(
@@ -1006,7 +1114,7 @@ impl<'a> Scanner<'a> {
     /// A word followed by a char that may join it to more (`TP.HCM`, `QĐ-UBND`, `NHNN14`,
     /// e-mails, domains).
     #[inline(never)]
-    fn scan_joined_letters(&self, start: usize, w: Word, next: u8) -> (usize, TokenKind) {
+    fn scan_joined_letters(&mut self, start: usize, w: Word, next: u8) -> (usize, TokenKind) {
         let b = self.bytes();
         if !w.latin_ext && !w.non_latin && !w.dirty {
             // Pure ASCII word followed by something an e-mail or domain could hold.
@@ -1022,7 +1130,11 @@ impl<'a> Scanner<'a> {
         if matches!(next, b'@' | b'_' | b'+') {
             return self.classify_word(start, w);
         }
-        let w = with_case(self.text, start, w);
+        let w = if w.letters == 0 {
+            with_case(self.text, start, w)
+        } else {
+            w
+        };
         match next {
             b'-' | b'/' | b'&' => {
                 if let Some(r) = self.try_letter_chain(start, &w) {
@@ -1054,7 +1166,7 @@ impl<'a> Scanner<'a> {
     }
 
     #[inline(always)]
-    fn classify_word(&self, start: usize, w: Word) -> (usize, TokenKind) {
+    fn classify_word(&mut self, start: usize, w: Word) -> (usize, TokenKind) {
         if valid_span(self.text, start, w.end, w.dirty) {
             // Table forms (`TU`, `HU`, `TƯ`) are short capitals.
             let kind = if self.byte(start).is_ascii_uppercase()
@@ -1084,7 +1196,7 @@ impl<'a> Scanner<'a> {
     /// The kind of a word that is not a valid syllable (abbreviation, foreign word, invalid
     /// syllable), or the end of its first part when it is glued syllables (`Chủtịch`).
     #[inline(never)]
-    fn classify_non_syllable(&self, start: usize, w: Word) -> (usize, TokenKind) {
+    fn classify_non_syllable(&mut self, start: usize, w: Word) -> (usize, TokenKind) {
         let text = &self.text[start..w.end];
         let w = if w.letters == 0 {
             with_case(self.text, start, w)
@@ -1097,6 +1209,7 @@ impl<'a> Scanner<'a> {
             let left = &text[..w.case_break];
             if !left.is_ascii() && text.len() - w.case_break >= 2 && valid(left, needs_clean(left))
             {
+                self.remember_tail(start, &w, start + w.case_break);
                 return (start + w.case_break, TokenKind::Syllable);
             }
         }
@@ -1104,8 +1217,8 @@ impl<'a> Scanner<'a> {
             return (w.end, TokenKind::Foreign);
         }
         if w.latin_ext
-            && vowel_groups(text) >= 2
             && (3..=MAX_GLUED_LETTERS).contains(&w.letters)
+            && vowel_groups(text) >= 2
             && !w.caps_heavy_abbrev_shape(text)
             && let Some(p) = split_glued(text, 1)
         {
@@ -1119,6 +1232,7 @@ impl<'a> Scanner<'a> {
             } else {
                 TokenKind::Syllable
             };
+            self.remember_tail(start, &w, end);
             return (end, kind);
         }
         if w.letters == 1 {
@@ -1139,14 +1253,44 @@ impl<'a> Scanner<'a> {
         (w.end, TokenKind::Foreign)
     }
 
+    /// Remembers the rest of the word `start..w.end` (case counts filled) from `at`, where the
+    /// token ends, when it is long: from the tail the token came from, updated by the letters
+    /// of the token alone, or by one scan of the rest.
+    #[cold]
+    fn remember_tail(&mut self, start: usize, w: &Word, at: usize) {
+        if w.end - at < TAIL_MIN {
+            return;
+        }
+        self.tail = Some(match self.tail {
+            Some(t) if t.start == start && t.end == w.end => {
+                let (mut letters, mut upper) = (0, 0);
+                for ch in self.text[start..at].chars().filter(|&c| is_letter(c)) {
+                    letters += 1;
+                    upper += u32::from(is_upper(ch));
+                }
+                RunTail {
+                    start: at,
+                    letters: t.letters - letters,
+                    upper: t.upper - upper,
+                    ..t
+                }
+            }
+            _ => RunTail::scan(self.text, at, w.end),
+        });
+    }
+
     /// Letter-led chains joined by `-`, `/`, `&`: table abbreviations (`KT-XH`, `V/v`, `GD&ĐT`)
     /// and capital codes (`QĐ-UBND`, `KL/TU`, `NĐ-CP`).
     fn try_letter_chain(&self, start: usize, w: &Word) -> Option<(usize, TokenKind)> {
-        // Table forms first, any case: up to four parts of letters.
+        // Table forms first, any case: up to four parts of letters, as long as a table form
+        // can be (so that a long run of words is not scanned again from each of its starts).
         let mut p = w.end;
         let mut ends = [0usize; 4];
         let mut n = 0;
-        while n < 4 && matches!(self.byte(p), b'-' | b'/' | b'&') {
+        while n < 4
+            && p - start < abbrev::MAX_FORM_LEN
+            && matches!(self.byte(p), b'-' | b'/' | b'&')
+        {
             let q = p + 1;
             let Some(c) = char_at(self.text, q).filter(|&c| is_letter(c)) else {
                 break;
@@ -1417,6 +1561,90 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// The word a remembered run tail gives is the word a fresh scan gives, at every token
+    /// that starts from one (long runs of glued syllables with every kind of char inside).
+    #[test]
+    fn run_tails_agree_with_a_fresh_scan() {
+        let pieces = [
+            "Việt",
+            "Hà",
+            "Sìn",
+            "Đà",
+            "Ðà",
+            "Vie\u{323}\u{302}t",
+            "ViệtNam",
+            "vớiSARS",
+            "iPhone",
+            "Chủtịch",
+            "tỷđồng",
+            "HĐND",
+            "a",
+            "B",
+            "中",
+            "Αθ",
+            "\u{301}",
+            "\u{AD}",
+            "ð",
+            "1",
+            "-",
+            ".",
+            " ",
+        ];
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        let mut used = 0;
+        for _ in 0..400 {
+            let mut s = String::new();
+            for _ in 0..(seed % 300) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                // Mostly glued capitalised syllables, so that long runs form.
+                let k = if seed.is_multiple_of(24) {
+                    seed as usize / 24
+                } else {
+                    seed as usize % 4
+                };
+                s.push_str(pieces[k % pieces.len()]);
+            }
+            let mut sc = Scanner::new(&s);
+            loop {
+                let pos = sc.skip_gap(sc.pos);
+                if let Some(t) = sc.tail.filter(|t| t.start == pos) {
+                    let fresh = with_case(&s, pos, scan_word(&s, pos));
+                    let cached = t.word(&s);
+                    assert_eq!(
+                        (cached.end, cached.letters, cached.upper, cached.first_upper),
+                        (fresh.end, fresh.letters, fresh.upper, fresh.first_upper),
+                        "{s:?} at {pos}"
+                    );
+                    assert_eq!(
+                        (
+                            cached.latin_ext,
+                            cached.non_latin,
+                            cached.dirty,
+                            cached.case_break
+                        ),
+                        (
+                            fresh.latin_ext,
+                            fresh.non_latin,
+                            fresh.dirty,
+                            fresh.case_break
+                        ),
+                        "{s:?} at {pos}"
+                    );
+                    used += 1;
+                }
+                if sc.next_token().is_none() {
+                    break;
+                }
+            }
+        }
+        assert!(
+            used > 1000,
+            "only {used} tokens started from a remembered tail"
+        );
     }
 
     #[test]

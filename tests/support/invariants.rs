@@ -15,7 +15,7 @@ use vntext::normalize::{Normalizer, ToneStyle};
 use vntext::{article, ethnic, stats, syllable, tokenize};
 
 /// Every encoding the crate names (the enum is `#[non_exhaustive]`: new ones go here).
-pub const ENCODINGS: [Encoding; 7] = [
+pub const ENCODINGS: [Encoding; 9] = [
     Encoding::Utf8,
     Encoding::Tcvn3,
     Encoding::Vni,
@@ -23,6 +23,8 @@ pub const ENCODINGS: [Encoding; 7] = [
     Encoding::Windows1258,
     Encoding::Utf8Mojibake,
     Encoding::Viqr,
+    Encoding::Utf16Le,
+    Encoding::Utf16Be,
 ];
 
 /// The normalizer configurations worth checking: the default, each tone style, folding,
@@ -109,6 +111,39 @@ pub fn slice<'a>(input: &'a str, start: usize, end: usize, what: &str) -> &'a st
 #[track_caller]
 pub fn check_span(input: &str, start: usize, end: usize, text: &str, what: &str) {
     let got = slice(input, start, end, what);
+    assert_eq!(got, text, "{what}: text differs from input[{start}..{end}]");
+}
+
+/// What a report's spans index: a text, or the bytes it was decoded from (UTF-8, possibly
+/// damaged: a span's text is then its bytes decoded, U+FFFD for each invalid sequence).
+pub trait Spanned {
+    /// `self[start..end]` as text, or a panic saying why the span is not one.
+    #[track_caller]
+    fn at(&self, start: usize, end: usize, what: &str) -> std::borrow::Cow<'_, str>;
+}
+
+impl Spanned for str {
+    #[track_caller]
+    fn at(&self, start: usize, end: usize, what: &str) -> std::borrow::Cow<'_, str> {
+        std::borrow::Cow::Borrowed(slice(self, start, end, what))
+    }
+}
+
+impl Spanned for [u8] {
+    #[track_caller]
+    fn at(&self, start: usize, end: usize, what: &str) -> std::borrow::Cow<'_, str> {
+        assert!(
+            start <= end && end <= self.len(),
+            "{what}: span {start}..{end} out of the input's 0..{} bytes",
+            self.len()
+        );
+        String::from_utf8_lossy(&self[start..end])
+    }
+}
+
+#[track_caller]
+fn check_span_in<I: Spanned + ?Sized>(input: &I, start: usize, end: usize, text: &str, what: &str) {
+    let got = input.at(start, end, what);
     assert_eq!(got, text, "{what}: text differs from input[{start}..{end}]");
 }
 
@@ -305,10 +340,10 @@ pub fn check_extractors(input: &str) {
     }
 }
 
-fn check_official(input: &str, o: &officials::Official) {
-    check_span(input, o.start, o.end, &o.text, "official");
+fn check_official<I: Spanned + ?Sized>(input: &I, o: &officials::Official) {
+    check_span_in(input, o.start, o.end, &o.text, "official");
     let (ns, ne) = o.name_span;
-    slice(input, ns, ne, "official name");
+    input.at(ns, ne, "official name");
     if ns < ne {
         assert!(
             o.start <= ns && ne <= o.end,
@@ -333,11 +368,11 @@ fn check_statistic(s: &stats::Statistic) {
     }
 }
 
-fn check_ethnic(input: &str, g: &ethnic::EthnicGroupMentions) {
+fn check_ethnic<I: Spanned + ?Sized>(input: &I, g: &ethnic::EthnicGroupMentions) {
     assert!(!g.name.is_empty(), "ethnic group without a name");
     assert!(g.mentions > 0, "ethnic group {:?} with 0 mentions", g.name);
     for s in &g.spans {
-        slice(input, s.start, s.end, "ethnic group mention");
+        input.at(s.start, s.end, "ethnic group mention");
     }
 }
 
@@ -358,24 +393,33 @@ fn check_published(p: &str) {
 /// A report of `input` (the text the spans index): every span is its text, numbers finite,
 /// counts consistent.
 pub fn check_report(input: &str, r: &Report) {
+    check_report_spans(input, r);
+    assert_eq!(r.counts.chars, input.chars().count(), "counts.chars");
+}
+
+/// Every span of a report is its text in `input`; numbers finite; counts nested.
+pub fn check_report_spans<I: Spanned + ?Sized>(input: &I, r: &Report) {
     for d in &r.document_numbers {
-        check_span(input, d.start, d.end, &d.text, "report document number");
+        check_span_in(input, d.start, d.end, &d.text, "report document number");
     }
     for d in &r.dates {
-        check_span(input, d.start, d.end, &d.text, "report date");
+        check_span_in(input, d.start, d.end, &d.text, "report date");
+    }
+    for d in &r.periods {
+        check_span_in(input, d.start, d.end, &d.text, "report period");
     }
     for o in &r.officials {
         check_official(input, o);
     }
     for s in &r.statistics {
-        check_span(input, s.start, s.end, &s.text, "report statistic");
+        check_span_in(input, s.start, s.end, &s.text, "report statistic");
         check_statistic(s);
     }
     for g in &r.ethnic_groups {
         check_ethnic(input, g);
     }
     for c in &r.chrome {
-        check_span(input, c.start, c.end, &c.text, "report chrome");
+        check_span_in(input, c.start, c.end, &c.text, "report chrome");
     }
     if let Some(p) = &r.published {
         check_published(p);
@@ -392,7 +436,13 @@ pub fn check_report(input: &str, r: &Report) {
         r.encoding
     );
     let c = &r.counts;
-    assert_eq!(c.chars, input.chars().count(), "counts.chars");
+    assert!(
+        r.replaced.offsets.len() <= r.replaced.count
+            && r.replaced.offsets.len() <= decode::Replacements::MAX_OFFSETS
+            && r.replaced.offsets.is_sorted(),
+        "replacements {:?}",
+        r.replaced
+    );
     assert!(
         c.valid_syllables <= c.syllables && c.syllables <= c.tokens,
         "report counts not nested: {c:?}"
@@ -408,15 +458,22 @@ pub fn check_analyze(analyzer: &vntext::Analyzer, input: &str) -> Report {
     r
 }
 
-/// The analyzer on bytes: an error exactly when `decode` fails; otherwise the spans index the
-/// decoded text.
+/// The analyzer on bytes (lenient by default): an error exactly when the lenient decoder
+/// fails; otherwise the spans index the bytes when they are UTF-8 (possibly damaged), the
+/// decoded text otherwise, and the replacements are the decoder's.
 pub fn check_analyze_bytes(analyzer: &vntext::Analyzer, bytes: &[u8]) {
-    let decoded = decode::decode(bytes);
+    let decoded = decode::Decoder::new().decode(bytes);
     match (analyzer.analyze_bytes(bytes), decoded) {
         (Ok(r), Ok(d)) => {
-            check_report(&d.text, &r);
+            if d.input_offset(0).is_some() {
+                check_report_spans(bytes, &r);
+                assert_eq!(r.counts.chars, d.text.chars().count(), "counts.chars");
+            } else {
+                check_report(&d.text, &r);
+            }
             assert_eq!(r.counts.bytes, bytes.len(), "counts.bytes of analyze_bytes");
             assert_eq!(r.encoding, d.encoding.name(), "report encoding vs decode");
+            assert_eq!(r.replaced, d.replaced, "report replacements vs decode");
         }
         (Err(e), Err(d)) => assert_eq!(e, d, "analyze_bytes and decode fail differently"),
         (Ok(_), Err(e)) => panic!("analyze_bytes succeeded where decode failed with {e}"),
@@ -447,13 +504,28 @@ pub fn check_decode(bytes: &[u8]) {
                     "UTF-8 decoding must return the input (BOM stripped)"
                 );
             }
+            assert!(
+                d.replaced.is_empty(),
+                "strict decoding replaced {:?}",
+                d.replaced
+            );
             let lossy = decode::decode_lossy(bytes);
             assert_eq!(lossy, d, "decode_lossy differs from a successful decode");
+            let lenient = decode::Decoder::new().decode(bytes);
+            assert_eq!(
+                lenient.as_ref(),
+                Ok(&d),
+                "lenient decoding differs from strict"
+            );
         }
         Err(e) => {
             check_error(&e, bytes);
+            if let Ok(d) = decode::Decoder::new().decode(bytes) {
+                check_lenient(bytes, &d);
+            }
             let lossy = decode::decode_lossy(bytes);
             check_finite(lossy.confidence, "decode_lossy confidence");
+            check_lenient(bytes, &lossy);
         }
     }
     for enc in ENCODINGS {
@@ -467,12 +539,76 @@ pub fn check_decode(bytes: &[u8]) {
     }
 }
 
+/// What lenient decoding gives: replacements counted and listed in order inside the input; when
+/// the text maps back to the input, every char of the text is its bytes decoded.
+fn check_lenient(bytes: &[u8], d: &decode::Decoded<'_>) {
+    check_finite(d.confidence, "lenient confidence");
+    assert!(
+        (0.0..=1.0).contains(&d.confidence),
+        "confidence {}",
+        d.confidence
+    );
+    let r = &d.replaced;
+    assert!(
+        r.offsets.len() <= r.count.min(decode::Replacements::MAX_OFFSETS)
+            && r.offsets.is_sorted()
+            && r.offsets.iter().all(|&o| o < bytes.len()),
+        "replacements {r:?} of {} bytes",
+        bytes.len()
+    );
+    assert!(
+        r.count <= d.text.matches('\u{FFFD}').count(),
+        "{} replacements but fewer U+FFFD in the text",
+        r.count
+    );
+    if d.input_offset(0).is_none() {
+        return;
+    }
+    let mut prev = (0, d.input_offset(0).unwrap_or(0));
+    let boundaries = d
+        .text
+        .char_indices()
+        .map(|(i, _)| i)
+        .skip(1)
+        .chain([d.text.len()]);
+    for i in boundaries {
+        let o = d.input_offset(i).unwrap_or(0);
+        assert!(
+            prev.1 <= o && o <= bytes.len(),
+            "input offsets not increasing at text offset {i}"
+        );
+        let got = String::from_utf8_lossy(&bytes[prev.1..o]);
+        assert_eq!(
+            got,
+            &d.text[prev.0..i],
+            "text offset {}..{i} maps to bytes {}..{o}",
+            prev.0,
+            prev.1
+        );
+        prev = (i, o);
+    }
+    assert_eq!(
+        prev.1,
+        bytes.len(),
+        "the text's end maps to the input's end"
+    );
+}
+
 /// A decoding error names a real position, and prints a non-empty message.
 pub fn check_error(e: &vntext::Error, bytes: &[u8]) {
     use vntext::ErrorKind;
     let msg = e.to_string();
     assert!(!msg.is_empty(), "empty error message for {:?}", e.kind());
     match *e.kind() {
+        ErrorKind::Binary { offset }
+            if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") =>
+        {
+            // UTF-16: the first NUL code unit.
+            assert!(
+                offset % 2 == 0 && bytes.get(offset..offset + 2) == Some(&[0, 0][..]),
+                "Binary error offset {offset} is not a NUL code unit of UTF-16"
+            );
+        }
         ErrorKind::Binary { offset } => {
             assert_eq!(
                 bytes.get(offset),
@@ -484,7 +620,9 @@ pub fn check_error(e: &vntext::Error, bytes: &[u8]) {
                 "Binary error offset {offset} is not the first NUL"
             );
         }
-        ErrorKind::InvalidUtf8 { offset } | ErrorKind::UnknownEncoding { offset } => {
+        ErrorKind::InvalidUtf8 { offset }
+        | ErrorKind::InvalidUtf16 { offset }
+        | ErrorKind::UnknownEncoding { offset } => {
             assert!(
                 offset < bytes.len(),
                 "error offset {offset} beyond the input ({} bytes)",
