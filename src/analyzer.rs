@@ -402,7 +402,7 @@ impl Analyzer {
         let tc = doc.counts();
         let mut report = Report {
             source: None,
-            encoding: encoding.name().to_string(),
+            encoding,
             encoding_confidence: confidence,
             title: art.title.map(|s| doc.slice(s).trim().to_string()),
             published: art.published.clone(),

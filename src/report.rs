@@ -53,8 +53,8 @@ pub struct ChromeSpan {
 pub struct Report {
     /// Where the text came from (a path), when the caller says.
     pub source: Option<String>,
-    /// The encoding the input was read as (`utf-8`, `tcvn3`, `vni`…).
-    pub encoding: String,
+    /// The encoding the input was read as, printed by its name (`utf-8`, `tcvn3`, `vni`…).
+    pub encoding: crate::decode::Encoding,
     /// Confidence of the encoding detection, 0..=1.
     pub encoding_confidence: f64,
     /// Invalid byte sequences of the input read as U+FFFD (damaged UTF-8 or UTF-16, see

@@ -52,16 +52,20 @@ mod viqr;
 
 pub use viqr::viqr_to_unicode;
 
-/// A character encoding a Vietnamese document may arrive in (bảng mã).
+/// A character encoding a Vietnamese document may arrive in (bảng mã). Reports print it by its
+/// [name](Encoding::name) (`"utf-8"`, `"tcvn3"`…), and it compares equal to that name.
 ///
 /// ```
 /// use vntext::decode::Encoding;
 /// assert_eq!(Encoding::from_name("abc").unwrap(), Encoding::Tcvn3);
+/// assert_eq!(Encoding::Tcvn3, "tcvn3");
+/// assert_eq!(Encoding::Vni.to_string(), "vni");
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum Encoding {
     /// UTF-8 (Unicode dựng sẵn or tổ hợp), with or without BOM.
+    #[default]
     Utf8,
     /// TCVN 5712:1993 VN3, the "ABC" fonts (.VnTime).
     Tcvn3,
@@ -138,6 +142,39 @@ impl Encoding {
             "utf-16be" | "utf16be" => Encoding::Utf16Be,
             _ => return Err(Error::new(ErrorKind::UnknownEncodingName(name.to_string()))),
         })
+    }
+}
+
+impl std::fmt::Display for Encoding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl PartialEq<str> for Encoding {
+    fn eq(&self, other: &str) -> bool {
+        self.name() == other
+    }
+}
+
+impl PartialEq<&str> for Encoding {
+    fn eq(&self, other: &&str) -> bool {
+        self.name() == *other
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Encoding {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Encoding {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let name = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
+        Encoding::from_name(&name).map_err(serde::de::Error::custom)
     }
 }
 

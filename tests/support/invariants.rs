@@ -431,8 +431,8 @@ pub fn check_report_spans<I: Spanned + ?Sized>(input: &I, r: &Report) {
         r.encoding_confidence
     );
     assert!(
-        Encoding::from_name(&r.encoding).is_ok(),
-        "report encoding {:?} is not a name Encoding::from_name knows",
+        Encoding::from_name(r.encoding.name()) == Ok(r.encoding),
+        "report encoding {:?} does not round-trip through its name",
         r.encoding
     );
     let c = &r.counts;
