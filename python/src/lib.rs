@@ -316,31 +316,31 @@ fn analyze_many<'py>(
         }
         return Ok(out);
     }
-    // `jobs` workers analyse without the GIL; this thread feeds them, waits for the results in
-    // input order (GIL released) and turns each into Python objects while they go on. At most
-    // `window` inputs are in flight, so memory stays bounded whatever the batch size.
-    let window = jobs * 4;
-    let (job_tx, job_rx) = mpsc::sync_channel::<(Input, SyncSender<Outcome>)>(window);
+    // Up to `jobs` workers analyse without the GIL; this thread feeds them, waits for the
+    // results in input order (GIL released) and turns each into Python objects while they go
+    // on. At most `window` inputs are in flight, so memory stays bounded whatever the batch
+    // size, and workers start only as inputs arrive (no idle threads for a short batch).
+    let window = jobs.saturating_mul(4);
+    let (job_tx, job_rx) = mpsc::channel::<(Input, SyncSender<Outcome>)>();
     let job_rx = Mutex::new(job_rx);
     let results = &out;
-    std::thread::scope(|scope| {
-        for _ in 0..jobs {
-            scope.spawn(|| {
-                loop {
-                    let job = match job_rx.lock() {
-                        Ok(rx) => rx.recv(),
-                        Err(_) => return,
-                    };
-                    let Ok((input, done)) = job else { return };
-                    let _ = done.send(run_one(analyzer, &input));
-                }
-            });
+    let worker = || {
+        loop {
+            let job = match job_rx.lock() {
+                Ok(rx) => rx.recv(),
+                Err(_) => return,
+            };
+            let Ok((input, done)) = job else { return };
+            let _ = done.send(run_one(analyzer, &input));
         }
+    };
+    let worker = &worker;
+    std::thread::scope(|scope| {
         // Takes the sender: when this returns, early or not, the workers see the queue close.
-        let feed = move |job_tx: SyncSender<(Input, SyncSender<Outcome>)>| -> PyResult<()> {
+        let feed = move |job_tx: mpsc::Sender<(Input, SyncSender<Outcome>)>| -> PyResult<()> {
             let mut items = items.enumerate();
             let mut pending: VecDeque<(usize, Receiver<Outcome>)> = VecDeque::new();
-            let mut exhausted = false;
+            let (mut exhausted, mut workers) = (false, 0usize);
             loop {
                 while !exhausted && pending.len() < window {
                     match items.next() {
@@ -348,11 +348,14 @@ fn analyze_many<'py>(
                         Some((index, item)) => {
                             let input = Input::from_py(&item?)?;
                             let (tx, rx) = mpsc::sync_channel(1);
-                            // Never blocks: at most `window` jobs are queued or running.
                             job_tx
                                 .send((input, tx))
                                 .map_err(|_| PyRuntimeError::new_err("worker threads ended"))?;
                             pending.push_back((index, rx));
+                            if workers < jobs && workers < pending.len() {
+                                scope.spawn(worker);
+                                workers += 1;
+                            }
                         }
                     }
                 }

@@ -83,6 +83,9 @@ def test_bad_jobs():
     with pytest.raises(OverflowError):
         vntext.analyze_many(["x"], jobs=-1)
     assert vntext.analyze_many([], jobs=2) == []
+    # More threads asked for than items: one thread per item at most, nothing sized by jobs.
+    few = ["Hà Nội", "Huế", "Sìn Hồ"]
+    assert vntext.analyze_many(few, jobs=10**9) == [vntext.analyze(t) for t in few]
 
 
 def test_analyzers_shared_by_python_threads(texts, one_by_one):
