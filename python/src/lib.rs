@@ -22,8 +22,10 @@ use vntext::decode::{self as dec, Encoding};
 use vntext::normalize::{Normalizer, ToneStyle};
 use vntext::{ErrorKind, Report};
 
+// Named `vntext.DecodeError` (where the package exports it), so tracebacks show that name and
+// pickle finds the class: the error crosses process boundaries in multiprocessing and Spark.
 pyo3::create_exception!(
-    _vntext,
+    vntext,
     DecodeError,
     PyValueError,
     "Bytes that are binary or in no known encoding (the message is the library's)."
@@ -243,7 +245,7 @@ fn outcome_to_python<'py>(
 // The Analyzer
 
 /// Runs the whole pipeline (decode, normalize, tokenize, extract) and returns reports as dicts.
-#[pyclass(frozen, module = "vntext._vntext")]
+#[pyclass(frozen, module = "vntext")]
 struct Analyzer {
     inner: vntext::Analyzer,
 }
@@ -512,7 +514,7 @@ fn fold(py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<String> {
 }
 
 /// A token: its text, kind, byte span and code-point span.
-#[pyclass(frozen, eq, get_all, module = "vntext._vntext")]
+#[pyclass(frozen, eq, get_all, module = "vntext")]
 #[derive(PartialEq)]
 struct Token {
     text: String,

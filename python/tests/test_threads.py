@@ -62,6 +62,20 @@ def test_an_undecodable_item_raises_with_its_index(jobs):
     assert out[6] == vntext.analyze("Huế")
 
 
+def test_errors_cross_process_boundaries():
+    # multiprocessing and Spark pickle exceptions: the class is found as vntext.DecodeError and
+    # keeps its message and attributes.
+    import pickle
+
+    with pytest.raises(vntext.DecodeError) as info:
+        vntext.analyze_many(["Hà Nội", JUNK], jobs=1)
+    again = pickle.loads(pickle.dumps(info.value))
+    assert type(again) is vntext.DecodeError
+    assert (str(again), again.kind, again.offset, again.index) == (
+        str(info.value), "unknown_encoding", 0, 1)
+    assert vntext.DecodeError.__module__ == "vntext"
+
+
 @pytest.mark.parametrize("jobs", [1, 4])
 def test_bad_items_and_failing_iterables_stop_the_batch_cleanly(jobs):
     with pytest.raises(TypeError, match="str or bytes"):
