@@ -74,6 +74,9 @@ def test_errors_cross_process_boundaries():
     assert (str(again), again.kind, again.offset, again.index) == (
         str(info.value), "unknown_encoding", 0, 1)
     assert vntext.DecodeError.__module__ == "vntext"
+    # An analyzer captured in a task is rebuilt on the other side.
+    analyzer = pickle.loads(pickle.dumps(vntext.Analyzer()))
+    assert analyzer.analyze("Hà Nội") == vntext.analyze("Hà Nội")
 
 
 @pytest.mark.parametrize("jobs", [1, 4])

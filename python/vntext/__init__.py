@@ -169,6 +169,11 @@ class Analyzer:
     def __repr__(self) -> str:
         return "vntext.Analyzer()"
 
+    def __reduce__(self) -> Tuple[Any, Tuple[()]]:
+        # Pickled as "build a new one": what Spark or multiprocessing does with an analyzer
+        # captured in a task (it holds no state but its options, and has none yet).
+        return (Analyzer, ())
+
 
 _DEFAULT = Analyzer()
 
