@@ -6,10 +6,11 @@ Setup (this script installs nothing)::
     /tmp/bench-venv/bin/pip install ./python underthesea
     /tmp/bench-venv/bin/python python/bench/bench_underthesea.py [--seconds 3] [--file PATH]
 
-The text is the seed article (``data/articles/sin-ho-dan-van.txt``) split into its paragraphs
-(non-empty lines), and every function is called once per paragraph, on one thread, so both
-libraries see the same units of work. Each function runs whole passes over the paragraphs
-until ``--seconds`` have gone by (at least one pass); MB/s is UTF-8 bytes in per second.
+The text is the seed article (``data/articles/sin-ho-dan-van.txt``), given to both libraries
+in the same units, on one thread: once as its paragraphs (non-empty lines, one call each: the
+unit underthesea's models are made for), once whole (one call for the article). Each function
+runs whole passes over the units until ``--seconds`` have gone by (at least one pass); MB/s is
+UTF-8 bytes in per second.
 
 The pairs do not do identical work, and the table says what each does:
 
@@ -71,13 +72,14 @@ def main() -> None:
     import underthesea  # pip install underthesea (see the module documentation)
 
     text = args.file.read_text(encoding="utf-8")
-    units = [line for line in text.splitlines() if line.strip()]
-    size = sum(len(u.encode()) for u in units)
+    paragraphs = [line for line in text.splitlines() if line.strip()]
+    size = sum(len(u.encode()) for u in paragraphs)
     print(f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC; {cpu_name()}, "
           f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}; Python "
           f"{platform.python_version()}; vntext {vntext.__version__}, underthesea "
           f"{getattr(underthesea, '__version__', '?')}")
-    print(f"text: {args.file.name}, {len(units)} paragraphs, {size:,} bytes; one thread\n")
+    print(f"text: {args.file.name}, {len(text.encode()):,} bytes; {len(paragraphs)} paragraphs, "
+          f"{size:,} bytes; one thread\n")
 
     pairs = [
         ("normalize", "vntext.normalize", vntext.normalize,
@@ -87,14 +89,16 @@ def main() -> None:
         ("analysis", "vntext.analyze", vntext.analyze, "underthesea.ner", underthesea.ner),
     ]
     rows = []
-    for task, vname, vfn, uname, ufn in pairs:
-        ours = throughput(vfn, units, args.seconds)
-        theirs = throughput(ufn, units, args.seconds)
-        rows.append((task, vname, ours, uname, theirs, ours / theirs))
-    print("| task | vntext | MB/s | underthesea | MB/s | ratio |")
-    print("|---|---|---:|---|---:|---:|")
-    for task, vname, ours, uname, theirs, ratio in rows:
-        print(f"| {task} | `{vname}` | {ours:,.2f} | `{uname}` | {theirs:,.4f} | {ratio:,.0f}× |")
+    for unit, units in (("paragraphs", paragraphs), ("whole article", [text])):
+        for task, vname, vfn, uname, ufn in pairs:
+            ours = throughput(vfn, units, args.seconds)
+            theirs = throughput(ufn, units, args.seconds)
+            rows.append((task, unit, vname, ours, uname, theirs, ours / theirs))
+    print("| task | input | vntext | MB/s | underthesea | MB/s | ratio |")
+    print("|---|---|---|---:|---|---:|---:|")
+    for task, unit, vname, ours, uname, theirs, ratio in rows:
+        print(f"| {task} | {unit} | `{vname}` | {ours:,.2f} | `{uname}` | {theirs:,.4f} | "
+              f"{ratio:,.0f}× |")
     print(f"\nload average after: {os.getloadavg()[0]:.2f}")
 
 
