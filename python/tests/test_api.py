@@ -235,3 +235,17 @@ def test_documentation_examples(module):
     mod = importlib.import_module(module)
     result = doctest.testmod(mod, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_readme_example(capsys, monkeypatch):
+    # The five-line example of the README's Python section prints what its comments say.
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Python") :]
+    block = section[section.index("```python\n") + len("```python\n") :]
+    block = block[: block.index("```")]
+    assert len(block.strip().splitlines()) == 5
+    monkeypatch.chdir(REPO)
+    exec(compile(block, "README.md", "exec"), {})
+    printed = capsys.readouterr().out.splitlines()
+    promised = [line.split("# ", 1)[1].strip() for line in block.splitlines() if "# " in line]
+    assert printed == promised == ["69 KL TU", "Thuỷ lợi hoà bình"]
