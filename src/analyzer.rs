@@ -288,7 +288,7 @@ impl Analyzer {
     /// ```
     pub fn document<'a>(&'a self, text: &'a str) -> Document<'a> {
         let mut doc = Document::with(text, &self.normalizer, self.lexicons.get());
-        let art = article::parse_article(doc.text());
+        let art = article::layout(&doc);
         doc.set_layout(art);
         doc
     }

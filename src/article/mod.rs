@@ -16,12 +16,14 @@
 //!   `published` as `2022-01-24T09:17`; counters printed after it on the same line are chrome;
 //! - the author line `Tác giả: Lương Thủy`.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
+mod cues;
+mod datetime;
 
 use crate::Span;
-use crate::extract::dates::{self, CalendarDate};
+use crate::document::Document;
+use crate::extract::dates::CalendarDate;
+use crate::lexicon::Lex;
+use crate::tokenize::TokenKind;
 
 /// The structure of a scraped article page.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -45,33 +47,8 @@ const HEADER_LINES: usize = 12;
 /// Longest line (bytes, bullets trimmed) that may be page chrome.
 const MAX_CHROME_LINE: usize = 200;
 
-static METADATA: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^#\s*([A-Za-z_]+)\s*=\s*(.*?)\s*$").expect("valid regex"));
-
-static AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:Tác giả|Tác giả bài viết)\s*:\s*(\S.*?)\s*$").expect("valid regex")
-});
-
-/// Lines (after bullets and spaces are trimmed) that are page chrome as a whole.
-static CHROME_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?i)^(?:",
-        // visitor counters: label immediately followed (or after a colon) by a number
-        r"(?:đang truy cập|đang online|hôm nay|hôm qua|tuần này|tuần trước|tháng này|tháng hiện tại|tháng trước|năm nay|tổng lượt truy cập|tổng truy cập|lượt truy cập|truy cập|số lượt truy cập|thành viên|khách)\s*:?\s*[\d.,]+",
-        r"|lượt xem\s*:?\s*[\d.,]+(?:\s*\|\s*lượt tải\s*:?\s*[\d.,]+)?",
-        r"|lượt tải\s*:?\s*[\d.,]+",
-        r"|(?:lượt xem|lượt tải|bình luận|lượt thích|chia sẻ)\s*:?\s*[\d.,]*",
-        r"|tổng số điểm của bài viết là\s*:.*",
-        r"|click để đánh giá bài viết.*|đánh giá bài viết.*|bấm vào đây để.*",
-        r"|bạn đã không sử dụng site.*|thời gian chờ\s*:.*",
-        r"|top|down|lên đầu trang|về đầu trang|in bài|in trang|gửi email|chia sẻ|bản in|quay lại|trở về",
-        r")\s*$"
-    ))
-    .expect("valid regex")
-});
-
 /// Parses the structure of an article page. Works on any text: a document that is not a scraped
-/// article simply yields no title, dateline or chrome.
+/// article simply yields no title, dateline or chrome. Spans index `text`.
 ///
 /// ```
 /// let text = "Sìn Hồ tăng cường công tác dân vận\n\nThứ hai - 24/01/2022 09:17 900 0\nNội dung.\n\
@@ -84,80 +61,103 @@ static CHROME_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// assert!(a.chrome.iter().any(|s| s.slice(text) == "900 0"));
 /// ```
 pub fn parse_article(text: &str) -> Article {
+    let doc = Document::new(text);
+    let mut art = layout(&doc);
+    let map = |s: Span| doc.to_original(s);
+    art.title = art.title.map(map);
+    art.dateline = art.dateline.map(map);
+    for c in &mut art.chrome {
+        *c = map(*c);
+    }
+    art
+}
+
+/// Lays out a [`Document`]: its title, dateline, author and page chrome, read from its lines and
+/// tokens. Spans index [`Document::text`].
+///
+/// ```
+/// use vntext::document::Document;
+/// let doc = Document::new("Tiêu đề bài\nThứ hai - 24/01/2022 09:17\nNội dung.");
+/// let a = vntext::article::layout(&doc);
+/// assert_eq!(a.published.as_deref(), Some("2022-01-24T09:17"));
+/// ```
+pub fn layout(doc: &Document<'_>) -> Article {
     let mut art = Article::default();
     let mut first_content: Option<Span> = None;
     let mut has_metadata = false;
     let mut content_lines = 0usize;
-    let mut offset = 0usize;
-    for (index, raw_line) in text.split_inclusive('\n').enumerate() {
-        let line_start = offset;
-        offset += raw_line.len();
-        let line = raw_line.trim_end_matches(['\n', '\r']);
-        let trimmed = line.trim();
-        if trimmed.is_empty() {
+    let mut buf = String::new();
+    for (index, line) in doc.lines().iter().enumerate() {
+        let (a, b) = (line.tokens.start, line.tokens.end);
+        if a == b {
             continue;
         }
-        let lead = line.len() - line.trim_start().len();
-        let span_of = |s: &str| {
-            // `s` is a subslice of `line`
-            let start = line_start + (s.as_ptr() as usize - line.as_ptr() as usize);
-            Span::new(start, start + s.len())
-        };
+        let trimmed = doc.span(a, b);
 
         // Crawler metadata at the very top: `# key = value`.
         if content_lines == 0
             && index < HEADER_LINES
-            && let Some(c) = METADATA.captures(line)
+            && let Some((key, value)) = metadata(doc, line.span, a, b)
         {
             has_metadata = true;
-            art.chrome.push(span_of(line));
-            let key = c.get(1).map_or("", |m| m.as_str()).to_ascii_lowercase();
-            let value = c.get(2).map_or("", |m| m.as_str());
-            if key == "date" && art.published.is_none() {
-                art.published = iso_from_compact(value);
-            } else if key == "title" && art.title.is_none() && !value.is_empty() {
-                art.title = c.get(2).map(|m| span_of(m.as_str()));
+            art.chrome.push(line.span);
+            if key.eq_ignore_ascii_case("date") && art.published.is_none() {
+                art.published = iso_from_compact(doc.slice(value));
+            } else if key.eq_ignore_ascii_case("title") && art.title.is_none() && !value.is_empty()
+            {
+                art.title = Some(value);
             }
             continue;
         }
         content_lines += 1;
 
-        if index < HEADER_LINES
-            && art.dateline.is_none()
-            && let Some((published, m_end)) = dateline(line)
-        {
-            art.dateline = Some(Span::new(line_start + lead, line_start + m_end));
-            art.published = Some(published);
-            // Anything after the date and time on the dateline is counters (views, comments).
-            let rest = &line[m_end..];
-            let rest_trim = rest.trim();
-            if !rest_trim.is_empty()
-                && rest_trim
-                    .bytes()
-                    .all(|b| b.is_ascii_digit() || b == b' ' || b == b'.' || b == b',')
-            {
-                art.chrome.push(span_of(rest_trim));
+        if index < HEADER_LINES && art.dateline.is_none() {
+            let found = datetime::stamps(doc, a, b, &mut buf)
+                .into_iter()
+                .next()
+                .filter(|s| {
+                    s.first == a
+                        && s.weekday.is_some()
+                        && s.weekday_agrees()
+                        && !s.time_first
+                        && doc.is(s.date_first, TokenKind::Date)
+                        && doc.key(s.date_first - 1) != "ngày"
+                });
+            if let Some(s) = found {
+                art.dateline = Some(doc.span(s.first, s.end));
+                art.published = Some(s.iso());
+                // Anything after the date and time on the dateline is counters (views, comments).
+                if s.end < b
+                    && (s.end..b)
+                        .all(|i| doc.is(i, TokenKind::Number) || matches!(doc.key(i), "." | ","))
+                {
+                    art.chrome.push(doc.span(s.end, b));
+                }
+                continue;
             }
-            continue;
         }
         if first_content.is_none() {
-            first_content = Some(span_of(trimmed));
+            first_content = Some(trimmed);
         }
 
-        if trimmed.starts_with("Tác giả")
-            && let Some(c) = AUTHOR.captures(line)
+        if doc.text_of(a) == "Tác"
+            && let Some(c) = cues::lookup(doc, Lex::BylineCue, a, b, &mut buf)
+            && matches!(c.entry.phrase(), "tác giả" | "tác giả bài viết")
+            && doc.key(c.end) == ":"
+            && c.end + 1 < b
         {
             if art.author.is_none() {
-                art.author = c.get(1).map(|m| m.as_str().to_string());
+                art.author = Some(doc.text_between(c.end + 1, b).to_string());
             }
             continue;
         }
-        let unbulleted = trimmed
-            .trim_start_matches(['•', '·', '-', '*', '|', '»', '›'])
-            .trim_start();
-        // Chrome lines are short: long lines of running text skip the regex.
-        if unbulleted.len() <= MAX_CHROME_LINE && CHROME_LINE.is_match(unbulleted) {
-            art.chrome.push(span_of(trimmed));
+        let mut u = a;
+        while u < b && matches!(doc.key(u), "•" | "·" | "-" | "*" | "|" | "»" | "›") {
+            u += 1;
+        }
+        // Chrome lines are short: long lines of running text are not read.
+        if u < b && doc.span(u, b).len() <= MAX_CHROME_LINE && chrome_line(doc, u, b) {
+            art.chrome.push(trimmed);
         }
     }
     if art.title.is_none() && (has_metadata || art.dateline.is_some()) {
@@ -166,17 +166,73 @@ pub fn parse_article(text: &str) -> Article {
     art
 }
 
-/// Reads a dateline at the start of `line` (a weekday is required, so that a line that merely
-/// starts with a date is not taken for one): returns the ISO date(-time) and the byte offset in
-/// `line` where the dateline ends. The weekday must agree with the date.
-fn dateline(line: &str) -> Option<(String, usize)> {
-    let d = dates::dateline_at(line).filter(|d| d.has_weekday)?;
-    let day = d.date.to_iso();
-    let value = match d.time {
-        Some((h, m)) => format!("{day}T{h:02}:{m:02}"),
-        None => day,
+/// A metadata line `# key = value` (the `#` at the start of the line): the key and the value's
+/// span (empty at the line's end when there is no value).
+fn metadata<'d>(doc: &'d Document<'_>, line: Span, a: usize, b: usize) -> Option<(&'d str, Span)> {
+    if doc.key(a) != "#" || doc.token(a).span.start != line.start {
+        return None;
+    }
+    let eq = (a + 1..b).find(|&i| doc.key(i) == "=")?;
+    let key = doc
+        .slice(Span::new(doc.token(a).span.end, doc.token(eq).span.start))
+        .trim();
+    if key.is_empty() || !key.bytes().all(|c| c.is_ascii_alphabetic() || c == b'_') {
+        return None;
+    }
+    let value = if eq + 1 < b {
+        doc.span(eq + 1, b)
+    } else {
+        Span::new(line.end, line.end)
     };
-    Some((value, d.end))
+    Some((key, value))
+}
+
+/// Whether tokens `u..b` (bullets trimmed) are a whole line of page chrome: a counter label and
+/// its number, the article's counters, a rating or session notice, a link.
+fn chrome_line(doc: &Document<'_>, u: usize, b: usize) -> bool {
+    let Some(c) = cues::page_cue(doc, u, b) else {
+        return false;
+    };
+    let number_at = |i: usize| doc.is(i, TokenKind::Number);
+    let colon = |i: usize| if doc.key(i) == ":" { i + 1 } else { i };
+    match c.kind() {
+        "visitor" => {
+            let n = colon(c.end);
+            number_at(n) && n + 1 == b
+        }
+        "share" if c.end == b => true,
+        "count" | "comments" | "share" => {
+            // label [:] [N] (| label [:] [N])*, or a link alone
+            let mut cue = Some(c);
+            while let Some(k) = cue {
+                if !matches!(k.kind(), "count" | "comments")
+                    && !matches!(k.entry.phrase(), "chia sẻ")
+                {
+                    return false;
+                }
+                let mut i = colon(k.end);
+                if number_at(i) {
+                    i += 1;
+                }
+                if i == b {
+                    return true;
+                }
+                if doc.key(i) != "|" {
+                    return false;
+                }
+                i += 1;
+                cue = cues::page_cue(doc, i, b);
+            }
+            false
+        }
+        "rating" | "session" => {
+            !matches!(
+                c.entry.phrase(),
+                "thời gian chờ" | "tổng số điểm của bài viết là"
+            ) || doc.key(c.end) == ":"
+        }
+        _ => false,
+    }
 }
 
 /// A metadata date, `20201101` or `2020-11-01…`, as ISO `YYYY-MM-DD`.
@@ -196,7 +252,7 @@ fn iso_from_compact(v: &str) -> Option<String> {
 mod tests {
     use super::*;
 
-    const SEED: &str = include_str!("../data/articles/sin-ho-dan-van.txt");
+    const SEED: &str = include_str!("../../data/articles/sin-ho-dan-van.txt");
 
     #[test]
     fn weekday_matches_known_dates() {
