@@ -354,9 +354,11 @@ impl Analyzer {
             source: None,
             encoding: encoding.name().to_string(),
             encoding_confidence: confidence,
-            title: art.title.map(|s| doc.slice(s).trim().to_string()),
+            title: art.title.map(|s| doc.original_text(s).trim().to_string()),
             published: art.published.clone(),
             author: art.author.clone(),
+            credit: art.credit.clone(),
+            document: art.document.clone(),
             counts: Counts {
                 bytes: byte_len,
                 chars: doc.original().chars().count(),

@@ -97,14 +97,14 @@ pub enum Lex {
     Issuer,
     /// Labels of page chrome (`lượt xem`, `tin liên quan`, `trang chủ`): `data/article/page_cues.tsv`.
     PageCue,
-    /// Labels of a dateline (`ngày đăng`, `cập nhật`): `data/article/dateline_cues.tsv` (looked up).
+    /// Labels of a dateline (`ngày đăng`, `cập nhật`): `data/article/dateline_cues.tsv`.
     DatelineCue,
-    /// Weekday names (`thứ hai`, `CN`): `data/article/weekdays.tsv` (looked up).
+    /// Weekday names (`thứ hai`, `CN`): `data/article/weekdays.tsv`.
     Weekday,
-    /// Labels of bylines and credits (`tin, ảnh`, `theo`): `data/article/byline_cues.tsv` (looked up).
+    /// Labels of bylines and credits (`tin, ảnh`, `theo`): `data/article/byline_cues.tsv`.
     BylineCue,
     /// Words of a legal document's layout (quốc hiệu, `QUYẾT ĐỊNH`, `Căn cứ`, `TM.`):
-    /// `data/article/legal_cues.tsv` (looked up).
+    /// `data/article/legal_cues.tsv`.
     LegalCue,
 }
 
@@ -363,7 +363,7 @@ static SPECS: &[Spec] = &[
             1,
             &[
                 "visitor", "count", "period", "rating", "session", "share", "related", "comments",
-                "footer", "contact", "menu", "widget",
+                "footer", "contact", "menu", "widget", "weather",
             ],
         )),
         matched: true,
@@ -377,7 +377,7 @@ static SPECS: &[Spec] = &[
         alternatives: false,
         dash_variants: false,
         kind: Some((1, &["published", "updated", "issued", "other"])),
-        matched: false,
+        matched: true,
     },
     Spec {
         lex: Lex::Weekday,
@@ -388,7 +388,7 @@ static SPECS: &[Spec] = &[
         alternatives: false,
         dash_variants: false,
         kind: None,
-        matched: false,
+        matched: true,
     },
     Spec {
         lex: Lex::BylineCue,
@@ -398,8 +398,8 @@ static SPECS: &[Spec] = &[
         phrase_col: 0,
         alternatives: false,
         dash_variants: false,
-        kind: Some((1, &["author", "photo", "source", "grade"])),
-        matched: false,
+        kind: Some((1, &["author", "photo", "source", "grade", "outlet"])),
+        matched: true,
     },
     Spec {
         lex: Lex::LegalCue,
@@ -409,18 +409,8 @@ static SPECS: &[Spec] = &[
         phrase_col: 0,
         alternatives: false,
         dash_variants: false,
-        kind: Some((
-            1,
-            &[
-                "motto",
-                "type",
-                "preamble",
-                "number",
-                "summary",
-                "signature",
-            ],
-        )),
-        matched: false,
+        kind: Some((1, &["motto", "type", "preamble", "signature"])),
+        matched: true,
     },
 ];
 

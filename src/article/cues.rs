@@ -1,12 +1,9 @@
-//! Cue phrases of the layout tables at a token: the matched page-chrome cues (hits the document
-//! already holds) and the looked-up labels (dateline, byline, weekday, legal words), all cut at
-//! the end of the line they start on.
+//! Cue phrases of the layout tables at a token (page chrome, dateline, byline, weekday and legal
+//! words): the document's automaton already found them; a cue is the longest hit of its table
+//! that ends by a limit (the end of the line it starts on).
 
 use crate::document::Document;
 use crate::lexicon::{Entry, Lex};
-
-/// Longest phrase a looked-up table holds, in tokens.
-const MAX_PHRASE: usize = 8;
 
 /// A cue phrase found at a token: where it ends and its table row.
 #[derive(Debug, Clone, Copy)]
@@ -39,47 +36,25 @@ pub(crate) fn page_cue<'d>(doc: &Document<'d>, i: usize, limit: usize) -> Option
     })
 }
 
-/// The longest phrase of the looked-up table `lex` starting at token `i` and ending by `limit`.
-/// Builds the keys of at most [`MAX_PHRASE`] tokens into `buf` (reused between calls).
+/// The longest phrase of the table `lex` starting at token `i` and ending by `limit` (the
+/// document's automaton found it; this reads its hits). `_buf` is kept for callers that reuse a
+/// buffer between calls.
 pub(crate) fn lookup<'d>(
     doc: &Document<'d>,
     lex: Lex,
     i: usize,
     limit: usize,
-    buf: &mut String,
+    _buf: &mut String,
 ) -> Option<Cue<'d>> {
-    let last = limit.min(i + MAX_PHRASE).min(doc.len());
-    if i >= last {
+    if !doc.has(i, lex) {
         return None;
     }
-    buf.clear();
-    let mut ends: [usize; MAX_PHRASE] = [0; MAX_PHRASE];
-    for (n, j) in (i..last).enumerate() {
-        if j > i {
-            // Phrases never cross a blank line or a column gap.
-            let gap = doc.token(j).gap;
-            if matches!(
-                gap,
-                crate::document::Gap::Paragraph | crate::document::Gap::Column
-            ) {
-                break;
-            }
-            buf.push(' ');
-        }
-        buf.push_str(doc.key(j));
-        ends[n] = buf.len();
-    }
-    let lexicons = doc.lexicons();
-    for n in (0..last - i).rev() {
-        if ends[n] == 0 {
-            continue;
-        }
-        if let Some(entry) = lexicons.get(lex, &buf[..ends[n]]) {
-            return Some(Cue {
-                end: i + n + 1,
-                entry,
-            });
-        }
-    }
-    None
+    let h = doc
+        .hits_at(i)
+        .iter()
+        .find(|h| h.lex == lex && h.end <= limit)?;
+    Some(Cue {
+        end: h.end,
+        entry: doc.lexicons().entry(h),
+    })
 }

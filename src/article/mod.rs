@@ -1,54 +1,226 @@
-//! Scraped articles (bài báo): title, dateline, author, and the page chrome around the body.
+//! The layout of a page (bố cục trang): which lines are the article (headline, sapo, dateline,
+//! byline, body, captions, a legal document's header, title block and signature) and which are
+//! the page around it (menus, breadcrumbs, clocks, counters, share links, related lists, comment
+//! boxes, footers).
 //!
-//! Pages scraped from portals carry text that is not the article: visitor counters
-//! (`Đang truy cập74`, `Tổng lượt truy cập18,912,473`), view and download counters
-//! (`lượt xem: 11 | lượt tải:1`), rating lines (`Tổng số điểm của bài viết là: 0 trong 0 đánh giá`),
-//! session-timeout notices, `top`/`down` links and crawler metadata lines (`# url = …`).
-//! [`parse_article`] finds them line by line and returns their spans as [`Article::chrome`]; the
-//! [`Analyzer`](crate::Analyzer) drops every fact inside chrome. Real lists on the page (the
-//! "Văn bản mới" list of new documents) stay content.
+//! Pages scraped from news and government portals carry text that is not the article, and the
+//! article's own metadata is written in many ways. [`layout`] gives every line of a
+//! [`Document`] a [`LineClass`] from the line's own evidence — its length, capitals and final
+//! punctuation, the cue words of `data/article/*.tsv` (chrome labels, dateline and byline labels,
+//! weekdays, the words of a legal document's layout), the date and time values of its tokens,
+//! personal names — and from its neighbours (a short line above a longer headline is a section
+//! label; a weekday and date above the headline with no time after it is the page's clock; the
+//! list under `Tin liên quan` is chrome). Nothing is written per site. Then it reads:
+//! - the title: the headline (the first line that reads as one, past menus, breadcrumbs and
+//!   section labels; none when the text opens with its lead or a caption), or a legal document's
+//!   title block (type name + trích yếu) unless the page has its own headline naming it;
+//! - `published`: the dateline's date, with its time (`2022-01-24T09:17`; `2:35:57 PM` → 14:35):
+//!   a labelled one (`Ngày đăng:`, `Cập nhật:`), one in a byline (`Thùy Trang 14/08/2021 07:18`),
+//!   one under the headline, a crawler's `# date = …` or ` date 2025-08-17` marker, or a legal
+//!   document's signing date (`Hà Nội, ngày 19 tháng 05 năm 2011`, `Ngày ban hành: …`);
+//! - the author from a byline under the headline or a closing line (`Tin, ảnh: Minh Nguyên` →
+//!   `Minh Nguyên`, `Hiền Thu`, a name closing the last paragraph), and the
+//!   [credit](Article::credit) (`Theo TTXVN` → `TTXVN`, `VOV` alone); an outlet's own tag
+//!   opening the lead (`BHG -`, `(HNM) -`) is neither, and photo credits (`Ảnh: …`) are captions;
+//! - the page chrome: its spans are [`Article::chrome`], and the [`Analyzer`](crate::Analyzer)
+//!   drops every fact inside them (a clock's date, a related article's date, a counter's
+//!   `Năm 2023`). Real lists of the page (the seed's "Văn bản mới") stay content, and lines that
+//!   only look like chrome (`Địa chỉ:` in a form) count as chrome only on a page that shows
+//!   chrome of its own.
 //!
-//! The parser also reads the article's header:
-//! - metadata lines `# key = value` at the top (`# date = 20201101` gives the publication date);
-//! - the title: the first content line, when the text looks like an article (it has a metadata
-//!   header or a dateline near the top);
-//! - the dateline `Thứ hai - 24/01/2022 09:17` (the weekday must agree with the date), giving
-//!   `published` as `2022-01-24T09:17`; counters printed after it on the same line are chrome;
-//! - the author line `Tác giả: Lương Thủy`.
+//! ```
+//! use vntext::article::{parse_article, LineClass};
+//! let page = "Trang chủ > Thời sự\n\nBão số 3 đổ bộ vào Quảng Ninh\n\
+//!             Thứ bảy, 07/09/2024 | 15:30\n\
+//!             (TTXVN) - Chiều 7/9, bão số 3 đổ bộ vào Quảng Ninh với sức gió mạnh.\n\
+//!             Minh Anh\nTin liên quan\nQuảng Ninh khắc phục hậu quả bão\n08:12 - 08/09/2024\n";
+//! let a = parse_article(page);
+//! assert_eq!(a.title.unwrap().slice(page), "Bão số 3 đổ bộ vào Quảng Ninh");
+//! assert_eq!(a.published.as_deref(), Some("2024-09-07T15:30"));
+//! assert_eq!(a.author.as_deref(), Some("Minh Anh"));
+//! assert_eq!(a.lines[0], LineClass::Breadcrumb);
+//! assert_eq!(a.lines[8], LineClass::RelatedList); // the related article's date is chrome
+//! ```
 
+mod byline;
 mod cues;
 mod datetime;
+mod layout;
+mod legal;
 
 use crate::Span;
 use crate::document::Document;
 use crate::extract::dates::CalendarDate;
-use crate::lexicon::Lex;
-use crate::tokenize::TokenKind;
 
-/// The structure of a scraped article page.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Article {
-    /// The title's span.
-    pub title: Option<Span>,
-    /// The dateline's date and time, ISO `YYYY-MM-DDTHH:MM` (or `YYYY-MM-DD` without a time).
-    pub published: Option<String>,
-    /// The dateline's span.
-    pub dateline: Option<Span>,
-    /// The author's name.
-    pub author: Option<String>,
-    /// Spans of page chrome (counters, menus, rating lines, metadata), in text order and
-    /// disjoint: facts inside are dropped.
-    pub chrome: Vec<Span>,
+/// The class of a line of a page (loại dòng): what the line is on the page. Chrome classes
+/// ([`LineClass::is_chrome`]) are not the article: facts inside them are dropped.
+///
+/// ```
+/// use vntext::article::LineClass;
+/// let a = vntext::article::parse_article("Trang chủ > Tin tức\nBão số 3 đổ bộ\n\nLượt xem: 14\n");
+/// assert_eq!(a.lines[0], LineClass::Breadcrumb);
+/// assert_eq!(a.lines[1], LineClass::Headline);
+/// assert_eq!(a.lines[3], LineClass::Counter);
+/// assert!(LineClass::Counter.is_chrome() && !LineClass::Headline.is_chrome());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum LineClass {
+    /// No text.
+    Blank,
+    /// Crawler metadata (`# url = …`, `# date = 20201101`). Chrome.
+    Metadata,
+    /// A menu (`Trang chủ | Giới thiệu | Liên hệ`). Chrome.
+    Menu,
+    /// A breadcrumb (`Trang chủ > Tin tức > …`, `Tin Hoạt động >> Văn hóa - Xã hội`). Chrome.
+    Breadcrumb,
+    /// A section label above the headline (`Tài chính`, `Tin tức trong ngành`). Chrome.
+    Section,
+    /// The page's clock or date widget (`Thứ hai, ngày 29/04/2024`). Chrome.
+    Clock,
+    /// A visitor or view counter (`Đang truy cập 74`, `Lượt xem: 14`, `Tháng 3 : 42.118`). Chrome.
+    Counter,
+    /// Share, print and navigation links, text-size tools (`Gửi bài này In bài này`). Chrome.
+    ShareLinks,
+    /// A list of other articles and its heading (`Tin liên quan`, `Tin đã đăng`), with their
+    /// own dates. Chrome.
+    RelatedList,
+    /// The comment box (`Bình luận`, `Gõ tiếng Việt có dấu`). Chrome.
+    Comments,
+    /// The site's footer (`Bản quyền …`, `Powered by …`). Chrome.
+    Footer,
+    /// Other page furniture: banners, search boxes, weather, loading notices. Chrome.
+    Widget,
+    /// The article's headline (tít).
+    Headline,
+    /// The lead paragraph under the headline (sapo).
+    Sapo,
+    /// The dateline: the article's date and time (`Thứ hai - 24/01/2022 09:17`,
+    /// `Ngày đăng: 08/07/2024 11:38`, `Thùy Trang 14/08/2021 07:18`).
+    Dateline,
+    /// A byline (`Tin, ảnh: Minh Nguyên`, `Hiền Thu`) and an author's unit under it.
+    Byline,
+    /// A credit to an outlet, agency or work (`Theo TTXVN`, `Nguồn: Báo Nhân Dân`).
+    Credit,
+    /// Running text.
+    Body,
+    /// A subheading inside the article.
+    Subheading,
+    /// A photo caption (`… Ảnh: Quang Vinh`, a line printed twice under a photo).
+    Caption,
+    /// A table row (cells separated by column gaps or pipes).
+    Table,
+    /// The header of a legal document: issuer, quốc hiệu, number, place and date.
+    LegalHeader,
+    /// The title block of a legal document: type name and trích yếu.
+    LegalTitle,
+    /// The signature block of a legal document (`TM. ỦY BAN NHÂN DÂN`, `Nơi nhận`).
+    LegalSignature,
 }
 
-/// How many lines from the top may hold the header (metadata, title, dateline).
-const HEADER_LINES: usize = 12;
+impl LineClass {
+    /// Whether the class is page chrome: facts inside are dropped from the report.
+    ///
+    /// ```
+    /// assert!(vntext::article::LineClass::RelatedList.is_chrome());
+    /// assert!(!vntext::article::LineClass::Dateline.is_chrome());
+    /// ```
+    pub fn is_chrome(self) -> bool {
+        matches!(
+            self,
+            LineClass::Metadata
+                | LineClass::Menu
+                | LineClass::Breadcrumb
+                | LineClass::Section
+                | LineClass::Clock
+                | LineClass::Counter
+                | LineClass::ShareLinks
+                | LineClass::RelatedList
+                | LineClass::Comments
+                | LineClass::Footer
+                | LineClass::Widget
+        )
+    }
+}
 
-/// Longest line (bytes, bullets trimmed) that may be page chrome.
-const MAX_CHROME_LINE: usize = 200;
+/// The title block and signing date of a legal or administrative document (văn bản).
+///
+/// ```
+/// let text = "ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+///             Độc lập - Tự do - Hạnh phúc\n\nSố: 12/QĐ-UBND\n\nLai Châu, ngày 05 tháng 3 năm 2021\n\n\
+///             QUYẾT ĐỊNH\nVỀ VIỆC THÀNH LẬP TỔ CÔNG TÁC\n\nCăn cứ Luật Tổ chức chính quyền địa phương;\n";
+/// let a = vntext::article::parse_article(text);
+/// let d = a.document.unwrap();
+/// assert_eq!(d.kind.as_deref(), Some("QUYẾT ĐỊNH"));
+/// assert_eq!(d.summary.as_deref(), Some("VỀ VIỆC THÀNH LẬP TỔ CÔNG TÁC"));
+/// assert_eq!(d.signed.as_deref(), Some("2021-03-05"));
+/// assert_eq!(a.published.as_deref(), Some("2021-03-05"));
+/// assert_eq!(a.title.unwrap().slice(text), "QUYẾT ĐỊNH\nVỀ VIỆC THÀNH LẬP TỔ CÔNG TÁC");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct LegalDocument {
+    /// The type name as written in the title block (tên loại: `QUYẾT ĐỊNH`, `Thông tư`).
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "type", skip_serializing_if = "Option::is_none", default)
+    )]
+    pub kind: Option<String>,
+    /// The trích yếu: what the document is about (`Về việc …`).
+    #[cfg_attr(
+        feature = "serde",
+        serde(skip_serializing_if = "Option::is_none", default)
+    )]
+    pub summary: Option<String>,
+    /// The signing date from the place-and-date line (`Hà Nội, ngày 19 tháng 05 năm 2011`) or the
+    /// record's `Ngày ban hành`, ISO `YYYY-MM-DD`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(skip_serializing_if = "Option::is_none", default)
+    )]
+    pub signed: Option<String>,
+}
 
-/// Parses the structure of an article page. Works on any text: a document that is not a scraped
-/// article simply yields no title, dateline or chrome. Spans index `text`.
+/// The structure of a page: what each line is, and the article's metadata read from it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Article {
+    /// The title's span: the headline, or a legal document's title block.
+    pub title: Option<Span>,
+    /// The publication date, ISO `YYYY-MM-DD`, with `THH:MM` when the dateline writes a time;
+    /// for a legal document, its signing date.
+    pub published: Option<String>,
+    /// The dateline's date and time span.
+    pub dateline: Option<Span>,
+    /// The author(s) as written, labels dropped (`Tin, ảnh: Minh Nguyên` → `Minh Nguyên`).
+    pub author: Option<String>,
+    /// The outlet, agency or work the article credits as its source (`Theo TTXVN` → `TTXVN`).
+    pub credit: Option<String>,
+    /// A legal document's type, trích yếu and signing date.
+    pub document: Option<LegalDocument>,
+    /// Spans of page chrome (counters, menus, clocks, related lists, metadata), in text order
+    /// and disjoint once set on a document: facts inside are dropped.
+    pub chrome: Vec<Span>,
+    /// The class of every line of the text ([`Document::lines`] order).
+    pub lines: Vec<LineClass>,
+}
+
+impl Article {
+    /// The class of line `l` ([`LineClass::Blank`] past the end).
+    ///
+    /// ```
+    /// use vntext::article::LineClass;
+    /// let a = vntext::article::parse_article("Tiêu đề bài\nThứ hai - 24/01/2022 09:17\nNội dung bài viết.");
+    /// assert_eq!(a.class_of(1), LineClass::Dateline);
+    /// assert_eq!(a.class_of(9), LineClass::Blank);
+    /// ```
+    pub fn class_of(&self, l: usize) -> LineClass {
+        self.lines.get(l).copied().unwrap_or(LineClass::Blank)
+    }
+}
+
+/// Lays out a text: a [`Document`] built with [`Document::new`], then [`layout`]. Works on any
+/// text: a text that is not a web page simply yields no title, dateline or chrome. Spans index
+/// `text`.
 ///
 /// ```
 /// let text = "Sìn Hồ tăng cường công tác dân vận\n\nThứ hai - 24/01/2022 09:17 900 0\nNội dung.\n\
@@ -72,103 +244,31 @@ pub fn parse_article(text: &str) -> Article {
     art
 }
 
-/// Lays out a [`Document`]: its title, dateline, author and page chrome, read from its lines and
-/// tokens. Spans index [`Document::text`].
+/// Lays out a [`Document`]: every line's [`LineClass`], and the article's title, dateline,
+/// author, credit, legal title block and page chrome, read from the lines' tokens (position,
+/// length, capitals, punctuation, cue words of `data/article/`, date and time values, names).
+/// Spans index [`Document::text`]. The [`Analyzer`](crate::Analyzer) runs it on every document
+/// ([`Document::article`]).
 ///
 /// ```
-/// use vntext::document::Document;
-/// let doc = Document::new("Tiêu đề bài\nThứ hai - 24/01/2022 09:17\nNội dung.");
+/// use vntext::{article::LineClass, document::Document};
+/// let doc = Document::new("Thứ hai, ngày 29/04/2024\n\nTiêu đề bài\n(09/10/2015 15:34:31)\nNội dung bài viết.");
 /// let a = vntext::article::layout(&doc);
-/// assert_eq!(a.published.as_deref(), Some("2022-01-24T09:17"));
+/// assert_eq!(a.lines[0], LineClass::Clock); // the page's clock, not the article's date
+/// assert_eq!(a.published.as_deref(), Some("2015-10-09T15:34"));
 /// ```
 pub fn layout(doc: &Document<'_>) -> Article {
-    let mut art = Article::default();
-    let mut first_content: Option<Span> = None;
-    let mut has_metadata = false;
-    let mut content_lines = 0usize;
-    let mut buf = String::new();
-    for (index, line) in doc.lines().iter().enumerate() {
-        let (a, b) = (line.tokens.start, line.tokens.end);
-        if a == b {
-            continue;
-        }
-        let trimmed = doc.span(a, b);
-
-        // Crawler metadata at the very top: `# key = value`.
-        if content_lines == 0
-            && index < HEADER_LINES
-            && let Some((key, value)) = metadata(doc, line.span, a, b)
-        {
-            has_metadata = true;
-            art.chrome.push(line.span);
-            if key.eq_ignore_ascii_case("date") && art.published.is_none() {
-                art.published = iso_from_compact(doc.slice(value));
-            } else if key.eq_ignore_ascii_case("title") && art.title.is_none() && !value.is_empty()
-            {
-                art.title = Some(value);
-            }
-            continue;
-        }
-        content_lines += 1;
-
-        if index < HEADER_LINES && art.dateline.is_none() {
-            let found = datetime::stamps(doc, a, b, &mut buf)
-                .into_iter()
-                .next()
-                .filter(|s| {
-                    s.first == a
-                        && s.weekday.is_some()
-                        && s.weekday_agrees()
-                        && !s.time_first
-                        && doc.is(s.date_first, TokenKind::Date)
-                        && doc.key(s.date_first - 1) != "ngày"
-                });
-            if let Some(s) = found {
-                art.dateline = Some(doc.span(s.first, s.end));
-                art.published = Some(s.iso());
-                // Anything after the date and time on the dateline is counters (views, comments).
-                if s.end < b
-                    && (s.end..b)
-                        .all(|i| doc.is(i, TokenKind::Number) || matches!(doc.key(i), "." | ","))
-                {
-                    art.chrome.push(doc.span(s.end, b));
-                }
-                continue;
-            }
-        }
-        if first_content.is_none() {
-            first_content = Some(trimmed);
-        }
-
-        if doc.text_of(a) == "Tác"
-            && let Some(c) = cues::lookup(doc, Lex::BylineCue, a, b, &mut buf)
-            && matches!(c.entry.phrase(), "tác giả" | "tác giả bài viết")
-            && doc.key(c.end) == ":"
-            && c.end + 1 < b
-        {
-            if art.author.is_none() {
-                art.author = Some(doc.text_between(c.end + 1, b).to_string());
-            }
-            continue;
-        }
-        let mut u = a;
-        while u < b && matches!(doc.key(u), "•" | "·" | "-" | "*" | "|" | "»" | "›") {
-            u += 1;
-        }
-        // Chrome lines are short: long lines of running text are not read.
-        if u < b && doc.span(u, b).len() <= MAX_CHROME_LINE && chrome_line(doc, u, b) {
-            art.chrome.push(trimmed);
-        }
-    }
-    if art.title.is_none() && (has_metadata || art.dateline.is_some()) {
-        art.title = first_content.filter(|s| s.len() <= 400);
-    }
-    art
+    layout::layout(doc)
 }
 
 /// A metadata line `# key = value` (the `#` at the start of the line): the key and the value's
 /// span (empty at the line's end when there is no value).
-fn metadata<'d>(doc: &'d Document<'_>, line: Span, a: usize, b: usize) -> Option<(&'d str, Span)> {
+pub(crate) fn metadata<'d>(
+    doc: &'d Document<'_>,
+    line: Span,
+    a: usize,
+    b: usize,
+) -> Option<(&'d str, Span)> {
     if doc.key(a) != "#" || doc.token(a).span.start != line.start {
         return None;
     }
@@ -187,56 +287,8 @@ fn metadata<'d>(doc: &'d Document<'_>, line: Span, a: usize, b: usize) -> Option
     Some((key, value))
 }
 
-/// Whether tokens `u..b` (bullets trimmed) are a whole line of page chrome: a counter label and
-/// its number, the article's counters, a rating or session notice, a link.
-fn chrome_line(doc: &Document<'_>, u: usize, b: usize) -> bool {
-    let Some(c) = cues::page_cue(doc, u, b) else {
-        return false;
-    };
-    let number_at = |i: usize| doc.is(i, TokenKind::Number);
-    let colon = |i: usize| if doc.key(i) == ":" { i + 1 } else { i };
-    match c.kind() {
-        "visitor" => {
-            let n = colon(c.end);
-            number_at(n) && n + 1 == b
-        }
-        "share" if c.end == b => true,
-        "count" | "comments" | "share" => {
-            // label [:] [N] (| label [:] [N])*, or a link alone
-            let mut cue = Some(c);
-            while let Some(k) = cue {
-                if !matches!(k.kind(), "count" | "comments")
-                    && !matches!(k.entry.phrase(), "chia sẻ")
-                {
-                    return false;
-                }
-                let mut i = colon(k.end);
-                if number_at(i) {
-                    i += 1;
-                }
-                if i == b {
-                    return true;
-                }
-                if doc.key(i) != "|" {
-                    return false;
-                }
-                i += 1;
-                cue = cues::page_cue(doc, i, b);
-            }
-            false
-        }
-        "rating" | "session" => {
-            !matches!(
-                c.entry.phrase(),
-                "thời gian chờ" | "tổng số điểm của bài viết là"
-            ) || doc.key(c.end) == ":"
-        }
-        _ => false,
-    }
-}
-
 /// A metadata date, `20201101` or `2020-11-01…`, as ISO `YYYY-MM-DD`.
-fn iso_from_compact(v: &str) -> Option<String> {
+pub(crate) fn iso_from_compact(v: &str) -> Option<String> {
     let v = v.trim();
     let (y, m, d) = if v.len() == 8 && v.bytes().all(|b| b.is_ascii_digit()) {
         (v.get(0..4)?, v.get(4..6)?, v.get(6..8)?)
@@ -335,11 +387,16 @@ mod tests {
     }
 
     #[test]
-    fn official_document_has_no_title() {
+    fn official_document_without_motto_has_its_title_block() {
         let text = "ỦY BAN NHÂN DÂN\nTỈNH BÌNH PHƯỚC\nSố: 991/QĐ-UBND\nQUYẾT ĐỊNH\n";
         let a = parse_article(text);
-        assert_eq!(a.title, None);
+        assert_eq!(a.title.map(|s| s.slice(text)), Some("QUYẾT ĐỊNH"));
+        assert_eq!(
+            a.document.and_then(|d| d.kind).as_deref(),
+            Some("QUYẾT ĐỊNH")
+        );
         assert!(a.chrome.is_empty());
+        assert_eq!(a.author, None);
     }
 
     #[test]
