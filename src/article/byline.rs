@@ -215,7 +215,10 @@ pub(crate) fn credit(doc: &Document<'_>, a: usize, b: usize, buf: &mut String) -
                 if doc.key(end - 1) == "." {
                     end -= 1;
                 }
-                if j >= end || !is_word(doc, j) || doc.token(j).case == Case::Lower {
+                // `Theo TTXVN`, `Nguồn: baochinhphu.vn`
+                let web_address = doc.is(j, TokenKind::Url);
+                if j >= end || !(web_address || is_word(doc, j) && doc.token(j).case != Case::Lower)
+                {
                     return None;
                 }
                 // `Theo Mai Trang`: a person; `Theo TTXVN`, `Nguồn: Báo Nhân Dân`: a source.
@@ -321,6 +324,7 @@ mod tests {
             ("VOV", Source, "VOV"),
             ("Dân Việt", Source, "Dân Việt"),
             ("Theo India Times", Source, "India Times"),
+            ("Nguồn: baochinhphu.vn", Source, "baochinhphu.vn"),
             ("T.Thủy", Author, "T.Thủy"),
             ("Trường Thịnh", Author, "Trường Thịnh"),
             (

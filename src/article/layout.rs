@@ -192,10 +192,20 @@ fn features(doc: &Document<'_>) -> Vec<Feat> {
                 TokenKind::Number => {
                     f.nums += 1;
                     // ISO `2025-08-17`
+                    let glued = |k: usize, dash: bool| {
+                        tokens.get(k).is_some_and(|n| {
+                            n.gap == Gap::None
+                                && if dash {
+                                    punct(bytes, n) == b'-'
+                                } else {
+                                    n.kind == TokenKind::Number
+                                }
+                        })
+                    };
                     if t.span.len() == 4
-                        && tokens
-                            .get(i + 1)
-                            .is_some_and(|n| n.gap == Gap::None && punct(bytes, n) == b'-')
+                        && glued(i + 1, true)
+                        && glued(i + 2, false)
+                        && glued(i + 3, true)
                     {
                         f.datey = true;
                     }
@@ -370,6 +380,8 @@ fn dateline_line(doc: &Document<'_>, l: usize, f: &Feat, buf: &mut String) -> Op
             // ` date 2025-08-17 Headline …`: the rest of the line is the headline.
         } else if trailing_chrome(doc, post, f.b) {
             cand.chrome[1] = Some((post, f.b));
+        } else if cand.cue.is_some() && doc.has(post, Lex::DatelineCue) {
+            // A record's next field: `Ngày ban hành: 12/08/2016 Ngày hiệu lực: Đã biết`.
         } else if cand.author.is_none()
             && let Some(c) = byline::credit(doc, post, f.b, buf)
             && c.kind == CreditKind::Author
@@ -888,6 +900,15 @@ pub(crate) fn layout(doc: &Document<'_>) -> Article {
         if let Some((a, b)) = d.author {
             art.author = Some(original(doc, a, b));
         }
+        // A bare number under the dateline is its view counter (`2991`).
+        if let Some(k) = (d.line + 1..n).find(|&k| !feats[k].blank())
+            && feats[k].words == 0
+            && feats[k].nums == 1
+            && feats[k].b - feats[k].a == 1
+            && doc.is(feats[k].a, TokenKind::Number)
+        {
+            class[k] = LineClass::Counter;
+        }
     }
     if let Some(p) = &legal {
         let signed = p
@@ -917,7 +938,7 @@ pub(crate) fn layout(doc: &Document<'_>) -> Article {
         closing_byline(doc, &feats, &mut class, &mut art, article_like, &mut buf);
     }
     // Sapo, captions, subheadings.
-    finish(doc, &feats, &mut class, headline, &mut buf);
+    finish(doc, &feats, &mut class, headline, legal.is_some(), &mut buf);
 
     for (l, c) in class.iter().enumerate() {
         if c.is_chrome() {
@@ -982,8 +1003,7 @@ fn find_headline(
             }
         }
         // A section label above the headline: short, no digits, and a longer headline follows.
-        if web
-            && f.words <= 4
+        if f.words <= 4
             && f.nums == 0
             && detail(doc, f).codes == 0
             && f.cols == 0
@@ -994,6 +1014,14 @@ fn find_headline(
             && feats[k].words > f.words
             && headline_shaped(doc, &feats[k], &mut buf)
             && byline::credit(doc, feats[k].u, feats[k].b, &mut buf).is_none()
+            && (web || {
+                // Off a web page, only when the headline has its dateline or byline under it.
+                let after = (k + 1..to).find(|&m| !feats[m].blank() && !class[m].is_chrome());
+                after.is_some_and(|m| {
+                    class[m] == LineClass::Dateline
+                        || byline::credit(doc, feats[m].u, feats[m].b, &mut buf).is_some()
+                })
+            })
         {
             class[l] = LineClass::Section;
             l += 1;
@@ -1033,6 +1061,10 @@ fn headline_shaped(doc: &Document<'_>, f: &Feat, buf: &mut String) -> bool {
         || matches!(f.last, b'.' | b':' | b',' | b';')
         || f.cols >= 2
     {
+        return false;
+    }
+    // A date stamp (one whose weekday is wrong is no dateline either).
+    if f.datey && f.nums >= f.words {
         return false;
     }
     let d = detail(doc, f);
@@ -1141,7 +1173,9 @@ fn signature(doc: &Document<'_>, feats: &[Feat], class: &mut [LineClass], buf: &
             .filter(|&i| i == f.u || doc.token(i).gap == Gap::Column)
             .any(|i| {
                 super::cues::lookup(doc, Lex::LegalCue, i, f.b, buf).is_some_and(|c| {
-                    c.kind() == "signature" && matches!(doc.key(c.end), "." | ":" | ")")
+                    c.kind() == "signature"
+                        && (c.entry.phrase().ends_with('.')
+                            || matches!(doc.key(c.end), "." | ":" | ")"))
                 })
             });
         if cue {
@@ -1364,7 +1398,7 @@ fn closing_byline(
             }
         }
         // A name closing the last paragraph: `… hải sản. Hữu Toàn`.
-        if article_like && f.body() && art.author.is_none() {
+        if article_like && f.words >= 8 && art.author.is_none() {
             let last = f.b - 1;
             let s = doc.sentences()[doc.sentence_of(last)].clone();
             if s.start > f.u
@@ -1388,10 +1422,11 @@ fn finish(
     feats: &[Feat],
     class: &mut [LineClass],
     headline: Option<usize>,
+    legal: bool,
     buf: &mut String,
 ) {
     let n = feats.len();
-    let mut sapo_done = headline.is_none();
+    let mut sapo_done = headline.is_none() || legal;
     for l in 0..n {
         if class[l] != LineClass::Body {
             continue;
@@ -1414,7 +1449,13 @@ fn finish(
             }
             continue;
         }
-        if !f.body() && f.words > 0 && f.words <= 15 && f.last == 0 && f.cols == 0 {
+        if !f.body()
+            && f.words > 0
+            && f.words <= 15
+            && f.last == 0
+            && f.cols == 0
+            && !(f.datey && f.nums >= f.words)
+        {
             class[l] = LineClass::Subheading;
         }
     }
