@@ -88,6 +88,12 @@ pub fn find_ethnic_groups(text: &str) -> Vec<EthnicGroupMentions> {
     let doc = Document::new(text);
     let mut facts = Facts::default();
     crate::extract::EthnicGroups.extract(&doc, &mut facts);
+    // Spans index the caller's text, as the Analyzer's report does.
+    for g in &mut facts.ethnic_groups {
+        for s in &mut g.spans {
+            *s = doc.to_original(*s);
+        }
+    }
     facts.ethnic_groups
 }
 
@@ -183,6 +189,14 @@ mod tests {
         codes.sort_unstable();
         codes.dedup();
         assert_eq!(codes.len(), 54);
+    }
+
+    #[test]
+    fn spans_index_the_callers_text() {
+        // NBSP and a soft hyphen are normalized away before the tokens are read.
+        let text = "đồng bào\u{a0}dân tộc\u{ad} Mông";
+        let g = find_ethnic_groups(text);
+        assert_eq!(g[0].spans[0].slice(text), "Mông");
     }
 
     #[test]
