@@ -1041,7 +1041,7 @@ fn find_headline(
                 class[k] == LineClass::Dateline
                     || byline::credit(doc, feats[k].u, feats[k].b, &mut buf).is_some()
             });
-            let apart = feats.get(l + 1).is_some_and(|g| g.blank());
+            let apart = web && feats.get(l + 1).is_some_and(|g| g.blank());
             if !(above || below || apart) {
                 return None;
             }

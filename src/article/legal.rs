@@ -362,9 +362,11 @@ fn summary(doc: &Document<'_>, lines: &[Line], l: usize, buf: &mut String) -> us
             break;
         }
         let up = upper_line(doc, a, b);
+        // A trích yếu keeps its case: capitals end where sentence case starts (and the
+        // issuer's name in capitals under a sentence-case one is not part of it).
         match upper {
             None => upper = Some(up),
-            Some(true) if !up => break,
+            Some(u) if u != up => break,
             _ => {}
         }
         // After a blank line, a paragraph that ends like a sentence is the body, not a summary.
