@@ -475,6 +475,9 @@ fn chrome_class(doc: &Document<'_>, f: &Feat, buf: &mut String) -> Option<(LineC
     let strong = kinds[0] + kinds[1] >= 2 || kinds[2] > 0;
     Some(if kinds[2] > 0 {
         (LineClass::Widget, strong)
+    } else if f.arrows && kinds[1] > 0 {
+        // `Trang chủ > Tin tức`: menu words in a path.
+        (LineClass::Breadcrumb, true)
     } else if kinds[1] > kinds[0] {
         (LineClass::Menu, strong)
     } else {
