@@ -308,7 +308,7 @@ impl Analyzer {
     /// ```
     pub fn document<'a>(&'a self, text: &'a str) -> Document<'a> {
         let mut doc = Document::with(text, &self.normalizer, self.lexicons.get());
-        let art = article::parse_article(doc.text());
+        let art = article::layout(&doc);
         doc.set_layout(art);
         doc
     }
@@ -404,9 +404,11 @@ impl Analyzer {
             source: None,
             encoding,
             encoding_confidence: confidence,
-            title: art.title.map(|s| doc.slice(s).trim().to_string()),
+            title: art.title.map(|s| doc.original_text(s).trim().to_string()),
             published: art.published.clone(),
             author: art.author.clone(),
+            credit: art.credit.clone(),
+            document: art.document.clone(),
             counts: Counts {
                 bytes: byte_len,
                 chars: doc.original().chars().count(),

@@ -192,6 +192,14 @@ mod tests {
     }
 
     #[test]
+    fn spans_index_the_callers_text() {
+        // NBSP and a soft hyphen are normalized away before the tokens are read.
+        let text = "đồng bào\u{a0}dân tộc\u{ad} Mông";
+        let g = find_ethnic_groups(text);
+        assert_eq!(g[0].spans[0].slice(text), "Mông");
+    }
+
+    #[test]
     fn variants_and_collisions() {
         let g = find_ethnic_groups("người Việt Nam, người Thái Lan, huyện Mường Tè");
         assert!(g.is_empty(), "{g:?}");

@@ -90,6 +90,17 @@ pub enum Lex {
     HistoricalType,
     /// Issuing-body codes (`CP`, `TU`): `data/docnum/issuers.tsv` (a code table).
     Issuer,
+    /// Labels of page chrome (`lượt xem`, `tin liên quan`, `trang chủ`): `data/article/page_cues.tsv`.
+    PageCue,
+    /// Labels of a dateline (`ngày đăng`, `cập nhật`): `data/article/dateline_cues.tsv`.
+    DatelineCue,
+    /// Weekday names (`thứ hai`, `CN`): `data/article/weekdays.tsv`.
+    Weekday,
+    /// Labels of bylines and credits (`tin, ảnh`, `theo`): `data/article/byline_cues.tsv`.
+    BylineCue,
+    /// Words of a legal document's layout (quốc hiệu, `QUYẾT ĐỊNH`, `Căn cứ`, `TM.`):
+    /// `data/article/legal_cues.tsv`.
+    LegalCue,
 }
 
 /// How a table is read.
@@ -335,6 +346,67 @@ static SPECS: &[Spec] = &[
         kind: Some((1, &["state", "party"])),
         matched: false,
     },
+    Spec {
+        lex: Lex::PageCue,
+        name: "article/page_cues",
+        src: include_str!("../data/article/page_cues.tsv"),
+        shape: shape(false, 2),
+        phrase_col: 0,
+        alternatives: false,
+        dash_variants: false,
+        kind: Some((
+            1,
+            &[
+                "visitor", "count", "period", "rating", "session", "share", "related", "comments",
+                "footer", "contact", "menu", "widget", "weather",
+            ],
+        )),
+        matched: true,
+    },
+    Spec {
+        lex: Lex::DatelineCue,
+        name: "article/dateline_cues",
+        src: include_str!("../data/article/dateline_cues.tsv"),
+        shape: shape(false, 2),
+        phrase_col: 0,
+        alternatives: false,
+        dash_variants: false,
+        kind: Some((1, &["published", "updated", "issued", "other"])),
+        matched: true,
+    },
+    Spec {
+        lex: Lex::Weekday,
+        name: "article/weekdays",
+        src: include_str!("../data/article/weekdays.tsv"),
+        shape: shape(false, 2),
+        phrase_col: 0,
+        alternatives: false,
+        dash_variants: false,
+        kind: None,
+        matched: true,
+    },
+    Spec {
+        lex: Lex::BylineCue,
+        name: "article/byline_cues",
+        src: include_str!("../data/article/byline_cues.tsv"),
+        shape: shape(false, 2),
+        phrase_col: 0,
+        alternatives: false,
+        dash_variants: false,
+        kind: Some((1, &["author", "photo", "source", "grade", "outlet"])),
+        matched: true,
+    },
+    Spec {
+        lex: Lex::LegalCue,
+        name: "article/legal_cues",
+        src: include_str!("../data/article/legal_cues.tsv"),
+        shape: shape(false, 2),
+        phrase_col: 0,
+        alternatives: false,
+        dash_variants: false,
+        kind: Some((1, &["motto", "type", "preamble", "signature"])),
+        matched: true,
+    },
 ];
 
 impl Lex {
@@ -343,7 +415,7 @@ impl Lex {
     /// ```
     /// assert!(vntext::lexicon::Lex::ALL.contains(&vntext::lexicon::Lex::Place));
     /// ```
-    pub const ALL: [Lex; 20] = [
+    pub const ALL: [Lex; 25] = [
         Lex::Title,
         Lex::OrgWord,
         Lex::Place,
@@ -364,6 +436,11 @@ impl Lex {
         Lex::PartyType,
         Lex::HistoricalType,
         Lex::Issuer,
+        Lex::PageCue,
+        Lex::DatelineCue,
+        Lex::Weekday,
+        Lex::BylineCue,
+        Lex::LegalCue,
     ];
 
     fn spec(self) -> &'static Spec {

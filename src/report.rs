@@ -1,6 +1,7 @@
 //! The report (báo cáo) of one text: what [`Analyzer::analyze`](crate::Analyzer::analyze) returns.
 
 use crate::decode::Replacements;
+use crate::article::LegalDocument;
 use crate::ethnic::EthnicGroupMentions;
 use crate::extract::dates::DateMention;
 use crate::extract::docnum::DocumentNumber;
@@ -67,6 +68,18 @@ pub struct Report {
     pub published: Option<String>,
     /// The author.
     pub author: Option<String>,
+    /// The outlet, agency or work the article credits as its source (`Theo TTXVN` → `TTXVN`).
+    #[cfg_attr(
+        feature = "serde",
+        serde(skip_serializing_if = "Option::is_none", default)
+    )]
+    pub credit: Option<String>,
+    /// A legal document's title block (type name, trích yếu) and signing date.
+    #[cfg_attr(
+        feature = "serde",
+        serde(skip_serializing_if = "Option::is_none", default)
+    )]
+    pub document: Option<LegalDocument>,
     /// Sizes.
     pub counts: Counts,
     /// Document numbers (số, ký hiệu văn bản).

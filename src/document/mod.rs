@@ -55,7 +55,7 @@ pub use key::Case;
 pub use value::{DateValue, TimeValue, Value};
 
 use crate::Span;
-use crate::article::Article;
+use crate::article::{Article, LineClass};
 use crate::extract::dates::CalendarDate;
 use crate::lexicon::{Hit, Lex, Lexicons};
 use crate::normalize::{Normalized, Normalizer};
@@ -744,8 +744,23 @@ impl<'a> Document<'a> {
         &self.article
     }
 
+    /// The class of line `l` ([`Document::lines`]) found by the layout stage: headline,
+    /// dateline, byline, body, or a kind of page chrome; [`LineClass::Blank`] until an
+    /// [`Analyzer`](crate::Analyzer) lays the page out.
+    ///
+    /// ```
+    /// use vntext::article::LineClass;
+    /// let analyzer = vntext::Analyzer::new();
+    /// let doc = analyzer.document("Tiêu đề\nThứ hai - 24/01/2022 09:17\nNội dung.");
+    /// assert_eq!(doc.line_class(0), LineClass::Headline);
+    /// assert_eq!(doc.line_class(1), LineClass::Dateline);
+    /// ```
+    pub fn line_class(&self, l: usize) -> LineClass {
+        self.article.class_of(l)
+    }
+
     /// The publication date of the article, if the layout found one: the reference for dates
-    /// written without a year.
+    /// written without a year (not for a legal document, whose signing date it is).
     ///
     /// ```
     /// let analyzer = vntext::Analyzer::new();
@@ -753,6 +768,11 @@ impl<'a> Document<'a> {
     /// assert_eq!(doc.reference_date().map(|d| d.year), Some(2022));
     /// ```
     pub fn reference_date(&self) -> Option<CalendarDate> {
+        // A legal document's signing date is no reference: its dates without a year are
+        // recurring (`ngày 01 tháng 01`) or historical (`Cách mạng tháng Tám`).
+        if self.article.document.is_some() {
+            return None;
+        }
         let s = self.article.published.as_deref()?;
         let b = s.as_bytes();
         if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {

@@ -1171,14 +1171,9 @@ pub fn parse_dateline(line: &str) -> Option<(CalendarDate, Option<(u32, u32)>)> 
 pub(crate) struct Dateline {
     pub(crate) date: CalendarDate,
     pub(crate) time: Option<(u32, u32)>,
-    /// Whether a weekday was written (and agrees with the date).
-    pub(crate) has_weekday: bool,
-    /// Byte offset in the line where the dateline (date and time) ends.
-    pub(crate) end: usize,
 }
 
-/// [`parse_dateline`] with the match's end and whether a weekday was written, for the article
-/// parser, which takes counters printed after the dateline as page chrome.
+/// [`parse_dateline`]'s work.
 pub(crate) fn dateline_at(line: &str) -> Option<Dateline> {
     let c = RE_DATELINE.captures(line)?;
     let d = CalendarDate::new(num(c.get(4))? as i32, num(c.get(3))?, num(c.get(2))?)?;
@@ -1209,12 +1204,7 @@ pub(crate) fn dateline_at(line: &str) -> Option<Dateline> {
         (Some(h), Some(m)) if h < 24 && m < 60 => Some((h, m)),
         _ => None,
     };
-    Some(Dateline {
-        date: d,
-        time,
-        has_weekday: c.get(1).is_some(),
-        end: c.get(0)?.end(),
-    })
+    Some(Dateline { date: d, time })
 }
 
 /// Parses one calendar date written at the very start of `s` (after spaces): `09/4/2021`,
