@@ -19,10 +19,15 @@ fn data(rel: &str) -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("data").join(rel)
 }
 
-/// All `.txt` files under `dir`, sorted, concatenated with blank lines between.
+/// All `.txt` files under `data/dir`, sorted, concatenated with blank lines between.
 fn corpus(dir: &str) -> String {
+    files_in(&data(dir))
+}
+
+/// All `.txt` files under `dir`, sorted, concatenated with blank lines between.
+fn files_in(dir: &Path) -> String {
     let mut paths = Vec::new();
-    let mut stack = vec![data(dir)];
+    let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
         for e in std::fs::read_dir(&d).expect("data dir").flatten() {
             let p = e.path();
@@ -244,32 +249,29 @@ fn bench_tokenize(c: &mut Criterion) {
     g.finish();
 }
 
+/// The shared document model and each extractor over it (the document built beforehand, as
+/// the analyzer does), so that each row is the cost of one stage.
 fn bench_extract(c: &mut Criterion) {
     let clean = clean_text();
+    let analyzer = Analyzer::new();
     let mut g = c.benchmark_group("extract");
     g.throughput(Throughput::Bytes(clean.len() as u64));
-    g.bench_function("document_numbers", |b| {
-        b.iter(|| vntext::extract::docnum::find_document_numbers(black_box(&clean)).len())
+    g.bench_function("document", |b| {
+        b.iter(|| vntext::document::Document::new(black_box(&clean)).len())
     });
-    g.bench_function("dates", |b| {
-        b.iter(|| vntext::extract::dates::find_dates(black_box(&clean), None).len())
+    g.bench_function("document_and_layout", |b| {
+        b.iter(|| analyzer.document(black_box(&clean)).chrome().len())
     });
-    g.bench_function("officials", |b| {
-        b.iter(|| vntext::extract::officials::find_officials(black_box(&clean)).len())
-    });
-    g.bench_function("statistics", |b| {
-        b.iter(|| vntext::stats::find_statistics(black_box(&clean)).len())
-    });
-    g.bench_function("ethnic_groups", |b| {
-        b.iter(|| vntext::ethnic::find_ethnic_groups(black_box(&clean)).len())
-    });
-    g.bench_function("article", |b| {
-        b.iter(|| {
-            vntext::article::parse_article(black_box(&clean))
-                .chrome
-                .len()
-        })
-    });
+    let doc = analyzer.document(&clean);
+    for e in vntext::extract::EXTRACTORS {
+        g.bench_function(e.name(), |b| {
+            b.iter(|| {
+                let mut facts = vntext::extract::Facts::default();
+                e.extract(black_box(&doc), &mut facts);
+                facts
+            })
+        });
+    }
     g.finish();
 }
 
@@ -287,6 +289,18 @@ fn bench_analyze(c: &mut Criterion) {
     g.bench_function("gov", |b| b.iter(|| analyzer.analyze(black_box(&clean))));
     g.throughput(Throughput::Bytes(laws.len() as u64));
     g.bench_function("laws", |b| b.iter(|| analyzer.analyze(black_box(&laws))));
+    // The news corpus is third-party text that stays outside the repository: measured only
+    // when VNTEXT_NEWS_DIR names a folder of .txt files (e.g. shared/corpus/news).
+    match std::env::var_os("VNTEXT_NEWS_DIR") {
+        Some(dir) => {
+            let news = files_in(Path::new(&dir));
+            g.throughput(Throughput::Bytes(news.len() as u64));
+            g.bench_function("news", |b| b.iter(|| analyzer.analyze(black_box(&news))));
+        }
+        None => eprintln!(
+            "analyze/news: skipped, VNTEXT_NEWS_DIR is not set (the news corpus is not in the repository)"
+        ),
+    }
     let report = analyzer.analyze(&clean);
     let json = serde_json::to_string(&report).expect("serializes");
     g.throughput(Throughput::Bytes(json.len() as u64));

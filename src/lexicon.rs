@@ -32,17 +32,12 @@ use std::collections::HashMap;
 use std::fmt;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use rustc_hash::FxHashMap;
 
 use crate::data::{self, Shape};
 use crate::document::key::push_key;
 use crate::error::Error;
 use crate::tokenize;
-
-/// Marks the start of a token's key in a document's key text (see [`crate::document`]).
-pub(crate) const KEY_START: char = '\u{1}';
-/// Marks the end of a token's key.
-pub(crate) const KEY_END: char = '\u{2}';
 
 /// One lexicon of the analyzer: which table of `data/` it is.
 ///
@@ -546,9 +541,50 @@ struct Table {
 /// The compiled lexicons of an analyzer: every table, and one automaton over their phrases.
 pub struct Lexicons {
     tables: Vec<Table>,
-    ac: Option<AhoCorasick>,
-    /// For each automaton pattern: the (lexicon, entry) pairs it stands for, and its token count.
-    targets: Vec<(Vec<(Lex, u32)>, usize)>,
+    automaton: Automaton,
+}
+
+/// One automaton for every phrase table: a trie over token keys. Each word (token key) that
+/// occurs in some phrase has an id; a node is reached by a sequence of word ids and lists the
+/// (lexicon, entry) pairs whose phrase that sequence spells.
+#[derive(Default)]
+struct Automaton {
+    words: FxHashMap<Box<[u8]>, u32>,
+    /// (node, word) → node; node 0 is the root.
+    edges: FxHashMap<(u32, u32), u32>,
+    /// Per node: the phrases it completes, and whether longer phrases continue from it.
+    outputs: Vec<Vec<(Lex, u32)>>,
+    continues: Vec<bool>,
+}
+
+impl Automaton {
+    fn new() -> Self {
+        Automaton {
+            outputs: vec![Vec::new()],
+            continues: vec![false],
+            ..Automaton::default()
+        }
+    }
+
+    /// Adds a phrase (its key: token keys joined by one space).
+    fn insert(&mut self, key: &str, target: (Lex, u32)) {
+        let mut node = 0u32;
+        for w in key.split(' ') {
+            let next_word = self.words.len() as u32;
+            let word = *self
+                .words
+                .entry(Box::from(w.as_bytes()))
+                .or_insert(next_word);
+            self.continues[node as usize] = true;
+            let next_node = self.outputs.len() as u32;
+            node = *self.edges.entry((node, word)).or_insert(next_node);
+            if node == next_node {
+                self.outputs.push(Vec::new());
+                self.continues.push(false);
+            }
+        }
+        self.outputs[node as usize].push(target);
+    }
 }
 
 impl fmt::Debug for Lexicons {
@@ -558,7 +594,8 @@ impl fmt::Debug for Lexicons {
                 "entries",
                 &self.tables.iter().map(|t| t.entries.len()).sum::<usize>(),
             )
-            .field("patterns", &self.targets.len())
+            .field("words", &self.automaton.words.len())
+            .field("nodes", &self.automaton.outputs.len())
             .finish()
     }
 }
@@ -605,8 +642,7 @@ impl Lexicons {
     /// Builds the embedded tables plus `additions`.
     pub(crate) fn build(additions: &[Addition]) -> Result<Lexicons, Error> {
         let mut tables: Vec<Table> = Vec::with_capacity(SPECS.len());
-        let mut patterns: HashMap<String, usize> = HashMap::new();
-        let mut targets: Vec<(Vec<(Lex, u32)>, usize)> = Vec::new();
+        let mut automaton = Automaton::new();
         for (i, spec) in SPECS.iter().enumerate() {
             debug_assert_eq!(spec.lex as usize, i);
             let mut table = Table {
@@ -674,18 +710,13 @@ impl Lexicons {
                         keys.push((key, n));
                     }
                 }
-                for (key, n) in keys {
+                for (key, _) in keys {
                     if table.index.contains_key(key.as_str()) {
                         // The first row wins; a later duplicate adds nothing.
                         continue;
                     }
                     if spec.matched {
-                        let pattern = marked(&key);
-                        let p = *patterns.entry(pattern).or_insert_with(|| {
-                            targets.push((Vec::new(), n));
-                            targets.len() - 1
-                        });
-                        targets[p].0.push((spec.lex, id));
+                        automaton.insert(&key, (spec.lex, id));
                     }
                     table.index.insert(key.into_boxed_str(), id);
                     added = true;
@@ -702,25 +733,11 @@ impl Lexicons {
             }
             tables.push(table);
         }
-        let mut ordered: Vec<(&String, &usize)> = patterns.iter().collect();
-        ordered.sort_by_key(|(_, id)| **id);
-        let ac = if ordered.is_empty() {
-            None
-        } else {
-            Some(
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::Standard)
-                    .kind(Some(AhoCorasickKind::DFA))
-                    .prefilter(false)
-                    .build(ordered.iter().map(|(p, _)| p.as_bytes()))
-                    .map_err(|e| data::error("lexicons", 0, e.to_string()))?,
-            )
-        };
-        Ok(Lexicons {
-            tables,
-            ac,
-            targets,
-        })
+        // Hits at one token come out longest first, then in lexicon order.
+        for out in &mut automaton.outputs {
+            out.sort_unstable();
+        }
+        Ok(Lexicons { tables, automaton })
     }
 
     /// Number of entries of `lex`.
@@ -789,62 +806,57 @@ impl Lexicons {
         &self.tables[hit.lex as usize].entries[hit.entry as usize]
     }
 
-    /// Finds every phrase in a document's key text. `token_ending` gives the token whose marked
-    /// key ends at a byte (asked with non-decreasing bytes, so it can walk forward). Returns the
-    /// hits grouped by first token (longest first) and, for each of the `tokens` tokens, the
-    /// offset of its first hit (one more offset at the end): a bucket sort, linear in tokens and
-    /// hits.
+    /// The id of a word (a token key) that occurs in some phrase.
+    #[inline]
+    pub(crate) fn word(&self, key: &[u8]) -> Option<u32> {
+        self.automaton.words.get(key).copied()
+    }
+
+    /// Finds every phrase in a document: `words[i]` is the word id of token `i` (`None` for a
+    /// word in no phrase) and `breaks(i)` tells whether a phrase may not continue into token `i`
+    /// (a blank line or a column gap before it). Returns the hits grouped by first token
+    /// (longest first) and, for each token, the offset of its first hit (one more at the end).
+    /// Linear: a phrase has a bounded number of tokens.
     pub(crate) fn find(
         &self,
-        keys: &str,
-        tokens: usize,
-        mut token_ending: impl FnMut(usize) -> Option<usize>,
+        words: &[Option<u32>],
+        breaks: impl Fn(usize) -> bool,
     ) -> (Vec<Hit>, Vec<usize>) {
-        let mut offsets = vec![0usize; tokens + 1];
-        let Some(ac) = &self.ac else {
-            return (Vec::new(), offsets);
-        };
-        let mut found = Vec::new();
-        // Matches come in order of their end. A pattern is `n` marked keys, so a match ending at
-        // the end mark of token `last` starts at token `last + 1 - n`.
-        for m in ac.find_overlapping_iter(keys) {
-            let (targets, n) = &self.targets[m.pattern().as_usize()];
-            let Some(start) = token_ending(m.end()).and_then(|last| (last + 1).checked_sub(*n))
-            else {
-                continue;
-            };
-            for &(lex, entry) in targets {
-                offsets[start + 1] += 1;
-                found.push(Hit {
-                    start,
-                    end: start + n,
-                    lex,
-                    entry,
-                });
+        let a = &self.automaton;
+        let mut hits = Vec::new();
+        let mut offsets = Vec::with_capacity(words.len() + 1);
+        for i in 0..words.len() {
+            offsets.push(hits.len());
+            let first = hits.len();
+            let mut node = 0u32;
+            let mut j = i;
+            while let Some(Some(w)) = words.get(j) {
+                if j > i && breaks(j) {
+                    break;
+                }
+                let Some(&next) = a.edges.get(&(node, *w)) else {
+                    break;
+                };
+                node = next;
+                j += 1;
+                for &(lex, entry) in &a.outputs[node as usize] {
+                    hits.push(Hit {
+                        start: i,
+                        end: j,
+                        lex,
+                        entry,
+                    });
+                }
+                if !a.continues[node as usize] {
+                    break;
+                }
+            }
+            // Found shortest first: longest first, each length in lexicon order.
+            if hits.len() - first > 1 {
+                hits[first..].sort_unstable_by(|x, y| y.end.cmp(&x.end).then(x.lex.cmp(&y.lex)));
             }
         }
-        for i in 1..offsets.len() {
-            offsets[i] += offsets[i - 1];
-        }
-        let mut next = offsets.clone();
-        let mut hits = vec![
-            Hit {
-                start: 0,
-                end: 0,
-                lex: Lex::Title,
-                entry: 0
-            };
-            found.len()
-        ];
-        for h in found {
-            let slot = &mut next[h.start];
-            hits[*slot] = h;
-            *slot += 1;
-        }
-        // Within a token's bucket: longest first, then by lexicon (a handful of hits each).
-        for w in offsets.windows(2) {
-            hits[w[0]..w[1]].sort_unstable_by(|a, b| b.end.cmp(&a.end).then(a.lex.cmp(&b.lex)));
-        }
+        offsets.push(hits.len());
         (hits, offsets)
     }
 }
@@ -873,20 +885,6 @@ fn dash_variants(key: &str) -> Vec<(String, usize)> {
         out.push((k, n));
     }
     out
-}
-
-/// The automaton pattern of a phrase key: each token's key between the start and end marks.
-fn marked(key: &str) -> String {
-    let mut p = String::with_capacity(key.len() + 8);
-    for (i, k) in key.split(' ').enumerate() {
-        if i > 0 {
-            p.push(' ');
-        }
-        p.push(KEY_START);
-        p.push_str(k);
-        p.push(KEY_END);
-    }
-    p
 }
 
 #[cfg(test)]

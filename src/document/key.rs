@@ -18,6 +18,11 @@
 pub(crate) fn push_key(out: &mut Vec<u8>, word: &str) -> Case {
     let start = out.len();
     let b = word.as_bytes();
+    // Fast path: printable ASCII without spaces (numbers, punctuation, unaccented syllables).
+    if b.iter().all(|x| (0x21..0x7F).contains(x)) {
+        out.extend(b.iter().map(u8::to_ascii_lowercase));
+        return ascii_case(b);
+    }
     let mut acc = CaseAcc::default();
     let mut i = 0;
     while i < b.len() {
@@ -115,6 +120,23 @@ pub(crate) fn push_key(out: &mut Vec<u8>, word: &str) -> Case {
         traditional_tone(out, start);
     }
     acc.case()
+}
+
+/// The [`Case`] of a word of printable ASCII.
+fn ascii_case(b: &[u8]) -> Case {
+    match b.iter().find(|x| x.is_ascii_alphanumeric()) {
+        None => Case::None,
+        Some(f) if f.is_ascii_digit() => Case::Digit,
+        Some(f) if f.is_ascii_lowercase() => Case::Lower,
+        Some(_) => {
+            let letters = b.iter().filter(|x| x.is_ascii_alphabetic()).count();
+            if letters >= 2 && !b.iter().any(u8::is_ascii_lowercase) {
+                Case::Upper
+            } else {
+                Case::Title
+            }
+        }
+    }
 }
 
 /// The letter case of a token, which names and titles are recognised by.

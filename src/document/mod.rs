@@ -57,7 +57,7 @@ pub use value::{DateValue, TimeValue, Value};
 use crate::Span;
 use crate::article::Article;
 use crate::extract::dates::CalendarDate;
-use crate::lexicon::{Hit, KEY_END, KEY_START, Lex, Lexicons};
+use crate::lexicon::{Hit, Lex, Lexicons};
 use crate::normalize::{Normalized, Normalizer};
 use crate::stats::number::NumberConvention;
 use crate::syllable::ToneStyle;
@@ -119,8 +119,8 @@ pub struct Token {
     pub gap: Gap,
     /// Its typed value, where the lexer knows one.
     pub value: Value,
-    /// Where its key starts in the document's key text (it ends three bytes before the next
-    /// token's: end mark, separator, start mark).
+    /// Where its key starts in the document's key text (it ends one byte, a separator, before
+    /// the next token's).
     key: usize,
     /// Bits ([`Lex::bit`]) of the lexicons with a phrase starting at this token.
     lex: u64,
@@ -220,7 +220,8 @@ impl<'a> Document<'a> {
         let bytes = text.as_bytes();
         let conv = NumberConvention::detect(text);
         let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
-        let mut keys: Vec<u8> = Vec::with_capacity(text.len() + text.len() / 2 + 8);
+        let mut keys: Vec<u8> = Vec::with_capacity(text.len() + 8);
+        let mut words: Vec<Option<u32>> = Vec::with_capacity(text.len() / 5 + 1);
         let mut lines = Vec::new();
         let mut sentences = Vec::new();
         let mut splitter = Splitter::new(text);
@@ -249,17 +250,11 @@ impl<'a> Document<'a> {
                 }
             }
             if i > 0 {
-                keys.push(match gap {
-                    Gap::Paragraph => b'\n',
-                    Gap::Column => b'\t',
-                    _ => b' ',
-                });
+                keys.push(b' ');
             }
-            keys.push(KEY_START as u8);
             let key = keys.len();
             let case = key::push_key(&mut keys, t.text);
-            keys.push(KEY_END as u8);
-
+            words.push(self.lexicons.word(&keys[key..]));
             counts.tokens += 1;
             match t.kind {
                 TokenKind::Syllable => {
@@ -278,7 +273,12 @@ impl<'a> Document<'a> {
                 kind: t.kind,
                 case,
                 gap,
-                value: value::of(t.kind, t.text, conv),
+                value: match t.kind {
+                    TokenKind::Number | TokenKind::Percent | TokenKind::Date | TokenKind::Time => {
+                        value::of(t.kind, t.text, conv)
+                    }
+                    _ => Value::None,
+                },
                 key,
                 lex: 0,
             });
@@ -309,20 +309,14 @@ impl<'a> Document<'a> {
             });
         }
 
-        // Every key is valid UTF-8 (ASCII marks and separators, keys made of whole characters).
-        let keys = String::from_utf8(keys)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-        // One past the end mark of token `i`'s key.
-        let key_end = |i: usize| match tokens.get(i + 1) {
-            Some(next) => next.key - KEY_START.len_utf8() - 1,
-            None => keys.len(),
+        // Every key is valid UTF-8 (ASCII separators, keys made of whole characters).
+        // simdutf8 checks 32 bytes at a time; the copy is a memcpy.
+        let keys = match simdutf8::basic::from_utf8(&keys) {
+            Ok(k) => k.to_owned(),
+            Err(_) => String::from_utf8_lossy(&keys).into_owned(),
         };
-        let mut cursor = 0;
-        let (hits, hit_offsets) = self.lexicons.find(&keys, n, |end| {
-            while cursor < n && key_end(cursor) < end {
-                cursor += 1;
-            }
-            (cursor < n && key_end(cursor) == end).then_some(cursor)
+        let (hits, hit_offsets) = self.lexicons.find(&words, |i| {
+            matches!(tokens[i].gap, Gap::Paragraph | Gap::Column)
         });
         for (tok, w) in tokens.iter_mut().zip(hit_offsets.windows(2)) {
             for h in &hits[w[0]..w[1]] {
@@ -456,9 +450,9 @@ impl<'a> Document<'a> {
             return "";
         };
         let end = match self.tokens.get(i + 1) {
-            // The next key's start mark, the separator and this key's end mark stand between.
-            Some(next) => next.key - KEY_START.len_utf8() - 1 - KEY_END.len_utf8(),
-            None => self.keys.len() - KEY_END.len_utf8(),
+            // One separator stands between two keys.
+            Some(next) => next.key - 1,
+            None => self.keys.len(),
         };
         &self.keys[t.key..end]
     }

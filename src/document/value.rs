@@ -132,7 +132,11 @@ fn date(t: &str) -> Option<DateValue> {
     } else {
         t.split_once(char::from(sep))?
     };
-    let parts: Vec<&str> = rest.split(['/', '.', '-']).collect();
+    let mut parts = rest.split(['/', '.', '-']);
+    let (p1, p2) = (parts.next()?, parts.next());
+    if parts.next().is_some() {
+        return None;
+    }
     let (day, last_day) = match first.split_once('-') {
         Some((a, b)) => (small(a)?, Some(small(b)?)),
         None => (small(first)?, None),
@@ -145,44 +149,42 @@ fn date(t: &str) -> Option<DateValue> {
             _ => y,
         })
     };
-    let v = match parts.as_slice() {
+    let v = match (p1, p2) {
         // `7/2020`: month and year.
-        [y] if last_day.is_none() && y.len() == 4 => DateValue {
+        (y, None) if last_day.is_none() && y.len() == 4 => DateValue {
             year: Some(year(y)?),
             month: u8::try_from(day).ok()?,
             day: None,
             last_day: None,
         },
-        [m] => DateValue {
-            year: None,
+        (m, y) => DateValue {
+            year: match y {
+                Some(y) => Some(year(y)?),
+                None => None,
+            },
             month: u8::try_from(small(m)?).ok()?,
             day: Some(u8::try_from(day).ok()?),
             last_day: last_day.and_then(|d| u8::try_from(d).ok()),
         },
-        [m, y] => DateValue {
-            year: Some(year(y)?),
-            month: u8::try_from(small(m)?).ok()?,
-            day: Some(u8::try_from(day).ok()?),
-            last_day: last_day.and_then(|d| u8::try_from(d).ok()),
-        },
-        _ => return None,
     };
     ((1..=12).contains(&v.month)).then_some(v)
 }
 
 /// `09:17`, `9:05:30`, `18h30`, `18h`, `7g30`.
 fn time(t: &str) -> Option<TimeValue> {
-    let lower = t.to_ascii_lowercase();
-    let parts: Vec<&str> = lower.split([':', 'h', 'g']).collect();
-    let hour = u8::try_from(small(parts.first()?)?).ok()?;
-    let minute = match parts.get(1) {
+    let mut parts = t.split([':', 'h', 'g', 'H', 'G']);
+    let hour = u8::try_from(small(parts.next()?)?).ok()?;
+    let minute = match parts.next() {
         Some(m) if !m.is_empty() => u8::try_from(small(m)?).ok()?,
         _ => 0,
     };
-    let second = match parts.get(2) {
+    let second = match parts.next() {
         Some(s) if !s.is_empty() => Some(u8::try_from(small(s)?).ok()?),
         _ => None,
     };
+    if parts.next().is_some() {
+        return None;
+    }
     (hour <= 24 && minute < 60 && second.is_none_or(|s| s < 60)).then_some(TimeValue {
         hour,
         minute,
