@@ -393,6 +393,15 @@ impl Analyzer {
             if let Some(style) = &self.value_style {
                 restyle(style, &mut o.name);
                 o.titles.iter_mut().for_each(|t| restyle(style, t));
+                for p in &mut o.positions {
+                    for v in [&mut p.title, &mut p.position]
+                        .into_iter()
+                        .chain(p.organisation.as_mut())
+                        .chain(p.place.as_mut())
+                    {
+                        restyle(style, v);
+                    }
+                }
             }
             report.officials.push(o);
         }

@@ -154,7 +154,7 @@ static SPECS: &[Spec] = &[
         phrase_col: 0,
         alternatives: false,
         dash_variants: true,
-        kind: Some((1, &["place", "country", "org"])),
+        kind: Some((1, &["place", "country", "org", "nation"])),
         matched: true,
     },
     Spec {

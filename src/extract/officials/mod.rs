@@ -106,6 +106,44 @@ pub struct Official {
     pub rank: Option<String>,
     /// Positions as written, with their organization (`Bí thư Huyện ủy`).
     pub titles: Vec<String>,
+    /// The same positions split into their parts: position, organisation, place.
+    #[cfg_attr(
+        feature = "serde",
+        serde(skip_serializing_if = "Vec::is_empty", default)
+    )]
+    pub positions: Vec<Position>,
+}
+
+/// One position an official holds, split into its parts (chức vụ · cơ quan · địa bàn).
+///
+/// ```
+/// use vntext::extract::officials::find_officials;
+/// let o = &find_officials("Chủ tịch UBND tỉnh Lai Châu Trần Tiến Dũng phát biểu.")[0];
+/// let p = &o.positions[0];
+/// assert_eq!(p.title, "Chủ tịch UBND tỉnh Lai Châu");
+/// assert_eq!(p.position, "Chủ tịch");
+/// assert_eq!(p.organisation.as_deref(), Some("UBND"));
+/// assert_eq!(p.place.as_deref(), Some("tỉnh Lai Châu"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Position {
+    /// The title as written, the same text as in [`Official::titles`].
+    pub title: String,
+    /// The position word with its prefixes (`Phó Chủ tịch`, `nguyên Bộ trưởng`, `THỨ TRƯỞNG`).
+    pub position: String,
+    /// The organisation (`UBND`, `Bộ Tư pháp`, `Hội Liên hiệp Phụ nữ`), when written.
+    #[cfg_attr(
+        feature = "serde",
+        serde(skip_serializing_if = "Option::is_none", default)
+    )]
+    pub organisation: Option<String>,
+    /// The place the organisation serves (`tỉnh Lai Châu`, `huyện Sìn Hồ`, `Mỹ`), when written.
+    #[cfg_attr(
+        feature = "serde",
+        serde(skip_serializing_if = "Option::is_none", default)
+    )]
+    pub place: Option<String>,
 }
 
 /// One mention before merging: byte spans into the text.
@@ -116,7 +154,48 @@ pub(crate) struct Mention {
     pub name: (usize, usize),
     pub honorific: Option<(usize, usize)>,
     pub rank: Option<(usize, usize)>,
-    pub titles: Vec<(usize, usize)>,
+    pub titles: Vec<TitleSpan>,
+}
+
+/// A title of a mention: its bytes, where its position word ends and where its place starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct TitleSpan {
+    pub start: usize,
+    pub end: usize,
+    /// One past the position word and its prefixes (`Phó Chủ tịch`).
+    pub position_end: usize,
+    /// First byte of the place ending the title (`tỉnh Lai Châu`), if any.
+    pub place_start: Option<usize>,
+}
+
+impl TitleSpan {
+    /// A title that is a position alone (or whose parts are unknown).
+    pub(crate) fn whole(start: usize, end: usize) -> TitleSpan {
+        TitleSpan {
+            start,
+            end,
+            position_end: end,
+            place_start: None,
+        }
+    }
+
+    /// The title split into its parts.
+    fn position(&self, text: &str) -> Position {
+        let slice = |a: usize, b: usize| text.get(a..b).unwrap_or("").trim().to_string();
+        let pe = self.position_end.clamp(self.start, self.end);
+        let ps = self.place_start.map_or(self.end, |p| p.clamp(pe, self.end));
+        let organisation = slice(pe, ps);
+        let organisation = organisation
+            .trim_matches(|c: char| c == ',' || c == '-' || c.is_whitespace())
+            .to_string();
+        let place = slice(ps, self.end);
+        Position {
+            title: slice(self.start, self.end),
+            position: slice(self.start, pe),
+            organisation: (!organisation.is_empty()).then_some(organisation),
+            place: (!place.is_empty()).then_some(place),
+        }
+    }
 }
 
 /// Finds the officials in `text`, merged by person (one item per name, first mention's span).
@@ -171,7 +250,7 @@ pub(crate) fn extract(doc: &Document<'_>, facts: &mut Facts) {
 #[derive(Debug, Clone)]
 pub(crate) struct Short {
     pub(crate) given: (usize, usize),
-    pub(crate) titles: Vec<(usize, usize)>,
+    pub(crate) titles: Vec<TitleSpan>,
 }
 
 /// Adds the titles of short mentions to the one official whose name ends with that given name
@@ -190,11 +269,8 @@ fn merge_short(text: &str, short: &[Short], found: &mut [Official]) {
         let (Some((k, _)), None) = (owners.next(), owners.next()) else {
             continue;
         };
-        for &(a, b) in &sm.titles {
-            let title = text.get(a..b).unwrap_or("").to_string();
-            if !title.is_empty() && !found[k].titles.contains(&title) {
-                found[k].titles.push(title);
-            }
+        for ti in &sm.titles {
+            found[k].add(ti.position(text));
         }
     }
 }
@@ -208,41 +284,49 @@ fn merge(text: &str, mut mentions: Vec<Mention>) -> Vec<Official> {
         let Some(name) = text.get(m.name.0..m.name.1) else {
             continue;
         };
-        let titles: Vec<String> = m.titles.iter().map(|&s| slice(s)).collect();
-        if let Some(&k) = by_name.get(name) {
-            let o = &mut out[k];
-            for ti in titles {
-                if !o.titles.contains(&ti) {
-                    o.titles.push(ti);
+        let k = match by_name.get(name) {
+            Some(&k) => {
+                let o = &mut out[k];
+                if o.honorific.is_none() {
+                    o.honorific = m.honorific.map(slice);
                 }
+                if o.rank.is_none() {
+                    o.rank = m.rank.map(slice);
+                }
+                k
             }
-            if o.honorific.is_none() {
-                o.honorific = m.honorific.map(slice);
+            None => {
+                by_name.insert(name, out.len());
+                out.push(Official {
+                    text: slice((m.start, m.end)),
+                    start: m.start,
+                    end: m.end,
+                    name: name.to_string(),
+                    name_span: m.name,
+                    honorific: m.honorific.map(slice),
+                    rank: m.rank.map(slice),
+                    titles: Vec::new(),
+                    positions: Vec::new(),
+                });
+                out.len() - 1
             }
-            if o.rank.is_none() {
-                o.rank = m.rank.map(slice);
-            }
-            continue;
+        };
+        for ti in &m.titles {
+            out[k].add(ti.position(text));
         }
-        by_name.insert(name, out.len());
-        let mut uniq: Vec<String> = Vec::with_capacity(titles.len());
-        for ti in titles {
-            if !uniq.contains(&ti) {
-                uniq.push(ti);
-            }
-        }
-        out.push(Official {
-            text: slice((m.start, m.end)),
-            start: m.start,
-            end: m.end,
-            name: name.to_string(),
-            name_span: m.name,
-            honorific: m.honorific.map(slice),
-            rank: m.rank.map(slice),
-            titles: uniq,
-        });
     }
     out
+}
+
+impl Official {
+    /// Adds a position unless the official already holds it.
+    fn add(&mut self, p: Position) {
+        if p.title.is_empty() || self.titles.contains(&p.title) {
+            return;
+        }
+        self.titles.push(p.title.clone());
+        self.positions.push(p);
+    }
 }
 
 #[cfg(test)]

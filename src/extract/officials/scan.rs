@@ -5,7 +5,7 @@ use std::cell::OnceCell;
 use std::collections::HashSet;
 
 use super::words::{Cue, OrgKind, PlaceKind, Sep, TitleKind, Words};
-use super::{Mention, Short};
+use super::{Mention, Short, TitleSpan};
 use crate::document::Case;
 use crate::lexicon::Lex;
 
@@ -14,8 +14,8 @@ const MAX_TITLE: usize = 16;
 /// Most words between a name and a `là`/`làm` that introduces its position.
 const MAX_COPULA: usize = 30;
 
-/// Byte spans of titles.
-type Spans = Vec<(usize, usize)>;
+/// Titles found for a mention.
+type Spans = Vec<TitleSpan>;
 
 /// A title phrase: words `start..end`; the position word ends at `head_end`.
 #[derive(Debug, Clone, Copy)]
@@ -23,6 +23,8 @@ pub(crate) struct Title {
     pub(crate) start: usize,
     pub(crate) head_end: usize,
     pub(crate) end: usize,
+    /// First word of the place that ends the organization (`tỉnh Lai Châu`, `Hà Giang`, `Mỹ`).
+    pub(crate) place: Option<usize>,
 }
 
 /// A personal name: words `start..end`, with the honorific and rank before it.
@@ -49,9 +51,17 @@ impl Name {
     }
 }
 
+/// What a comma inside an organization's name goes on with (see `Scanner::after_comma`).
+enum After {
+    /// A list of the name's words, ending before this word.
+    List(usize),
+    /// The organization a unit belongs to, or a place: read on.
+    Org,
+}
+
 /// A chain of titles seen without a name yet (`Tổng Bí thư,` before `Chủ tịch nước Nguyễn Phú Trọng`).
 struct Chain {
-    titles: Vec<(usize, usize)>,
+    titles: Spans,
     start: usize,
     end_tok: usize,
     honorific: Option<(usize, usize)>,
@@ -158,7 +168,7 @@ impl Scanner<'_, '_, '_> {
                     // `hai trợ lý Ryan Mason và Chris Powell`: names joined by `và` (and commas)
                     // after one title each hold it; the title never keeps a name or `và`.
                     if let Some(firsts) = self.coordinated(&title, &name) {
-                        let span = t.span(title.start, title.head_end);
+                        let span = self.title_span(&title, title.head_end);
                         let mut from = t.start(i);
                         for (a, b) in firsts {
                             let first = Name::bare(a, b);
@@ -173,7 +183,7 @@ impl Scanner<'_, '_, '_> {
                         continue;
                     }
                     if let Some(more) = self.followers(&title, &name) {
-                        let span = t.span(title.start, title.head_end);
+                        let span = self.title_span(&title, title.head_end);
                         let end = name.end;
                         self.push(t.start(i), end, name, hon, rank, vec![span]);
                         let mut last = end;
@@ -197,7 +207,7 @@ impl Scanner<'_, '_, '_> {
                         honorific = honorific.or(c.honorific);
                     }
                     let title_end = name.rank_tok.unwrap_or(name.start);
-                    titles.push(t.span(title.start, title_end));
+                    titles.push(self.title_span(&title, title_end));
                     let mut end = name.end;
                     // A name written after its titles may carry more after a dash or comma.
                     if let Some((more, e)) = self.appositive(end, true) {
@@ -223,7 +233,7 @@ impl Scanner<'_, '_, '_> {
                         && let Some(mut name) = self.name_at(k2, true)
                     {
                         name.rank = r2;
-                        let titles = vec![t.span(title.start, title.end)];
+                        let titles = vec![self.title_span(&title, title.end)];
                         let start = t.start(i);
                         self.push(start, name.end, name, hon, r2, titles);
                         i = name.end;
@@ -255,7 +265,7 @@ impl Scanner<'_, '_, '_> {
                     continue;
                 }
                 let continues = chain.as_ref().is_some_and(|c| chained(t, c.end_tok, i));
-                let span = t.span(title.start, title.end);
+                let span = self.title_span(&title, title.end);
                 match chain.as_mut() {
                     Some(c) if continues => {
                         c.titles.push(span);
@@ -388,7 +398,7 @@ impl Scanner<'_, '_, '_> {
         name: Name,
         hon: Option<(usize, usize)>,
         rank: Option<(usize, usize)>,
-        titles: Vec<(usize, usize)>,
+        titles: Spans,
     ) {
         let t = self.t;
         let (ns, ne) = t.span(name.start, name.end);
@@ -400,6 +410,22 @@ impl Scanner<'_, '_, '_> {
             rank,
             titles,
         });
+    }
+
+    /// The title `title` cut at word `end` (the name it holds, or its own end), with its parts.
+    fn title_span(&self, title: &Title, end: usize) -> TitleSpan {
+        let t = self.t;
+        let end = end.clamp(title.head_end, title.end.max(title.head_end));
+        let (start, stop) = t.span(title.start, end);
+        TitleSpan {
+            start,
+            end: stop,
+            position_end: t.end(title.head_end - 1),
+            place_start: title
+                .place
+                .filter(|&p| p >= title.head_end && p < end)
+                .map(|p| t.start(p)),
+        }
     }
 
     /// An honorific at `i` followed by a space: its span and the next token.
@@ -458,7 +484,7 @@ impl Scanner<'_, '_, '_> {
                 _ => return None,
             }
         };
-        let mut end = self.org_end(head_end, i + MAX_TITLE);
+        let (mut end, mut place) = self.org_end(head_end, i + MAX_TITLE);
         // `Chủ tịch của Real Madrid`: the organization after `của` (of), written capitalized.
         if end == head_end
             && t.key(head_end) == "của"
@@ -470,15 +496,16 @@ impl Scanner<'_, '_, '_> {
             // `trợ lý của HLV Guus Hiddink`: the assistant of another position holder.
             && !starts_title(t, head_end + 1)
         {
-            let org = self.org_end(head_end + 1, head_end + 1 + MAX_TITLE);
+            let (org, at) = self.org_end(head_end + 1, head_end + 1 + MAX_TITLE);
             if org > head_end + 1 {
-                end = org;
+                (end, place) = (org, at);
             }
         }
         Some(Title {
             start: i,
             head_end,
             end,
+            place,
         })
     }
 
@@ -523,13 +550,20 @@ impl Scanner<'_, '_, '_> {
         false
     }
 
-    /// The end of the organization part written after a position word, from token `from`.
+    /// The end of the organization part written after a position word, from word `from`, and
+    /// the first word of the place it ends with (`tỉnh Lai Châu`, `Hà Giang`).
     ///
-    /// Capitalized words, acronyms and organization words extend it; the second syllable of a
-    /// capitalized word (`Bộ Y tế`, `Đào tạo`) too. Other lower-case words (at most a few, and no
-    /// verb or function word) are kept only when a capitalized word follows them
-    /// (`Trưởng ban Công tác đại biểu`, `Giám đốc điều hành công ty TNHH nhôm Namsung`).
-    fn org_end(&self, from: usize, limit: usize) -> usize {
+    /// The organization is a phrase with a grammar: organization words (`Bộ`, `Sở`, `UBND`,
+    /// `Huyện ủy`, `tỉnh`), capitalized words and acronyms naming them, the second syllable of a
+    /// capitalized word (`Bộ Y tế`, `Đào tạo`), lower-case words describing an organization noun
+    /// (`Viện nghiên cứu xã hội`, `trung tâm dạy nghề`; at most six), places (`Thừa Thiên -
+    /// Huế` with its dash), `và` between capitalized parts, `của` before the organization it
+    /// belongs to (`… của Quốc hội`). It ends where that grammar ends: a verb or function word
+    /// (`cho`, `thay mặt`, `phát biểu`), another position, a person. After a comma it goes on
+    /// only with a list closed by `và` or `của` (`Viện nghiên cứu xã hội, kinh tế và môi
+    /// trường`), the organization a unit belongs to (`Phó Ban nghiên cứu và đào tạo, Hội Luật gia
+    /// Việt Nam`), or an administrative unit and its name (`…, huyện Sìn Hồ`).
+    fn org_end(&self, from: usize, limit: usize) -> (usize, Option<usize>) {
         let t = self.t;
         let limit = limit.min(t.len());
         let mut j = from;
@@ -538,19 +572,84 @@ impl Scanner<'_, '_, '_> {
         // Lower-case words right after an organization noun name it (`Viện nghiên cứu xã hội`,
         // `Ban nghiên cứu và đào tạo`, `trung tâm dạy nghề`): at most six are kept.
         // `Phó Ban nghiên cứu`: a position word ending in an organization noun.
-        let mut after_head = match t.org(from.wrapping_sub(1)) {
-            Some((1, OrgKind::Head)) if from > 0 => 6,
-            _ => 0usize,
-        };
+        let ends_in_head = from > 0 && matches!(t.org(from - 1), Some((_, OrgKind::Head)));
+        // `giáo viên tiếng Anh, Trường …`: a job noun's specialty is named in lower case too.
+        let job = from > 0 && matches!(t.title(from - 1), Some((_, TitleKind::Job)))
+            || (from >= 2 && matches!(t.title(from - 2), Some((2, TitleKind::Job))));
+        let mut after_head = if ends_in_head || job { 6 } else { 0usize };
         // Inside an organization's proper name each word is capitalized on its first syllable
         // only (`Viện Nghiên cứu Quản lý Kinh tế`), unlike place names (`Thái Bình`).
         let mut seen_head = after_head > 0;
+        // The unit (`Ban`, `Phòng`) whose parent organization a comma may add.
+        let mut unit = ends_in_head && self.is_unit(from - 1);
         let mut stopped = false;
-        while j < limit && t.gap(j) == Sep::Space {
+        // Lower-case words after a whole organization outside any organization's name (`Đảng ủy
+        // cơ quan`): kept only when they end the title before a comma or a dash.
+        let mut outside = false;
+        // The word after a compound (`Chủ đầu`, `Khu kinh`): a lower-case syllable may go on.
+        let mut after_compound = usize::MAX;
+        // The place the organization ends with, and where a body word ends (a place may follow).
+        let mut place: Option<usize> = None;
+        let mut body_end: Option<usize> = None;
+        while j < limit {
+            match t.gap(j) {
+                Sep::Space => {}
+                // After a comma: a list inside the name, the parent organization, a place.
+                Sep::Comma if j > from && j == last_good && !stopped => {
+                    match self.after_comma(j, limit, unit || job, last_good > from) {
+                        Some(After::List(e)) => {
+                            j = e;
+                            last_good = e;
+                            lowers = 0;
+                            after_head = 0;
+                            continue;
+                        }
+                        Some(After::Org) => {
+                            unit = false;
+                        }
+                        None => break,
+                    }
+                }
+                _ => break,
+            }
             let confirmed = lowers == 0;
+            // `Thừa Thiên - Huế`: a place written with a dash.
+            if confirmed
+                && matches!(t.case(j), Case::Title | Case::Upper)
+                && let Some((n, kind)) = t.place(j, true)
+                && t.place(j, false).is_none_or(|(m, _)| m < n)
+            {
+                if place.is_none() && kind == PlaceKind::Place {
+                    place = Some(j);
+                }
+                j += n;
+                last_good = j;
+                after_head = 0;
+                continue;
+            }
             if let Some((n, kind)) = t.org(j) {
+                if !confirmed && outside {
+                    stopped = true;
+                    break;
+                }
                 // Acronyms (`CP`, `TNHH`, `THPT`) wait for a proper name, not common words.
                 let noun = kind == OrgKind::Head && t.case(j) != Case::Upper;
+                if confirmed {
+                    match kind {
+                        OrgKind::Admin => {
+                            place.get_or_insert(j);
+                        }
+                        OrgKind::Body => {
+                            place = None;
+                            body_end = Some(j + n);
+                        }
+                        OrgKind::Head => {
+                            place = None;
+                            unit = self.is_unit(j);
+                        }
+                        OrgKind::Lower => place = None,
+                    }
+                }
                 j += n;
                 if confirmed {
                     last_good = j;
@@ -566,10 +665,21 @@ impl Scanner<'_, '_, '_> {
                     // A title word starts the next position of a chain, not this organization;
                     // an honorific or a rank starts another person.
                     if j > from
-                        && (starts_title(t, j) || self.introduces_person(j) || t.rank(j).is_some())
+                        && (starts_title(t, j)
+                            || self.introduces_person(j)
+                            || t.rank(j).is_some()
+                            || (!confirmed && outside))
                     {
                         stopped = true;
                         break;
+                    }
+                    if place.is_none()
+                        && (body_end == Some(j)
+                            || t.place(j, true).is_some_and(|(_, k)| {
+                                k == PlaceKind::Place || (j == from && k == PlaceKind::Country)
+                            }))
+                    {
+                        place = Some(j);
                     }
                     j += 1;
                     last_good = j;
@@ -596,20 +706,46 @@ impl Scanner<'_, '_, '_> {
                         j += 1;
                         continue;
                     }
-                    if lowers >= 4 || t.is_stop(j) {
+                    // `… của Quốc hội`, `… thuộc Trường …`: the organization the one named
+                    // belongs to.
+                    if matches!(key, "của" | "thuộc")
+                        && confirmed
+                        && j > from
+                        && j + 1 < limit
+                        && t.gap(j + 1) == Sep::Space
+                        && matches!(t.case(j + 1), Case::Title | Case::Upper)
+                        && t.org(j + 1).is_some()
+                    {
+                        place = None;
+                        j += 1;
+                        continue;
+                    }
+                    // `Bộ Y tế`, `và Đào tạo`, `An ninh Quốc gia`, `Nhi đồng`: the second
+                    // syllable of a word of an organization's name, capitalized on its first
+                    // syllable only (after a run of capitals, `Hà Nội cảm ơn`, a lower-case word
+                    // is not).
+                    let compound = confirmed
+                        && j > from
+                        && j == last_good
+                        && t.case(j - 1) == Case::Title
+                        && self.starts_compound(j - 1, from, seen_head)
+                        && t.syllable(j)
+                        && key != "và"
+                        && t.honorific(j).is_none()
+                        // A function word (`thông` of `thông tin`, `cho`) as the second syllable
+                        // only when the organization goes on after it (`Truyền thông Ngân
+                        // hàng`, `Nhi đồng,`), not the sentence (`Hội An cho biết`).
+                        && (!t.is_stop(j)
+                            || t.gap(j + 1) != Sep::Space
+                            || matches!(t.case(j + 1), Case::Title | Case::Upper | Case::Digit)
+                            || matches!(t.key(j + 1), "và" | "của" | "thuộc")
+                            || t.org(j + 1).is_some());
+                    if compound {
+                        after_compound = j + 1;
+                    } else if lowers >= 4 || t.is_stop(j) {
                         stopped = true;
                         break;
                     }
-                    // `Bộ Y tế`, `và Đào tạo`: the second syllable of a capitalized word that
-                    // starts an organization's name.
-                    let compound = confirmed
-                        && j > from
-                        && t.case(j - 1) == Case::Title
-                        && j == last_good
-                        && (t.key(j - 2) == "và"
-                            || (seen_head && t.case(j - 2) != Case::Title)
-                            || t.org_ending(j - 1, 0)
-                                .is_some_and(|(_, k)| k == OrgKind::Head));
                     if confirmed && after_head > 0 {
                         after_head -= 1;
                         j += 1;
@@ -620,6 +756,14 @@ impl Scanner<'_, '_, '_> {
                         j += 1;
                         last_good = j;
                         continue;
+                    }
+                    // Other lower-case words are kept only when a capitalized word follows, and
+                    // inside an organization's name (`Công ty TNHH nhôm Namsung`) or right after
+                    // the position (`HLV trưởng Park Hang-seo`, `Tư lệnh hải quân Indonesia`);
+                    // after a whole organization they are the sentence going on (`Bí thư Tỉnh
+                    // ủy thay mặt Ban Thường vụ …`).
+                    if !seen_head && last_good > from && j != after_compound {
+                        outside = true;
                     }
                     lowers += 1;
                     j += 1;
@@ -636,7 +780,120 @@ impl Scanner<'_, '_, '_> {
         {
             last_good = j;
         }
-        last_good
+        (last_good, place.filter(|&p| p < last_good))
+    }
+
+    /// Whether the capitalized word `w` (inside an organization from word `from`, `named` inside
+    /// an organization noun's name) may be the first syllable of a word whose other syllables are
+    /// in lower case (`Bộ Y tế`, `An ninh Quốc gia`, `Trạm Kiểm soát`): a Vietnamese syllable,
+    /// not a place (`Mỹ do`, `Huế cảm ơn`),
+    /// right after the position, after a lower-case word or an organization word, not after
+    /// another capitalized word of a proper name (`Hà Nội cảm ơn`).
+    fn starts_compound(&self, w: usize, from: usize, named: bool) -> bool {
+        let t = self.t;
+        // A one-word place (`Huế`), or a country as the place of the title (`Tổng thống Mỹ do
+        // …`); inside an organization's name a country starts a word (`Hội đồng Anh ngữ`).
+        let place = t
+            .place(w, false)
+            .is_some_and(|(n, k)| n == 1 && (k == PlaceKind::Place || !named || w == from));
+        t.syllable(w)
+            && !place
+            && (w == from
+                || t.case(w - 1) != Case::Title
+                || t.org_ending(w, 0).is_some_and(|(_, k)| k == OrgKind::Head))
+    }
+
+    /// Whether the organization word at `j` names a unit of a larger organization (`Ban`,
+    /// `Phòng`, `Khoa`): `unit` in the third column of `org_words.tsv`.
+    fn is_unit(&self, j: usize) -> bool {
+        self.t
+            .phrase(j, Lex::OrgWord, false)
+            .is_some_and(|(_, e)| e.col(2) == "unit")
+    }
+
+    /// What follows the comma before word `j` inside an organization: a list of its name's words
+    /// closed by `và` or `của` (`xã hội, kinh tế và môi trường`; its end), or, after a unit (or a
+    /// job noun) the organization it belongs to, or an administrative unit with its name
+    /// (`Hội Luật gia Việt Nam`, `huyện Sìn Hồ`: read on from `j`).
+    fn after_comma(&self, j: usize, limit: usize, unit: bool, has_org: bool) -> Option<After> {
+        let t = self.t;
+        if starts_title(t, j) || self.introduces_person(j) || t.rank(j).is_some() {
+            return None;
+        }
+        let cap = matches!(t.case(j), Case::Title | Case::Upper);
+        match t.org(j) {
+            Some((_, OrgKind::Head | OrgKind::Body)) if cap && unit => return Some(After::Org),
+            Some((n, OrgKind::Admin))
+                if has_org
+                    && j + n < limit
+                    && t.gap(j + n) == Sep::Space
+                    && matches!(t.case(j + n), Case::Title | Case::Upper) =>
+            {
+                return Some(After::Org);
+            }
+            _ => {}
+        }
+        // A list: items of one to three words, apart by commas, the last after `và`, then the
+        // end of the organization or `của` and the organization it belongs to.
+        let mut p = j;
+        let mut items = 0;
+        while p < limit && items < 6 {
+            // One item.
+            let s = p;
+            while p < limit && p - s < 3 && (p == s || t.gap(p) == Sep::Space) {
+                let w = p;
+                if t.key(w) == "và"
+                    || t.is_stop(w)
+                    || t.case(w) == Case::Digit
+                    || starts_title(t, w)
+                    || t.honorific(w).is_some()
+                {
+                    break;
+                }
+                p += 1;
+            }
+            if p == s {
+                return None;
+            }
+            items += 1;
+            if p >= limit {
+                return None;
+            }
+            match t.gap(p) {
+                Sep::Comma => continue,
+                Sep::Space if t.key(p) == "và" && items >= 1 => {
+                    // The last item, then the end.
+                    let s = p + 1;
+                    let mut e = s;
+                    while e < limit && e - s < 3 && t.gap(e) == Sep::Space {
+                        if t.is_stop(e)
+                            || t.key(e) == "và"
+                            || t.case(e) == Case::Digit
+                            || starts_title(t, e)
+                            || t.honorific(e).is_some()
+                        {
+                            break;
+                        }
+                        e += 1;
+                    }
+                    return (e > s && self.list_ends(e)).then_some(After::List(e));
+                }
+                Sep::Space if t.key(p) == "của" => {
+                    return self.list_ends(p).then_some(After::List(p));
+                }
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// Does a list inside an organization's name end at word `e`: the end of the clause (a mark,
+    /// a verb or function word) or `của` and an organization?
+    fn list_ends(&self, e: usize) -> bool {
+        let t = self.t;
+        e >= t.len()
+            || t.gap(e) != Sep::Space
+            || t.is_stop(e) && (t.key(e) != "của" || t.org(e + 1).is_some())
     }
 
     /// The names coordinated before `name` inside the title (`trợ lý Ryan Mason và Chris
@@ -744,7 +1001,7 @@ impl Scanner<'_, '_, '_> {
         if e + 1 >= t.len() || t.key(e) != "là" || t.gap(e) != Sep::Space {
             return None;
         }
-        let span = t.span(title.start, title.end);
+        let span = self.title_span(title, title.end);
         let counted = title.start > 0
             && t.gap(title.start) == Sep::Space
             && t.is_cue(title.start - 1, Cue::Count);
@@ -859,7 +1116,10 @@ impl Scanner<'_, '_, '_> {
             match t.org_ending(a, title.head_end) {
                 // `Quốc phòng`: the second syllable of a word, not the noun `Phòng`.
                 Some((s0, _))
-                    if t.case(s0) == Case::Lower && s0 > 0 && t.case(s0 - 1) == Case::Title =>
+                    if t.case(s0) == Case::Lower
+                        && s0 > 0
+                        && t.gap(s0) == Sep::Space
+                        && t.case(s0 - 1) == Case::Title =>
                 {
                     None
                 }
@@ -1043,7 +1303,7 @@ impl Scanner<'_, '_, '_> {
     }
 
     /// Titles written after a name (`Tên - Tỉnh ủy viên, Bí thư Huyện ủy`): spans and end token.
-    fn appositive(&self, e: usize, strict: bool) -> Option<(Vec<(usize, usize)>, usize)> {
+    fn appositive(&self, e: usize, strict: bool) -> Option<(Spans, usize)> {
         let t = self.t;
         if e >= t.len() || !matches!(t.gap(e), Sep::Comma | Sep::Dash | Sep::Colon | Sep::Open) {
             return None;
@@ -1079,14 +1339,14 @@ impl Scanner<'_, '_, '_> {
 
     /// A chain of titles from token `i`: `T1, T2 - T3 kiêm T4`.
     /// With `strict`, the first title too must not end in another (foreign) person's name.
-    fn title_chain(&self, i: usize, strict: bool) -> Option<(Vec<(usize, usize)>, usize)> {
+    fn title_chain(&self, i: usize, strict: bool) -> Option<(Spans, usize)> {
         let t = self.t;
         let i = self.skip_profession(i);
         let first = self.title_at(i)?;
         if self.name_after(&first).is_some() || (strict && self.holds_person(&first)) {
             return None;
         }
-        let mut titles = vec![t.span(first.start, first.end)];
+        let mut titles = vec![self.title_span(&first, first.end)];
         let mut end = first.end;
         while end < t.len() && titles.len() < 8 {
             let next = match t.gap(end) {
@@ -1096,7 +1356,7 @@ impl Scanner<'_, '_, '_> {
             };
             match self.title_at(next) {
                 Some(ti) if !self.holds_person(&ti) => {
-                    titles.push(t.span(ti.start, ti.end));
+                    titles.push(self.title_span(&ti, ti.end));
                     end = ti.end;
                 }
                 _ => break,
@@ -1165,7 +1425,7 @@ impl Scanner<'_, '_, '_> {
     }
 
     /// `Ông A (…), …, từng là Chủ tịch …`: a position given by `là`/`làm` in the same sentence.
-    fn copula(&self, e: usize) -> Option<(Vec<(usize, usize)>, usize)> {
+    fn copula(&self, e: usize) -> Option<(Spans, usize)> {
         let t = self.t;
         let limit = (e + MAX_COPULA).min(t.len());
         let mut j = e;
@@ -1218,7 +1478,8 @@ fn foreign_tail(t: &Words<'_, '_>, a: usize, b: usize, surname_first: bool) -> O
     }
     // `Lee Kun-hee`, `Moon Jae-in`: a Korean name, a one-syllable surname and a hyphenated
     // given name written `Xxx-xxx`; the surname alone may be spelled like a Vietnamese syllable.
-    let mut surname = b == s + 2 && korean_given(t, b - 1);
+    let korean = b == s + 2 && korean_given(t, b - 1);
+    let mut surname = korean;
     // `HLV Chung Hae Seong`: right after the position, a surname of the family-name table before
     // two foreign given syllables (not `châu Âu Charles Michel`).
     if surname_first
@@ -1234,7 +1495,7 @@ fn foreign_tail(t: &Words<'_, '_>, a: usize, b: usize, surname_first: bool) -> O
         surname = true;
     }
     let ok = (s..b).all(|p| {
-        (initial(p) || t.looks_foreign(p) || (surname && p == s))
+        (initial(p) || t.looks_foreign(p) || (surname && p == s) || (korean && p == b - 1))
             && !t.is_foreign_org_word(p)
             && t.org(p).is_none()
     });
@@ -1243,15 +1504,17 @@ fn foreign_tail(t: &Words<'_, '_>, a: usize, b: usize, surname_first: bool) -> O
     (ok && boundary && !place).then_some(s)
 }
 
-/// Is word `w` a Korean given name written `Xxx-xxx` (`Kun-hee`, `Jae-in`): two pieces joined by
-/// a hyphen, the first capitalized, the second of two or more lower-case Latin letters?
+/// Is word `w` a Korean given name written `Xxx-xxx` or `Xxx-Xxx` (`Kun-hee`, `Jae-in`,
+/// `Hang-Seo`): two pieces of Latin letters joined by a hyphen, the first capitalized, the
+/// second of two or more letters?
 fn korean_given(t: &Words<'_, '_>, w: usize) -> bool {
     let toks = t.tokens(w);
     let doc = t.doc();
     toks.len() == 3
         && doc.key(toks.start + 1) == "-"
         && doc.token(toks.start).case == Case::Title
-        && doc.token(toks.start + 2).case == Case::Lower
+        && matches!(doc.token(toks.start + 2).case, Case::Lower | Case::Title)
+        && doc.text_of(toks.start).is_ascii()
         && doc.text_of(toks.start + 2).is_ascii()
         && doc.text_of(toks.start + 2).len() >= 2
 }

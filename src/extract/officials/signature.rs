@@ -15,9 +15,9 @@
 
 use std::ops::Range;
 
-use super::Mention;
 use super::scan::{Recurring, Scanner};
 use super::words::{Cue, Words};
+use super::{Mention, TitleSpan};
 use crate::Span;
 use crate::document::{Case, Document, Gap};
 use crate::lexicon::Lex;
@@ -172,7 +172,7 @@ fn mention(span: (usize, usize), name: (usize, usize), title: (usize, usize)) ->
         name,
         honorific: None,
         rank: None,
-        titles: vec![title],
+        titles: vec![TitleSpan::whole(title.0, title.1)],
     }
 }
 
@@ -420,6 +420,6 @@ mod tests {
         assert_eq!(out.len(), 1);
         let m = &out[0];
         assert_eq!(&text[m.name.0..m.name.1], "Trương Chí Trung");
-        assert_eq!(&text[m.titles[0].0..m.titles[0].1], "THỨ TRƯỞNG");
+        assert_eq!(&text[m.titles[0].start..m.titles[0].end], "THỨ TRƯỞNG");
     }
 }

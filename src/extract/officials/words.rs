@@ -67,6 +67,8 @@ pub(crate) enum PlaceKind {
     Place,
     /// A country (introduces foreign names).
     Country,
+    /// Viet Nam itself: a place for names, a word of organization names.
+    Nation,
 }
 
 /// Kinds of `data/officials/cues.tsv`.
@@ -398,6 +400,7 @@ impl<'d, 'a> Words<'d, 'a> {
         let (n, e) = self.phrase(i, Lex::Place, dash_ok)?;
         let k = match e.kind() {
             Some("country") => PlaceKind::Country,
+            Some("nation") => PlaceKind::Nation,
             _ => PlaceKind::Place,
         };
         Some((n, k))
@@ -476,7 +479,24 @@ impl<'d, 'a> Words<'d, 'a> {
     /// `Kun-hee`): a word of several pieces, or one whose letters fit no syllable shape
     /// ([`crate::syllable::fits_shape`]).
     pub(crate) fn looks_foreign(&self, i: usize) -> bool {
-        self.is_joined(i) || !crate::syllable::fits_shape(self.key(i))
+        if !self.is_joined(i) {
+            return !crate::syllable::fits_shape(self.key(i));
+        }
+        // `Á-Thái Bình Dương`, `Dương-Thái`: capitalized syllables joined by a hyphen are a
+        // Vietnamese compound name; `Kun-hee`, `H'Hen`, `Jae-in` are not.
+        let doc = self.doc;
+        !self.tokens(i).all(|p| {
+            let t = doc.token(p);
+            !is_word(t.kind)
+                || (t.kind == TokenKind::Syllable && matches!(t.case, Case::Title | Case::Upper))
+        })
+    }
+
+    /// Whether word `i` is one Vietnamese syllable (a token of kind syllable, valid or not).
+    pub(crate) fn syllable(&self, i: usize) -> bool {
+        self.words.get(i).is_some_and(|w| {
+            w.joined.is_none() && self.doc.token(w.first as usize).kind.is_syllable_like()
+        })
     }
 
     /// Whether word `i` is a single letter (an initial: `George H. W. Bush`).
