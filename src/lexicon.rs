@@ -69,8 +69,8 @@ pub enum Lex {
     /// Words that end a title's organization (`cho`, `đã`, `tại`): `data/officials/stop_words.tsv`
     /// (a code table).
     TitleStop,
-    /// Common middle names (tên đệm: `văn`, `thị`): `data/officials/middle_names.tsv` (a code
-    /// table).
+    /// Common middle names (tên đệm: `văn`, `thị`, `seo`) and the prefixes of Central Highlands
+    /// names (`Y`, `H'`): `data/officials/middle_names.tsv` (a code table).
     MiddleName,
     /// Currency words and signs: `data/stats/currencies.tsv`.
     Currency,
@@ -241,11 +241,11 @@ static SPECS: &[Spec] = &[
         lex: Lex::MiddleName,
         name: "officials/middle_names",
         src: include_str!("../data/officials/middle_names.tsv"),
-        shape: shape(false, 1),
+        shape: shape(false, 2),
         phrase_col: 0,
         alternatives: false,
         dash_variants: false,
-        kind: None,
+        kind: Some((1, &["middle", "prefix"])),
         matched: false,
     },
     Spec {

@@ -75,6 +75,7 @@ use std::collections::HashMap;
 
 use crate::document::Document;
 use crate::extract::{Extractor, Facts};
+use crate::lexicon::{Lex, Lexicons};
 use scan::{Recurring, Scanner};
 use words::Words;
 
@@ -240,8 +241,9 @@ pub(crate) fn extract(doc: &Document<'_>, facts: &mut Facts) {
     .run();
     signature::scan(doc, &mut mentions);
     let text = doc.text();
-    let mut found = merge(text, mentions);
-    merge_short(text, &short, &mut found);
+    let lex = doc.lexicons();
+    let mut found = merge(text, lex, mentions);
+    merge_short(text, lex, &short, &mut found);
     facts.officials.extend(found);
 }
 
@@ -255,7 +257,7 @@ pub(crate) struct Short {
 
 /// Adds the titles of short mentions to the one official whose name ends with that given name
 /// (tên); a given name shared by several officials is ambiguous and ignored.
-fn merge_short(text: &str, short: &[Short], found: &mut [Official]) {
+fn merge_short(text: &str, lex: &Lexicons, short: &[Short], found: &mut [Official]) {
     for sm in short {
         let Some(given) = text.get(sm.given.0..sm.given.1) else {
             continue;
@@ -270,21 +272,25 @@ fn merge_short(text: &str, short: &[Short], found: &mut [Official]) {
             continue;
         };
         for ti in &sm.titles {
-            found[k].add(ti.position(text));
+            found[k].add(lex, ti.position(text));
         }
     }
 }
 
-fn merge(text: &str, mut mentions: Vec<Mention>) -> Vec<Official> {
+/// Merges the mentions of one person (the same name, whatever its case or tone placement:
+/// `PHẠM THỊ THANH TRÀ` in a headline and `Phạm Thị Thanh Trà` in the text) into one official,
+/// the first mention's span and name, unless that name is in capitals and a later one is not.
+fn merge(text: &str, lex: &Lexicons, mut mentions: Vec<Mention>) -> Vec<Official> {
     mentions.sort_by_key(|m| (m.start, m.end));
     let mut out: Vec<Official> = Vec::new();
-    let mut by_name: HashMap<&str, usize> = HashMap::new();
+    let mut by_name: HashMap<String, usize> = HashMap::new();
     let slice = |(a, b): (usize, usize)| text.get(a..b).unwrap_or("").to_string();
     for m in mentions {
         let Some(name) = text.get(m.name.0..m.name.1) else {
             continue;
         };
-        let k = match by_name.get(name) {
+        let key = words_key(name);
+        let k = match by_name.get(&key) {
             Some(&k) => {
                 let o = &mut out[k];
                 if o.honorific.is_none() {
@@ -293,10 +299,18 @@ fn merge(text: &str, mut mentions: Vec<Mention>) -> Vec<Official> {
                 if o.rank.is_none() {
                     o.rank = m.rank.map(slice);
                 }
+                // A name first read in capitals (a headline, a signature) is reported as the
+                // text writes it in lower case.
+                if !has_lower(&o.name) && has_lower(name) {
+                    o.name = name.to_string();
+                    o.name_span = m.name;
+                    o.text = slice((m.start, m.end));
+                    (o.start, o.end) = (m.start, m.end);
+                }
                 k
             }
             None => {
-                by_name.insert(name, out.len());
+                by_name.insert(key, out.len());
                 out.push(Official {
                     text: slice((m.start, m.end)),
                     start: m.start,
@@ -312,16 +326,92 @@ fn merge(text: &str, mut mentions: Vec<Mention>) -> Vec<Official> {
             }
         };
         for ti in &m.titles {
-            out[k].add(ti.position(text));
+            out[k].add(lex, ti.position(text));
         }
     }
     out
 }
 
+/// Whether a text has a lower-case letter.
+fn has_lower(s: &str) -> bool {
+    s.chars().any(char::is_lowercase)
+}
+
+/// The lookup key of a phrase (lower case, one tone placement, one space between words).
+fn words_key(s: &str) -> String {
+    crate::lexicon::phrase_key(s)
+        .map(|k| k.0)
+        .unwrap_or_default()
+}
+
+/// How two titles of one person are compared: the position (without `tân`, newly appointed, and
+/// in the form `titles.tsv` says is the same: `phó ban` is `phó trưởng ban`) and the rest
+/// (organisation and place).
+struct TitleKey {
+    position: String,
+    rest: String,
+    /// The organisation is a name (`LienVietPostBank`), not a common noun (`ngân hàng`).
+    named: bool,
+}
+
+impl TitleKey {
+    fn of(lex: &Lexicons, p: &Position) -> TitleKey {
+        let key = words_key(&p.position);
+        let mut words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+        while words.len() > 1
+            && lex
+                .get(Lex::Title, words[0])
+                .is_some_and(|e| e.kind() == Some("prefix") && e.col(2) == "none")
+        {
+            words.remove(0);
+        }
+        let bare = words.join(" ");
+        let position = match lex.get(Lex::Title, &bare).map(|e| e.col(2)) {
+            Some(same) if !same.is_empty() => same.to_string(),
+            _ => bare,
+        };
+        let org = p.organisation.as_deref().unwrap_or("");
+        let rest = [org, p.place.as_deref().unwrap_or("")].join(" ");
+        TitleKey {
+            position,
+            rest: words_key(&rest),
+            named: org.chars().any(char::is_uppercase),
+        }
+    }
+}
+
 impl Official {
-    /// Adds a position unless the official already holds it.
-    fn add(&mut self, p: Position) {
-        if p.title.is_empty() || self.titles.contains(&p.title) {
+    /// Adds a position unless the official already holds it: the same title whatever its case
+    /// or tone placement; the same position alone (`Chủ tịch` after `Chủ tịch Ủy ban Trung ương
+    /// MTTQ`), or with less of its organisation (`Trưởng ban Đào tạo` beside `Trưởng ban Đào
+    /// tạo, ĐH QGHN`), or with a common noun for it (`Tổng Giám đốc ngân hàng` beside `Tổng Giám
+    /// đốc LienVietPostBank`): the more complete title is kept, where the first was.
+    fn add(&mut self, lex: &Lexicons, p: Position) {
+        if p.title.is_empty() {
+            return;
+        }
+        let k = TitleKey::of(lex, &p);
+        for i in 0..self.positions.len() {
+            let q = TitleKey::of(lex, &self.positions[i]);
+            if q.position != k.position {
+                continue;
+            }
+            let extends = |a: &str, b: &str| {
+                a.is_empty() || b.strip_prefix(a).is_some_and(|r| r.starts_with(' '))
+            };
+            let replace = if q.rest == k.rest || extends(&k.rest, &q.rest) {
+                false
+            } else if extends(&q.rest, &k.rest) || (k.named && !q.named) {
+                true
+            } else if q.named && !k.named {
+                false
+            } else {
+                continue;
+            };
+            if replace {
+                self.titles[i] = p.title.clone();
+                self.positions[i] = p;
+            }
             return;
         }
         self.titles.push(p.title.clone());

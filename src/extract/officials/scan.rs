@@ -86,6 +86,8 @@ pub(crate) struct Recurring<'s, 'd, 'a> {
 struct Seen<'d> {
     after_honorific: HashSet<(&'d str, &'d str)>,
     after_given: HashSet<&'d str>,
+    /// Keys of capitalized runs of three or four words written in lower case (`Nguyễn Tấn Dũng`).
+    lower_names: HashSet<String>,
 }
 
 impl<'s, 'd, 'a> Recurring<'s, 'd, 'a> {
@@ -122,6 +124,19 @@ impl<'s, 'd, 'a> Recurring<'s, 'd, 'a> {
                 {
                     seen.after_given.insert(t.slice(i + 1, i + 2));
                 }
+                if t.case(i) == Case::Title && t.is_family(i) && (i == 0 || !t.is_cap(i - 1)) {
+                    let mut e = i + 1;
+                    while e < t.len()
+                        && e - i < 4
+                        && t.case(e) == Case::Title
+                        && t.gap(e) == Sep::Space
+                    {
+                        e += 1;
+                    }
+                    if e - i >= 3 {
+                        seen.lower_names.insert(run_key(t, i, e));
+                    }
+                }
                 i += 1;
             }
             seen
@@ -134,6 +149,11 @@ impl<'s, 'd, 'a> Recurring<'s, 'd, 'a> {
         self.seen()
             .after_honorific
             .contains(&(t.slice(s, s + 1), t.slice(s + 1, s + 2)))
+    }
+
+    /// Is the name `s..b` (written in capitals) written in lower case elsewhere?
+    fn written_lower(&self, t: &Words<'_, '_>, s: usize, b: usize) -> bool {
+        self.seen().lower_names.contains(&run_key(t, s, b))
     }
 
     /// Is the word `a` written as the last word of a longer capitalized name (`Jose Mourinho`
@@ -156,7 +176,8 @@ impl Scanner<'_, '_, '_> {
                 || t.may_start(i, Lex::Honorific)
                 || t.may_start(i, Lex::Rank)
                 || t.may_start(i, Lex::Title)
-                || (t.gap(i) == Sep::Comma && chain.as_ref().is_some_and(|c| c.end_tok == i));
+                || (matches!(t.gap(i), Sep::Comma | Sep::Dash)
+                    && chain.as_ref().is_some_and(|c| c.end_tok == i));
             if !starts {
                 i += 1;
                 continue;
@@ -286,7 +307,7 @@ impl Scanner<'_, '_, '_> {
             // `Phó Chủ tịch Man Utd, Ed Woodward`: titles, a comma, then the name alone.
             if hon.is_none()
                 && rank.is_none()
-                && t.gap(i) == Sep::Comma
+                && matches!(t.gap(i), Sep::Comma | Sep::Dash)
                 && chain.as_ref().is_some_and(|c| c.end_tok == i)
             {
                 let name = self.name_at(i, false).or_else(|| {
@@ -313,7 +334,7 @@ impl Scanner<'_, '_, '_> {
                 if let Some(c) = chain.take()
                     && (hon.is_some() || rank.is_some())
                     && c.end_tok == i
-                    && t.gap(i) == Sep::Comma
+                    && matches!(t.gap(i), Sep::Comma | Sep::Dash)
                 {
                     let (cs, end) = (c.start, name.end);
                     self.push(cs, end, name, hon.or(c.honorific), rank, c.titles);
@@ -1084,14 +1105,11 @@ impl Scanner<'_, '_, '_> {
         // `Bộ trưởng Bộ Tư pháp Lê Thành Long`: scan the capitalized runs inside the title.
         let end = title.end;
         while a < end {
-            if t.case(a) != Case::Title {
+            if !t.is_cap(a) {
                 a += 1;
                 continue;
             }
-            let mut b = a + 1;
-            while b < end && t.case(b) == Case::Title && t.gap(b) == Sep::Space {
-                b += 1;
-            }
+            let b = self.cap_run_end(a, end);
             if let Some(name) = self.name_in_run(title, a, b) {
                 return Some(name);
             }
@@ -1129,8 +1147,23 @@ impl Scanner<'_, '_, '_> {
         let prev_cap = a > title.head_end && t.case(a - 1) == Case::Title;
         let place = t.place(a, true);
         let min_prefix = match (before, place) {
+            // `Chủ tịch Hồ Chí Minh`: a bare position, then a name that is also a city's.
+            (None, Some((3, PlaceKind::Place)))
+                if a == title.head_end && b == a + 3 && t.is_family(a) =>
+            {
+                0
+            }
             (_, Some((n, PlaceKind::Country))) => n,
             (Some(OrgKind::Admin), Some((n, _))) => n,
+            // `Chủ tịch UBND huyện Hờ Seo Dín`: the unit's name left out, then a name with a
+            // middle name (place names have none).
+            (Some(OrgKind::Admin), None)
+                if (b - a == 3 || (b - a == 4 && t.is_family(a)))
+                    && t.is_middle(a + 1)
+                    && !t.is_middle(a) =>
+            {
+                0
+            }
             (Some(OrgKind::Admin), None) => 1,
             (Some(OrgKind::Body), Some((n, _))) => n,
             (Some(OrgKind::Head), _) => 1,
@@ -1151,7 +1184,10 @@ impl Scanner<'_, '_, '_> {
             if len > 4 {
                 break;
             }
-            if len < 2 || !t.is_family(s) {
+            if len < 2 || !(t.is_family(s) || self.name_shape(s, b)) {
+                continue;
+            }
+            if t.case(s) == Case::Upper && !self.caps_name(s, b) {
                 continue;
             }
             // `Đoàn Thanh niên`, `Hội Nông dân`: an organization noun, not a family name.
@@ -1162,13 +1198,22 @@ impl Scanner<'_, '_, '_> {
             // (`Hà Tiên`, `Hoa Lâm`, `Văn Quyết`) as a full name: not trusted here.
             // After a complete organization phrase (`Bộ trưởng Bộ Công an Tô Lâm`) a family name
             // and a given name that are not middle names make a name.
+            // Right after the position (`Tổng Bí thư Tô Lâm`) or after a lower-case word of it
+            // (`Chủ tịch nước Lương Cường`) two such syllables are a name too.
+            let two_direct = a == title.head_end && rank.is_none()
+                || (a > title.head_end
+                    && t.case(a - 1) == Case::Lower
+                    && t.org_ending(a, title.head_end)
+                        .is_some_and(|(_, k)| k == OrgKind::Lower));
             let score = match len {
                 2 if s == a
-                    && a > title.head_end
-                    && t.case(a - 1) == Case::Lower
+                    && t.is_family(s)
                     && !t.is_middle(s)
                     && !t.is_middle(s + 1)
-                    && self.rec.after_honorific(t, s) =>
+                    && (two_direct
+                        || (a > title.head_end
+                            && t.case(a - 1) == Case::Lower
+                            && self.rec.after_honorific(t, s))) =>
                 {
                     1
                 }
@@ -1177,7 +1222,11 @@ impl Scanner<'_, '_, '_> {
                 _ if t.is_middle(s + 1) => 4,
                 _ => 2,
             };
-            if t.place(s, true).is_some_and(|(n, _)| n >= len) {
+            // A place is not a person, but a name of three syllables right after a bare
+            // position is (`Chủ tịch Hồ Chí Minh`; the city is `TP Hồ Chí Minh`).
+            if t.place(s, true).is_some_and(|(n, k)| {
+                n >= len && !(len == 3 && s == title.head_end && k == PlaceKind::Place)
+            }) {
                 continue;
             }
             // `Hoàng Anh Gia Lai`: four syllables ending in a province are a company's name.
@@ -1270,23 +1319,37 @@ impl Scanner<'_, '_, '_> {
     /// A personal name starting at token `i` (not after a title).
     fn name_at(&self, i: usize, introduced: bool) -> Option<Name> {
         let t = self.t;
-        if i >= t.len() || t.case(i) != Case::Title {
+        if i >= t.len() || !t.is_cap(i) {
             return None;
         }
         // Only at the start of a capitalized run.
-        if !introduced && i > 0 && t.gap(i) == Sep::Space && t.case(i - 1) == Case::Title {
+        if !introduced && i > 0 && t.gap(i) == Sep::Space && t.is_cap(i - 1) {
             return None;
         }
-        let mut e = i + 1;
-        while e < t.len() && e - i < 6 && t.case(e) == Case::Title && t.gap(e) == Sep::Space {
-            e += 1;
-        }
+        let e = self.cap_run_end(i, i + 6);
         let len = e - i;
         let (min, max) = if introduced { (2, 5) } else { (3, 4) };
         if !(min..=max).contains(&len) {
             return None;
         }
-        if !introduced && !t.is_family(i) {
+        if !introduced && !t.is_family(i) && !self.name_shape(i, e) {
+            return None;
+        }
+        // `cô Minh Thủy`, `anh Văn Nam`: after a familiar address two words are often the given
+        // name alone, not a full name; they make one with a family name first, a name prefix
+        // (`H'Hen Niê`) or a foreign spelling. (`ông Bằng Tạ`, `ông Ken Hu` are full names.)
+        let familiar = i > 0
+            && t.phrase_ending(i, Lex::Honorific, i.saturating_sub(2))
+                .is_some_and(|(_, e)| e.kind() == Some("familiar"));
+        if len == 2
+            && familiar
+            && !t.is_family(i)
+            && !t.has_name_prefix(i)
+            && !(i..e).any(|p| t.looks_foreign(p))
+        {
+            return None;
+        }
+        if t.case(i) == Case::Upper && !self.caps_name(i, e) {
             return None;
         }
         if t.place(i, true).is_some() {
@@ -1300,6 +1363,62 @@ impl Scanner<'_, '_, '_> {
             return None;
         }
         Some(Name::bare(i, e))
+    }
+
+    /// The end of the run of words written like a name from word `a` (before `limit`): words
+    /// with a capital apart by spaces; in capitals (a headline, `BỘ TRƯỞNG BỘ NỘI VỤ PHẠM THỊ
+    /// THANH TRÀ ĐẾN THĂM`), read case-insensitively, the run ends before a verb or function
+    /// word and before a position.
+    fn cap_run_end(&self, a: usize, limit: usize) -> usize {
+        let t = self.t;
+        let limit = limit.min(t.len());
+        let mut b = a + 1;
+        while b < limit && t.is_cap(b) && t.gap(b) == Sep::Space {
+            if t.case(b) == Case::Upper && (t.is_stop(b) || starts_title(t, b)) {
+                break;
+            }
+            b += 1;
+        }
+        b
+    }
+
+    /// Whether words `s..b`, written in capitals, read as a personal name: capitals give no clue
+    /// to where a name starts (`CHỦ SỞ HỮU QUYỀN TÁC GIẢ`, `ĐOÀN ĐẠI BIỂU QUỐC HỘI`), so the
+    /// name is three or four syllables, the first a family name, the second a middle name or the
+    /// whole written in lower case elsewhere in the document, none a word of a position, an
+    /// organization, a place or a clause (`PHẠM THỊ THANH TRÀ`).
+    fn caps_name(&self, s: usize, b: usize) -> bool {
+        let t = self.t;
+        (3..=4).contains(&(b - s))
+            && t.is_family(s)
+            && (t.is_middle(s + 1) || self.rec.written_lower(t, s, b))
+            && (s..b).all(|p| {
+                t.title(p).is_none()
+                    && t.org(p).is_none()
+                    && t.place(p, false).is_none()
+                    && !t.is_stop(p)
+                    && t.cue(p).is_none()
+            })
+    }
+
+    /// Whether words `s..b` have the shape of a personal name whatever the family name (Mông,
+    /// Dao, Thái names outside the family-name table: `Sèn A Tủa`, `Hờ Seo Dín`): three or four
+    /// syllables whose second is a middle name (`Văn`, `Thị`, `A`, `Seo`, `Mí`), the first no
+    /// organization word or place; or two to four words led by the prefix of Ê Đê and Gia Rai
+    /// names (`Y Bhin Niê`, `H'Yim Kđoh`).
+    fn name_shape(&self, s: usize, b: usize) -> bool {
+        let t = self.t;
+        let len = b.saturating_sub(s);
+        if t.has_name_prefix(s) {
+            return (2..=4).contains(&len) && (s + 1..b).all(|p| t.is_cap(p));
+        }
+        (3..=4).contains(&len)
+            && t.syllable(s)
+            && !t.is_middle(s)
+            && t.is_middle(s + 1)
+            && t.org(s).is_none()
+            && t.place(s, true).is_none()
+            && t.title(s).is_none()
     }
 
     /// Titles written after a name (`Tên - Tỉnh ủy viên, Bí thư Huyện ủy`): spans and end token.
@@ -1517,6 +1636,18 @@ fn korean_given(t: &Words<'_, '_>, w: usize) -> bool {
         && doc.text_of(toks.start).is_ascii()
         && doc.text_of(toks.start + 2).is_ascii()
         && doc.text_of(toks.start + 2).len() >= 2
+}
+
+/// The lookup keys of words `a..b` joined by spaces.
+fn run_key(t: &Words<'_, '_>, a: usize, b: usize) -> String {
+    let mut k = String::new();
+    for p in a..b {
+        if p > a {
+            k.push(' ');
+        }
+        k.push_str(t.key(p));
+    }
+    k
 }
 
 /// The bytes of the rank written in words `a..b`, without the abbreviation's final dot (`TS.`

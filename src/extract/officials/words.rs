@@ -460,9 +460,46 @@ impl<'d, 'a> Words<'d, 'a> {
         self.one(i, Lex::FamilyName)
     }
 
-    /// Whether word `i` is a common middle name (tên đệm).
+    /// Whether word `i` is a common middle name (tên đệm: `Văn`, `Thị`, `Seo`).
     pub(crate) fn is_middle(&self, i: usize) -> bool {
-        self.in_table(i, Lex::MiddleName)
+        i < self.words.len()
+            && self
+                .doc
+                .lexicons()
+                .get(Lex::MiddleName, self.key(i))
+                .is_some_and(|e| e.kind() == Some("middle"))
+    }
+
+    /// Whether word `i` starts with the prefix of a Central Highlands personal name: `Y` (a word
+    /// by itself) or `H'` (joined to the given name: `H'Hen`).
+    pub(crate) fn has_name_prefix(&self, i: usize) -> bool {
+        let Some(w) = self.words.get(i) else {
+            return false;
+        };
+        let first = w.first as usize;
+        let key = if w.end as usize >= first + 3 {
+            format!("{} {}", self.doc.key(first), self.doc.key(first + 1))
+        } else if w.end as usize == first + 1 {
+            self.doc.key(first).to_string()
+        } else {
+            return false;
+        };
+        self.doc.token(first).case == Case::Title
+            && self
+                .doc
+                .lexicons()
+                .get(Lex::MiddleName, &key)
+                .is_some_and(|e| e.kind() == Some("prefix"))
+    }
+
+    /// Whether word `i` is written with a capital the way a name is: capitalized (`Trung`), or
+    /// one syllable in capitals (`NGUYỄN` in a headline or a signature; not an acronym, `UBND`).
+    pub(crate) fn is_cap(&self, i: usize) -> bool {
+        match self.case(i) {
+            Case::Title => true,
+            Case::Upper => self.syllable(i),
+            _ => false,
+        }
     }
 
     /// Whether word `i` ends a title's organization (a verb or function word).
