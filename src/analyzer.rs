@@ -386,7 +386,7 @@ impl Analyzer {
         for mut o in facts.officials {
             let (ns, ne, name) = map(o.name_span.0, o.name_span.1);
             if !name.is_empty() {
-                o.name = name;
+                o.name = extract::officials::unwrap_lines(&name);
                 o.name_span = (ns, ne);
             }
             (o.start, o.end, o.text) = map(o.start, o.end);

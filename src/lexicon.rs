@@ -222,6 +222,7 @@ static SPECS: &[Spec] = &[
                 "profession",
                 "delegation",
                 "acting",
+                "time",
             ],
         )),
         matched: true,

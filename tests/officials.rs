@@ -2,7 +2,7 @@
 //! merging by person, spans, and a property test (no panic, spans valid, linear time).
 
 use proptest::prelude::*;
-use vntext::extract::officials::{Official, find_officials};
+use vntext::extract::officials::{Official, find_officials, unwrap_lines};
 
 const CASES: &str = include_str!("cases/officials.tsv");
 
@@ -21,9 +21,10 @@ fn check_spans(text: &str, found: &[Official]) {
             Some(o.text.as_str()),
             "text span of {o:?}"
         );
+        // The name as written, a line break inside it read as a space (hard-wrapped text).
         assert_eq!(
-            text.get(o.name_span.0..o.name_span.1),
-            Some(o.name.as_str()),
+            text.get(o.name_span.0..o.name_span.1).map(unwrap_lines),
+            Some(o.name.clone()),
             "name span of {o:?}"
         );
         assert!(
@@ -185,6 +186,26 @@ proptest! {
         let s = words.join(" ");
         let found = find_officials(&s);
         check_spans(&s, &found);
+    }
+}
+
+#[test]
+fn hard_wrapped_legacy_document() {
+    // The VNI file is wrapped at a fixed width (`… Phó Thủ tướng Hoàng Trung` / `Hải về việc
+    // …`); its UTF-8 transcript is not. Both give the Deputy Prime Minister.
+    let analyzer = vntext::Analyzer::new();
+    let vni = analyzer
+        .analyze_bytes(include_bytes!("../data/legacy/2008-23.QD-991-UBND.vni.txt"))
+        .expect("the VNI file decodes");
+    let utf8 = analyzer.analyze(include_str!("../data/legacy/2008-23.QD-991-UBND.txt"));
+    for r in [&vni, &utf8] {
+        let o = r
+            .officials
+            .iter()
+            .find(|o| o.name == "Hoàng Trung Hải")
+            .unwrap_or_else(|| panic!("{:#?}", r.officials));
+        assert_eq!(o.titles, ["Phó Thủ tướng"]);
+        assert!(r.officials.iter().any(|o| o.name == "Nguyễn Tấn Dũng"));
     }
 }
 

@@ -96,7 +96,8 @@ pub struct Official {
     pub start: usize,
     /// One past the last byte.
     pub end: usize,
-    /// The personal name as written (`Hoàng Thọ Trung`).
+    /// The personal name as written (`Hoàng Thọ Trung`); a line break inside it (hard-wrapped
+    /// text) is read as a space.
     pub name: String,
     /// Byte span of the name in the text (first mention).
     #[cfg_attr(feature = "serde", serde(skip))]
@@ -182,7 +183,7 @@ impl TitleSpan {
 
     /// The title split into its parts.
     fn position(&self, text: &str) -> Position {
-        let slice = |a: usize, b: usize| text.get(a..b).unwrap_or("").trim().to_string();
+        let slice = |a: usize, b: usize| unwrap_lines(text.get(a..b).unwrap_or("").trim());
         let pe = self.position_end.clamp(self.start, self.end);
         let ps = self.place_start.map_or(self.end, |p| p.clamp(pe, self.end));
         let organisation = slice(pe, ps);
@@ -218,7 +219,7 @@ pub fn find_officials(text: &str) -> Vec<Official> {
     for o in &mut facts.officials {
         let name = doc.to_original(crate::Span::new(o.name_span.0, o.name_span.1));
         o.name_span = (name.start, name.end);
-        o.name = name.slice(text).to_string();
+        o.name = unwrap_lines(name.slice(text));
         let all = doc.to_original(crate::Span::new(o.start, o.end));
         (o.start, o.end) = (all.start, all.end);
         o.text = all.slice(text).to_string();
@@ -302,7 +303,7 @@ fn merge(text: &str, lex: &Lexicons, mut mentions: Vec<Mention>) -> Vec<Official
                 // A name first read in capitals (a headline, a signature) is reported as the
                 // text writes it in lower case.
                 if !has_lower(&o.name) && has_lower(name) {
-                    o.name = name.to_string();
+                    o.name = unwrap_lines(name);
                     o.name_span = m.name;
                     o.text = slice((m.start, m.end));
                     (o.start, o.end) = (m.start, m.end);
@@ -315,7 +316,7 @@ fn merge(text: &str, lex: &Lexicons, mut mentions: Vec<Mention>) -> Vec<Official
                     text: slice((m.start, m.end)),
                     start: m.start,
                     end: m.end,
-                    name: name.to_string(),
+                    name: unwrap_lines(name),
                     name_span: m.name,
                     honorific: m.honorific.map(slice),
                     rank: m.rank.map(slice),
@@ -329,6 +330,30 @@ fn merge(text: &str, lex: &Lexicons, mut mentions: Vec<Mention>) -> Vec<Official
             out[k].add(lex, ti.position(text));
         }
     }
+    out
+}
+
+/// A name or title as written, a line break inside it (hard-wrapped text: `Hoàng Trung` /
+/// `Hải`) read as one space.
+///
+/// ```
+/// use vntext::extract::officials::unwrap_lines;
+/// assert_eq!(unwrap_lines("Hoàng Trung\r\n  Hải"), "Hoàng Trung Hải");
+/// assert_eq!(unwrap_lines("Lê  Văn A"), "Lê  Văn A");
+/// ```
+pub fn unwrap_lines(s: &str) -> String {
+    if !s.contains(['\n', '\r']) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(p) = rest.find(['\n', '\r']) {
+        let head = rest[..p].trim_end();
+        out.push_str(head);
+        out.push(' ');
+        rest = rest[p..].trim_start();
+    }
+    out.push_str(rest);
     out
 }
 

@@ -173,6 +173,7 @@ impl Scanner<'_, '_, '_> {
             // A word that starts nothing: not capitalized, no honorific, rank or position, and
             // no chain of titles waiting for a name after a comma.
             let starts = matches!(t.case(i), Case::Title | Case::Upper)
+                || t.may_start(i, Lex::OfficialCue)
                 || t.may_start(i, Lex::Honorific)
                 || t.may_start(i, Lex::Rank)
                 || t.may_start(i, Lex::Title)
@@ -180,6 +181,14 @@ impl Scanner<'_, '_, '_> {
                     && chain.as_ref().is_some_and(|c| c.end_tok == i));
             if !starts {
                 i += 1;
+                continue;
+            }
+            // `các đồng chí Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng: A, B, C`.
+            if t.is_cue(i, Cue::Plural)
+                && let Some(end) = self.shared_list(i)
+            {
+                chain = None;
+                i = end;
                 continue;
             }
             let (hon, j) = self.honorific_at(i);
@@ -346,6 +355,14 @@ impl Scanner<'_, '_, '_> {
                     i = end;
                     continue;
                 }
+                // `đồng chí A và đồng chí B (bí danh …) - Ủy viên …`: two persons joined by
+                // `và`, the titles after a dash shared.
+                if hon.is_some()
+                    && let Some(end) = self.shared_after(start, name, hon, rank)
+                {
+                    i = end;
+                    continue;
+                }
                 if (hon.is_some() || rank.is_some())
                     && let Some((titles, end)) = self.copula(name.end)
                 {
@@ -488,6 +505,15 @@ impl Scanner<'_, '_, '_> {
         }
         // "các Bộ trưởng", "những Phó Chủ tịch": plural, not one person.
         if i > 0 && t.gap(i) == Sep::Space && t.is_cue(i - 1, Cue::Plural) {
+            return None;
+        }
+        self.title_from(i)
+    }
+
+    /// A title at `i`, whatever stands before it.
+    fn title_from(&self, i: usize) -> Option<Title> {
+        let t = self.t;
+        if i >= t.len() || !t.may_start(i, Lex::Title) {
             return None;
         }
         let mut j = i;
@@ -1049,7 +1075,7 @@ impl Scanner<'_, '_, '_> {
                     _ => {
                         let close = (b + 1..(b + 10).min(t.len()))
                             .find(|&j| t.gap_text(j).contains(')'))
-                            .filter(|&c| !(b + 1..c).any(|j| sentence_break(t.gap_text(j))));
+                            .filter(|&c| !(b + 1..c).any(|j| ends_sentence(t, j)));
                         end = close.unwrap_or(b);
                     }
                 }
@@ -1062,7 +1088,7 @@ impl Scanner<'_, '_, '_> {
                 && end + 1 < t.len()
                 && t.key(end) == "và"
                 && t.gap(end + 1) == Sep::Space
-                && !sentence_break(t.gap_text(end))
+                && !ends_sentence(t, end)
                 && self.name_at(end + 1, false).is_some()
                     | self.coordinated_run(end + 1, t.len()).is_some()
             {
@@ -1365,6 +1391,124 @@ impl Scanner<'_, '_, '_> {
         Some(Name::bare(i, e))
     }
 
+    /// `các đồng chí Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng: A, B và C` (a plural word at
+    /// `i`, an honorific, titles held by several persons, a colon, their names apart by commas
+    /// and a last `và`, each possibly with titles of its own after a dash or in parentheses):
+    /// pushes one official per name, and returns the word after the list.
+    fn shared_list(&mut self, i: usize) -> Option<usize> {
+        let t = self.t;
+        let mut p = i + 1;
+        if t.gap(p) != Sep::Space {
+            return None;
+        }
+        if let Some((n, true)) = t.honorific(p) {
+            p += n;
+        }
+        // The titles: `T1, T2 kiêm T3`, none holding a person.
+        let mut titles = Vec::new();
+        let mut end = p;
+        loop {
+            let title = self.title_at_any(end)?;
+            if self.name_after(&title).is_some() {
+                return None;
+            }
+            titles.push(self.title_span(&title, title.end));
+            end = title.end;
+            match t.gap(end) {
+                Sep::Comma if self.title_at_any(end).is_some() && titles.len() < 6 => {}
+                Sep::Space if matches!(t.key(end), "kiêm" | "và") && titles.len() < 6 => {
+                    end += 1;
+                    self.title_at_any(end)?;
+                }
+                _ => break,
+            }
+        }
+        if t.gap(end) != Sep::Colon {
+            return None;
+        }
+        // The names.
+        let mut q = end;
+        let mut found = 0;
+        loop {
+            let (hon, k) = self.honorific_at(q);
+            let name = self
+                .name_at(k, true)
+                .or_else(|| self.coordinated_run(k, t.len()).map(|b| Name::bare(k, b)))?;
+            let mut own = titles.clone();
+            let mut stop = name.end;
+            if matches!(t.gap(name.end), Sep::Dash | Sep::Open)
+                && let Some((more, e)) = self.appositive(name.end, true)
+            {
+                own.extend(more);
+                stop = e;
+            }
+            let from = t.start(if found == 0 { i } else { q });
+            self.push(from, stop, name, hon, None, own);
+            found += 1;
+            q = stop;
+            // `, B`, `và C`, `, và C`; a parenthesis closing an aside before.
+            if q >= t.len() || found >= 12 {
+                break;
+            }
+            match t.gap(q) {
+                Sep::Comma | Sep::Other if t.key(q) == "và" && t.gap(q + 1) == Sep::Space => {
+                    q += 1
+                }
+                Sep::Comma => {}
+                Sep::Space if t.key(q) == "và" && t.gap(q + 1) == Sep::Space => q += 1,
+                _ => break,
+            }
+        }
+        (found > 0).then_some(q)
+    }
+
+    /// A title at `i` even after a plural word (`các Phó Chủ tịch`, read by [`Self::shared_list`]).
+    fn title_at_any(&self, i: usize) -> Option<Title> {
+        let t = self.t;
+        if i > 0 && t.gap(i) == Sep::Space && t.is_cue(i - 1, Cue::Plural) {
+            // `title_at` refuses a position after a plural word; read it from a copy of the
+            // grammar that does not look back.
+            return self.title_from(i);
+        }
+        self.title_at(i)
+    }
+
+    /// `đồng chí A và đồng chí B - Ủy viên …`: the person `name` (with `hon`, `rank`, from byte
+    /// `start`), `và`, another person whose titles follow after a dash (or an aside and a dash):
+    /// both hold them. Pushes both and returns the word after the titles.
+    fn shared_after(
+        &mut self,
+        start: usize,
+        name: Name,
+        hon: Option<(usize, usize)>,
+        rank: Option<(usize, usize)>,
+    ) -> Option<usize> {
+        let t = self.t;
+        let v = name.end;
+        if t.key(v) != "và" || t.gap(v) != Sep::Space || t.gap(v + 1) != Sep::Space {
+            return None;
+        }
+        let (hon2, k) = self.honorific_at(v + 1);
+        hon2?;
+        let mut second = self.name_at(k, true)?;
+        let e = second.end;
+        // The titles after a dash, or after an aside in parentheses and a dash.
+        let dash = t.gap(e) == Sep::Dash
+            || (t.gap(e) == Sep::Open
+                && (e + 1..(e + 8).min(t.len()))
+                    .find(|&j| t.gap_text(j).contains(')'))
+                    .is_some_and(|j| t.gap(j) == Sep::Other && t.gap_text(j).contains(['-', '–'])));
+        if !dash {
+            return None;
+        }
+        let (titles, end) = self.appositive(e, false)?;
+        second.honorific = hon2;
+        let second_start = t.start(v + 1);
+        self.push(start, name.end, name, hon, rank, titles.clone());
+        self.push(second_start, end, second, hon2, None, titles);
+        Some(end)
+    }
+
     /// The end of the run of words written like a name from word `a` (before `limit`): words
     /// with a capital apart by spaces; in capitals (a headline, `BỘ TRƯỞNG BỘ NỘI VỤ PHẠM THỊ
     /// THANH TRÀ ĐẾN THĂM`), read case-insensitively, the run ends before a verb or function
@@ -1443,12 +1587,12 @@ impl Scanner<'_, '_, '_> {
             for j in e + 1..(e + 8).min(t.len()) {
                 let g = t.gap_text(j);
                 if g.contains(')') {
-                    if g.contains([',', '-', '–']) && !sentence_break(g) {
+                    if g.contains([',', '-', '–']) && !ends_sentence(t, j) {
                         return self.title_chain(j, strict);
                     }
                     break;
                 }
-                if sentence_break(g) || g.contains('(') {
+                if ends_sentence(t, j) || g.contains('(') {
                     break;
                 }
             }
@@ -1551,7 +1695,7 @@ impl Scanner<'_, '_, '_> {
         let mut depth = 0i32;
         while j < limit {
             let gap = t.gap_text(j);
-            if j > e && sentence_break(gap) {
+            if j > e && ends_sentence(t, j) {
                 return None;
             }
             depth += gap.matches('(').count() as i32 - gap.matches(')').count() as i32;
@@ -1674,9 +1818,10 @@ fn starts_title(t: &Words<'_, '_>, mut i: usize) -> bool {
     false
 }
 
-/// Does the gap hold a sentence end?
-fn sentence_break(g: &str) -> bool {
-    g.contains(['.', '!', '?', ';', '\n', '\r'])
+/// Does a sentence end before word `j`: a full stop, `!`, `?`, `;` or a line break the words
+/// do not read across (see [`Sep::Newline`])?
+fn ends_sentence(t: &Words<'_, '_>, j: usize) -> bool {
+    t.gap(j) == Sep::Newline || t.gap_text(j).contains(['.', '!', '?', ';'])
 }
 
 /// Does the title that starts at token `i` continue the chain that ended at token `end`?

@@ -84,6 +84,7 @@ pub(crate) enum Cue {
     Profession,
     Delegation,
     Acting,
+    Time,
 }
 
 /// One word: document tokens `first..end`.
@@ -124,12 +125,18 @@ fn is_joiner(key: &str) -> bool {
 impl<'d, 'a> Words<'d, 'a> {
     /// The words of the whole document.
     pub(crate) fn new(doc: &'d Document<'a>) -> Self {
-        Words::range(doc, 0..doc.len())
+        Words::build(doc, 0..doc.len(), hard_wrapped(doc))
     }
 
     /// The words of the document's tokens `toks` (a line's cell, say): the first word starts the
     /// range ([`Sep::Newline`]) whatever stands before it.
     pub(crate) fn range(doc: &'d Document<'a>, toks: Range<usize>) -> Self {
+        Words::build(doc, toks, false)
+    }
+
+    /// The words of tokens `toks`; with `hard`, the text is wrapped at a fixed width and a line
+    /// break inside a sentence reads as a space.
+    fn build(doc: &'d Document<'a>, toks: Range<usize>, hard: bool) -> Self {
         let all = doc.tokens();
         let toks = toks.start.min(all.len())..toks.end.min(all.len());
         let mut words: Vec<Word> = Vec::with_capacity(toks.len());
@@ -140,6 +147,7 @@ impl<'d, 'a> Words<'d, 'a> {
         let mut marks = 0usize;
         let mut mark = 0usize;
         let mut broke = false;
+        let mut blank = false;
         let mut spaced = false;
         while i < toks.end {
             let t = &all[i];
@@ -149,6 +157,7 @@ impl<'d, 'a> Words<'d, 'a> {
                 }
                 marks += 1;
                 broke |= t.gap.breaks_line();
+                blank |= t.gap == Gap::Paragraph;
                 spaced |= t.gap != Gap::None;
                 i += 1;
                 continue;
@@ -159,8 +168,18 @@ impl<'d, 'a> Words<'d, 'a> {
             if end < toks.end && all[end].gap == Gap::None {
                 end = glued_end(doc, first, toks.end);
             }
-            let sep = if words.is_empty() || broke || t.gap.breaks_line() {
+            let sep = if words.is_empty() {
                 Sep::Newline
+            } else if broke || t.gap.breaks_line() {
+                // A line break inside a sentence reads as a space: in hard-wrapped text, before a
+                // word in lower case, inside a name (`Hoàng Trung` / `Hải về việc …`).
+                let single = marks == 0 && !blank && t.gap == Gap::Line;
+                let prev = words.last().map_or(first, |w| w.first as usize);
+                if single && (hard || continues(doc, prev, first, end, toks.end)) {
+                    Sep::Space
+                } else {
+                    Sep::Newline
+                }
             } else {
                 spaced |= t.gap != Gap::None;
                 match marks {
@@ -197,6 +216,7 @@ impl<'d, 'a> Words<'d, 'a> {
             });
             marks = 0;
             broke = false;
+            blank = false;
             spaced = false;
             i = end;
         }
@@ -440,7 +460,8 @@ impl<'d, 'a> Words<'d, 'a> {
             "coach" => Cue::Coach,
             "profession" => Cue::Profession,
             "delegation" => Cue::Delegation,
-            _ => Cue::Acting,
+            "acting" => Cue::Acting,
+            _ => Cue::Time,
         };
         Some((n, k))
     }
@@ -615,6 +636,65 @@ fn joined_case(doc: &Document<'_>, first: usize, end: usize) -> Case {
     } else {
         Case::Title
     }
+}
+
+/// Whether the text is wrapped at a fixed width (old documents, legacy encodings): at least three
+/// line breaks, and a quarter of all, fall between a word and a word in lower case, inside a
+/// sentence.
+fn hard_wrapped(doc: &Document<'_>) -> bool {
+    let all = doc.tokens();
+    let (mut breaks, mut inside) = (0usize, 0usize);
+    for i in 1..all.len() {
+        if all[i].gap == Gap::Line {
+            breaks += 1;
+            if is_word(all[i - 1].kind) && is_word(all[i].kind) && all[i].case == Case::Lower {
+                inside += 1;
+            }
+        }
+    }
+    inside >= 3 && inside * 4 >= breaks
+}
+
+/// Whether the line that ends with the word starting at token `prev` goes on with the word
+/// `first..end` (before `limit`) after one line break: that word is in lower case, or a name
+/// goes on across the break (`Phó Thủ tướng Hoàng Trung` / `Hải về việc …`: the line ends with
+/// a family name and at most one more capitalized word, and the next starts with one or two, no
+/// position, organization, address or clause word, then lower case or a mark).
+fn continues(doc: &Document<'_>, prev: usize, first: usize, end: usize, limit: usize) -> bool {
+    let all = doc.tokens();
+    let t = &all[first];
+    if t.case == Case::Lower && t.kind.is_syllable_like() {
+        return true;
+    }
+    let capital = |i: usize| {
+        matches!(all[i].case, Case::Title | Case::Upper) && all[i].kind.is_syllable_like()
+    };
+    let plain = |i: usize| {
+        !doc.has(i, Lex::Title)
+            && !doc.has(i, Lex::OrgWord)
+            && !doc.has(i, Lex::Honorific)
+            && !doc.has(i, Lex::Place)
+            && !doc.has(i, Lex::OfficialCue)
+            && doc.lexicons().get(Lex::TitleStop, doc.key(i)).is_none()
+    };
+    if !capital(prev) || !capital(first) || end != first + 1 || !plain(first) {
+        return false;
+    }
+    // The line ends with one or two capitalized words (a name cut short: three or four
+    // syllables make a whole name, and a headline or caption ends there).
+    let mut run = prev;
+    while run > 0 && all[run].gap == Gap::Space && capital(run - 1) {
+        run -= 1;
+    }
+    if prev - run >= 2 || !doc.has(run, Lex::FamilyName) || doc.has(run, Lex::Place) {
+        return false;
+    }
+    // After one or two capitalized words: lower case, a mark or the end.
+    let mut j = end;
+    if j < limit && all[j].gap == Gap::Space && capital(j) && plain(j) {
+        j += 1;
+    }
+    j >= limit || !is_word(all[j].kind) || (all[j].gap == Gap::Space && all[j].case == Case::Lower)
 }
 
 /// Most words of a lexicon phrase looked back for.
