@@ -223,6 +223,7 @@ static SPECS: &[Spec] = &[
                 "delegation",
                 "acting",
                 "time",
+                "assume",
             ],
         )),
         matched: true,

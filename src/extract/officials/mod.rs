@@ -233,10 +233,12 @@ pub(crate) fn extract(doc: &Document<'_>, facts: &mut Facts) {
     let rec = Recurring::new(&words);
     let mut mentions = Vec::new();
     let mut short = Vec::new();
+    let mut refs = Vec::new();
     Scanner {
         t: &words,
         out: &mut mentions,
         short: &mut short,
+        refs: &mut refs,
         rec: &rec,
     }
     .run();
@@ -245,6 +247,7 @@ pub(crate) fn extract(doc: &Document<'_>, facts: &mut Facts) {
     let lex = doc.lexicons();
     let mut found = merge(text, lex, mentions);
     merge_short(text, lex, &short, &mut found);
+    merge_refs(text, lex, &refs, &mut found);
     facts.officials.extend(found);
 }
 
@@ -254,6 +257,39 @@ pub(crate) fn extract(doc: &Document<'_>, facts: &mut Facts) {
 pub(crate) struct Short {
     pub(crate) given: (usize, usize),
     pub(crate) titles: Vec<TitleSpan>,
+}
+
+/// A sentence about the holder of a title (`Tân Phó Trưởng Ban Tuyên giáo Trung ương là Ủy viên
+/// …`): the title named and the titles the sentence gives.
+#[derive(Debug, Clone)]
+pub(crate) struct TitleRef {
+    pub(crate) subject: TitleSpan,
+    pub(crate) titles: Vec<TitleSpan>,
+}
+
+/// Adds the titles of sentences about a title's holder to the one official holding that title
+/// (compared as merged titles are: `tân Phó Ban` is `Phó Trưởng Ban`); a title held by several
+/// officials, or by none, is ignored.
+fn merge_refs(text: &str, lex: &Lexicons, refs: &[TitleRef], found: &mut [Official]) {
+    for r in refs {
+        let subject = TitleKey::of(lex, &r.subject.position(text));
+        if subject.rest.is_empty() {
+            continue;
+        }
+        let mut owners = found.iter().enumerate().filter(|(_, o)| {
+            o.start < r.subject.start
+                && o.positions.iter().any(|p| {
+                    let k = TitleKey::of(lex, p);
+                    k.position == subject.position && k.rest == subject.rest
+                })
+        });
+        let (Some((k, _)), None) = (owners.next(), owners.next()) else {
+            continue;
+        };
+        for ti in &r.titles {
+            found[k].add(lex, ti.position(text));
+        }
+    }
 }
 
 /// Adds the titles of short mentions to the one official whose name ends with that given name

@@ -5,7 +5,7 @@ use std::cell::OnceCell;
 use std::collections::HashSet;
 
 use super::words::{Cue, OrgKind, PlaceKind, Sep, TitleKind, Words};
-use super::{Mention, Short, TitleSpan};
+use super::{Mention, Short, TitleRef, TitleSpan};
 use crate::document::Case;
 use crate::lexicon::Lex;
 
@@ -65,12 +65,15 @@ struct Chain {
     start: usize,
     end_tok: usize,
     honorific: Option<(usize, usize)>,
+    /// It started with a position in lower case inside a clause.
+    common: bool,
 }
 
 pub(crate) struct Scanner<'s, 'd, 'a> {
     pub(crate) t: &'s Words<'d, 'a>,
     pub(crate) out: &'s mut Vec<Mention>,
     pub(crate) short: &'s mut Vec<Short>,
+    pub(crate) refs: &'s mut Vec<TitleRef>,
     pub(crate) rec: &'s Recurring<'s, 'd, 'a>,
 }
 
@@ -231,6 +234,7 @@ impl Scanner<'_, '_, '_> {
                     let mut honorific = hon;
                     if let Some(c) = chain.take()
                         && chained(t, c.end_tok, i)
+                        && !c.common
                     {
                         titles.extend(c.titles);
                         start = c.start;
@@ -240,7 +244,7 @@ impl Scanner<'_, '_, '_> {
                     titles.push(self.title_span(&title, title_end));
                     let mut end = name.end;
                     // A name written after its titles may carry more after a dash or comma.
-                    if let Some((more, e)) = self.appositive(end, true) {
+                    if let Some((more, e)) = self.appositive_more(end, true) {
                         titles.extend(more);
                         end = e;
                     }
@@ -278,6 +282,23 @@ impl Scanner<'_, '_, '_> {
                     i = end;
                     continue;
                 }
+                // `Tân Phó Trưởng Ban Tuyên giáo Trung ương là Ủy viên …`: a sentence about the
+                // holder of a title named before; resolved when the officials are merged.
+                if hon.is_none()
+                    && rank.is_none()
+                    && (i == 0 || ends_sentence(t, i))
+                    && t.key(title.end) == "là"
+                    && t.gap(title.end) == Sep::Space
+                    && let Some((titles, end)) = self.title_chain(title.end + 1, false)
+                {
+                    self.refs.push(TitleRef {
+                        subject: self.title_span(&title, title.end),
+                        titles,
+                    });
+                    chain = None;
+                    i = end;
+                    continue;
+                }
                 // `Giám đốc Tình báo Quốc gia Avril Haines,`: a title ending in an unknown
                 // capitalized pair may hold a person we did not recognise; do not chain it.
                 let e = title.end;
@@ -307,6 +328,13 @@ impl Scanner<'_, '_, '_> {
                             start: t.start(i),
                             end_tok: title.end,
                             honorific: hon,
+                            // A position in lower case inside a clause is a common noun, not
+                            // the next person's first title (`trong đợt bầu cử đại biểu Quốc
+                            // hội khóa XV, Tổng Bí thư …`).
+                            common: hon.is_none()
+                                && rank.is_none()
+                                && !t.is_cap(title.start)
+                                && t.gap(title.start) == Sep::Space,
                         })
                     }
                 }
@@ -350,7 +378,7 @@ impl Scanner<'_, '_, '_> {
                     i = end;
                     continue;
                 }
-                if let Some((titles, end)) = self.appositive(name.end, false) {
+                if let Some((titles, end)) = self.appositive_more(name.end, false) {
                     self.push(start, end, name, hon, rank, titles);
                     i = end;
                     continue;
@@ -1565,6 +1593,23 @@ impl Scanner<'_, '_, '_> {
             && t.title(s).is_none()
     }
 
+    /// [`Self::appositive`], and the position the person takes on, after a verb of taking on
+    /// (`… - Phó giám đốc Sở NN-PTNT đảm nhiệm chức trách tổ trưởng tổ công tác`; cue kind
+    /// `assume`).
+    fn appositive_more(&self, e: usize, strict: bool) -> Option<(Spans, usize)> {
+        let t = self.t;
+        let (mut titles, end) = self.appositive(e, strict)?;
+        if let Some((n, Cue::Assume)) = t.cue(end)
+            && t.gap(end) == Sep::Space
+            && t.gap(end + n) == Sep::Space
+            && let Some((more, e2)) = self.title_chain(end + n, false)
+        {
+            titles.extend(more);
+            return Some((titles, e2));
+        }
+        Some((titles, end))
+    }
+
     /// Titles written after a name (`Tên - Tỉnh ủy viên, Bí thư Huyện ủy`): spans and end token.
     fn appositive(&self, e: usize, strict: bool) -> Option<(Spans, usize)> {
         let t = self.t;
@@ -1614,6 +1659,10 @@ impl Scanner<'_, '_, '_> {
         while end < t.len() && titles.len() < 8 {
             let next = match t.gap(end) {
                 Sep::Comma | Sep::Dash => end,
+                // `là Ủy viên … khóa XI; Ủy viên … khóa XII, Đại biểu …`: a list of titles,
+                // unless what follows the semicolon leads to another person (`…; Ủy viên Trung
+                // ương Đảng, Phó Chủ tịch nước Võ Thị Ánh Xuân`).
+                Sep::Other if t.gap_text(end).trim() == ";" && !self.leads_to_person(end) => end,
                 Sep::Space if t.key(end) == "kiêm" && t.gap(end + 1) == Sep::Space => end + 1,
                 _ => break,
             };
@@ -1626,6 +1675,27 @@ impl Scanner<'_, '_, '_> {
             }
         }
         Some((titles, end))
+    }
+
+    /// Does the chain of titles starting at word `i` (apart by commas, dashes, `kiêm`) reach a
+    /// title that holds a person?
+    fn leads_to_person(&self, i: usize) -> bool {
+        let t = self.t;
+        let mut p = i;
+        for _ in 0..8 {
+            let Some(ti) = self.title_at(p) else {
+                return false;
+            };
+            if self.holds_person(&ti) {
+                return true;
+            }
+            p = match t.gap(ti.end) {
+                Sep::Comma | Sep::Dash => ti.end,
+                Sep::Space if t.key(ti.end) == "kiêm" => ti.end + 1,
+                _ => return false,
+            };
+        }
+        false
     }
 
     /// `Bác sĩ y khoa, Phó giám đốc …`, `Thạc sĩ, Trưởng phòng …`: a profession or degree (nghề
@@ -1714,6 +1784,12 @@ impl Scanner<'_, '_, '_> {
                 && (t.case(j + 1) == Case::Title || t.key(j + 1) == "nguyên")
             {
                 return self.title_chain(j + 1, false);
+            }
+            // `… giữ chức Phó Chủ tịch …`, `… đảm nhiệm vai trò trưởng ban …`.
+            if let Some((n, Cue::Assume)) = t.cue(j)
+                && t.gap(j + n) == Sep::Space
+            {
+                return self.title_chain(j + n, false);
             }
             j += 1;
         }

@@ -363,11 +363,12 @@ fn classify(doc: &Document<'_>, toks: Range<usize>, span: Span) -> Cell {
     // `Q. BỘ TRƯỞNG` (quyền, acting): the position the signer holds.
     if mark == Some(Cue::Acting) && n >= 2 {
         let rec = Recurring::new(&t);
-        let mut sink = (Vec::new(), Vec::new());
+        let mut sink = (Vec::new(), Vec::new(), Vec::new());
         let sc = Scanner {
             t: &t,
             out: &mut sink.0,
             short: &mut sink.1,
+            refs: &mut sink.2,
             rec: &rec,
         };
         if let Some(title) = sc.title_at(1)
@@ -380,11 +381,12 @@ fn classify(doc: &Document<'_>, toks: Range<usize>, span: Span) -> Cell {
     let punct = toks.clone().any(|i| has_stop_mark(doc, i));
     if n <= 10 && !punct && (0..n).all(|i| t.case(i) != Case::Digit) {
         let rec = Recurring::new(&t);
-        let mut sink = (Vec::new(), Vec::new());
+        let mut sink = (Vec::new(), Vec::new(), Vec::new());
         let sc = Scanner {
             t: &t,
             out: &mut sink.0,
             short: &mut sink.1,
+            refs: &mut sink.2,
             rec: &rec,
         };
         if let Some(title) = sc.title_at(0)

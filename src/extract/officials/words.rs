@@ -85,6 +85,7 @@ pub(crate) enum Cue {
     Delegation,
     Acting,
     Time,
+    Assume,
 }
 
 /// One word: document tokens `first..end`.
@@ -461,6 +462,7 @@ impl<'d, 'a> Words<'d, 'a> {
             "profession" => Cue::Profession,
             "delegation" => Cue::Delegation,
             "acting" => Cue::Acting,
+            "assume" => Cue::Assume,
             _ => Cue::Time,
         };
         Some((n, k))
