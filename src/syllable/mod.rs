@@ -924,7 +924,7 @@ pub fn fits_shape(word: &str) -> bool {
         return false;
     };
     let cluster = &letters[p..vowels_end];
-    let fits = |c: &[u8]| FOLDED_CLUSTERS.get(c).is_some_and(|k| k & coda != 0);
+    let fits = |c: &[u8]| folded_key(c).is_some_and(|k| FOLDED_CLUSTERS[k] & coda != 0);
     // `qu` + cluster (`quý`, `quân`), `gi` + cluster (`gia`, `giêng`): the u or the i belongs to
     // the onset.
     match onset {
@@ -935,9 +935,10 @@ pub fn fits_shape(word: &str) -> bool {
 }
 
 /// The vowel clusters of the table with their marks folded (`iê` → `ie`, `ươ` → `uo`), and the
-/// codas each folded form admits (the union over the clusters that fold to it).
-static FOLDED_CLUSTERS: LazyLock<std::collections::HashMap<Vec<u8>, u16>> = LazyLock::new(|| {
-    let mut m: std::collections::HashMap<Vec<u8>, u16> = std::collections::HashMap::new();
+/// codas each folded form admits (the union over the clusters that fold to it), indexed by
+/// [`folded_key`].
+static FOLDED_CLUSTERS: LazyLock<[u16; 7 * 7 * 7]> = LazyLock::new(|| {
+    let mut table = [0u16; 7 * 7 * 7];
     for line in CLUSTER_TSV.lines() {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
@@ -954,10 +955,23 @@ static FOLDED_CLUSTERS: LazyLock<std::collections::HashMap<Vec<u8>, u16>> = Lazy
         for c in f[4].split(',') {
             codas |= coda_bit(if c == "-" { "" } else { c }).unwrap_or(0);
         }
-        *m.entry(folded).or_default() |= codas;
+        if let Some(k) = folded_key(&folded) {
+            table[k] |= codas;
+        }
     }
-    m
+    table
 });
+
+/// The index of a folded cluster of one to three of `a e i o u y`.
+fn folded_key(cluster: &[u8]) -> Option<usize> {
+    if cluster.is_empty() || cluster.len() > 3 {
+        return None;
+    }
+    cluster.iter().try_fold(0usize, |k, &c| {
+        let v = b"aeiouy".iter().position(|&x| x == c)?;
+        Some(k * 7 + v + 1)
+    })
+}
 
 /// Writes the syllable as written (tone where it was, NFC).
 impl fmt::Display for Syllable {

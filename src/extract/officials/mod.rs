@@ -171,16 +171,6 @@ pub(crate) struct TitleSpan {
 }
 
 impl TitleSpan {
-    /// A title that is a position alone (or whose parts are unknown).
-    pub(crate) fn whole(start: usize, end: usize) -> TitleSpan {
-        TitleSpan {
-            start,
-            end,
-            position_end: end,
-            place_start: None,
-        }
-    }
-
     /// The title split into its parts.
     fn position(&self, text: &str) -> Position {
         let slice = |a: usize, b: usize| unwrap_lines(text.get(a..b).unwrap_or("").trim());

@@ -82,52 +82,75 @@ pub(crate) struct Scanner<'s, 'd, 'a> {
 /// name (`Jose Mourinho`). Collected at the first question, in one pass over the words.
 pub(crate) struct Recurring<'s, 'd, 'a> {
     words: &'s Words<'d, 'a>,
-    seen: OnceCell<Seen<'d>>,
-}
-
-#[derive(Default)]
-struct Seen<'d> {
-    after_honorific: HashSet<(&'d str, &'d str)>,
-    after_given: HashSet<&'d str>,
-    /// Keys of capitalized runs of three or four words written in lower case (`Nguyễn Tấn Dũng`).
-    lower_names: HashSet<String>,
+    /// Two-word names written after a formal honorific (`ông Tô Lâm`).
+    after_honorific: OnceCell<HashSet<(&'d str, &'d str)>>,
+    /// Words written after a foreign given name (`Mourinho` of `Jose Mourinho`).
+    after_given: OnceCell<HashSet<&'d str>>,
+    /// Keys of capitalized runs of three or four words, a family name first, written in lower
+    /// case (`Nguyễn Tấn Dũng`).
+    lower_names: OnceCell<HashSet<String>>,
 }
 
 impl<'s, 'd, 'a> Recurring<'s, 'd, 'a> {
     pub(crate) fn new(words: &'s Words<'d, 'a>) -> Self {
         Recurring {
             words,
-            seen: OnceCell::new(),
+            after_honorific: OnceCell::new(),
+            after_given: OnceCell::new(),
+            lower_names: OnceCell::new(),
         }
     }
 
-    fn seen(&self) -> &Seen<'d> {
-        self.seen.get_or_init(|| {
+    fn after_honorific_set(&self) -> &HashSet<(&'d str, &'d str)> {
+        self.after_honorific.get_or_init(|| {
             let t = self.words;
-            let mut seen = Seen::default();
-            let mut i = 0;
-            while i < t.len() {
-                if let Some((n, true)) = t.honorific(i)
+            let mut set = HashSet::new();
+            for i in 0..t.len() {
+                if t.may_start(i, Lex::Honorific)
+                    && let Some((n, true)) = t.honorific(i)
+                    && i + n + 1 < t.len()
                     && t.gap(i + n) == Sep::Space
                     && t.gap(i + n + 1) == Sep::Space
-                    && i + n + 1 < t.len()
                 {
-                    seen.after_honorific
-                        .insert((t.slice(i + n, i + n + 1), t.slice(i + n + 1, i + n + 2)));
+                    set.insert((t.slice(i + n, i + n + 1), t.slice(i + n + 1, i + n + 2)));
                 }
+            }
+            set
+        })
+    }
+
+    fn after_given_set(&self) -> &HashSet<&'d str> {
+        self.after_given.get_or_init(|| {
+            let t = self.words;
+            let mut set = HashSet::new();
+            for i in 0..t.len().saturating_sub(1) {
                 // `Jose Mourinho`: a foreign given name, capitalized (not `HLV`, not `Ông`).
-                if i + 1 < t.len()
+                if t.case(i) == Case::Title
                     && t.gap(i + 1) == Sep::Space
-                    && t.case(i) == Case::Title
+                    && t.case(i + 1) == Case::Title
                     && !t.is_joined(i)
-                    && !t.is_foreign_org_word(i)
                     && t.chars(i) >= 2
                     && t.slice(i, i + 1).chars().skip(1).all(char::is_lowercase)
+                    && !t.is_foreign_org_word(i)
                     && t.looks_foreign(i)
                 {
-                    seen.after_given.insert(t.slice(i + 1, i + 2));
+                    set.insert(t.slice(i + 1, i + 2));
                 }
-                if t.case(i) == Case::Title && t.is_family(i) && (i == 0 || !t.is_cap(i - 1)) {
+            }
+            set
+        })
+    }
+
+    fn lower_names_set(&self) -> &HashSet<String> {
+        self.lower_names.get_or_init(|| {
+            let t = self.words;
+            let mut set = HashSet::new();
+            for i in 0..t.len() {
+                if t.case(i) == Case::Title
+                    && t.may_start(i, Lex::FamilyName)
+                    && (i == 0 || !t.is_cap(i - 1))
+                    && t.is_family(i)
+                {
                     let mut e = i + 1;
                     while e < t.len()
                         && e - i < 4
@@ -137,32 +160,30 @@ impl<'s, 'd, 'a> Recurring<'s, 'd, 'a> {
                         e += 1;
                     }
                     if e - i >= 3 {
-                        seen.lower_names.insert(run_key(t, i, e));
+                        set.insert(run_key(t, i, e));
                     }
                 }
-                i += 1;
             }
-            seen
+            set
         })
     }
 
     /// Is the two-word name `s..s + 2` written after a formal honorific (`ông`, `bà`, `đồng
     /// chí`, `đ/c`) somewhere in the document?
     fn after_honorific(&self, t: &Words<'_, '_>, s: usize) -> bool {
-        self.seen()
-            .after_honorific
+        self.after_honorific_set()
             .contains(&(t.slice(s, s + 1), t.slice(s + 1, s + 2)))
     }
 
     /// Is the name `s..b` (written in capitals) written in lower case elsewhere?
     fn written_lower(&self, t: &Words<'_, '_>, s: usize, b: usize) -> bool {
-        self.seen().lower_names.contains(&run_key(t, s, b))
+        self.lower_names_set().contains(&run_key(t, s, b))
     }
 
     /// Is the word `a` written as the last word of a longer capitalized name (`Jose Mourinho`
     /// for `Mourinho`) somewhere in the document?
     fn ends_full_name(&self, t: &Words<'_, '_>, a: usize) -> bool {
-        self.seen().after_given.contains(t.slice(a, a + 1))
+        self.after_given_set().contains(t.slice(a, a + 1))
     }
 }
 
@@ -479,7 +500,7 @@ impl Scanner<'_, '_, '_> {
     }
 
     /// The title `title` cut at word `end` (the name it holds, or its own end), with its parts.
-    fn title_span(&self, title: &Title, end: usize) -> TitleSpan {
+    pub(crate) fn title_span(&self, title: &Title, end: usize) -> TitleSpan {
         let t = self.t;
         let end = end.clamp(title.head_end, title.end.max(title.head_end));
         let (start, stop) = t.span(title.start, end);

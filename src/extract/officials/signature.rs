@@ -34,7 +34,7 @@ enum Cell {
     /// signature title by itself (capitals, a bare position, or a position of a state body such
     /// as `Chủ tịch Quốc hội`), `false` when only a `KT.`/`TM.` line or `(Đã ký)` makes it one
     /// (a table of people and their positions has such cells too).
-    Title(bool),
+    Title(bool, TitleSpan),
     /// `(Đã ký)`.
     Signed,
     /// A personal name alone in its cell (name span; whether `đã ký` follows in the cell).
@@ -50,7 +50,7 @@ enum Cell {
 /// Finds signers in the signature blocks of `doc` and appends them to `out`.
 pub(crate) fn scan(doc: &Document<'_>, out: &mut Vec<Mention>) {
     let mut line_no = 0usize;
-    let mut title: Option<(usize, (usize, usize))> = None;
+    let mut title: Option<(usize, TitleSpan)> = None;
     let mut strong_title = false;
     let mut delegation_line = 0usize;
     let mut prev_nonempty: Option<(usize, Cell, (usize, usize))> = None;
@@ -109,8 +109,8 @@ pub(crate) fn scan(doc: &Document<'_>, out: &mut Vec<Mention>) {
             let after_signed =
                 prev_nonempty.is_some_and(|(l, c, _)| c == Cell::Signed && l + 1 >= line_no);
             match cell {
-                Cell::Title(strong) => {
-                    title = Some((line_no, (cs, ce)));
+                Cell::Title(strong, parts) => {
+                    title = Some((line_no, parts));
                     strong_title =
                         strong || (delegation_line > 0 && line_no <= delegation_line + 3);
                     signed_since_title = false;
@@ -139,10 +139,11 @@ pub(crate) fn scan(doc: &Document<'_>, out: &mut Vec<Mention>) {
                         {
                             let adjacent = prev_nonempty.is_some_and(|(l, c, s)| {
                                 l + 1 >= line_no
-                                    && (s == ts || (c == Cell::Signed && tl + 2 >= line_no))
+                                    && (s == (ts.start, ts.end)
+                                        || (c == Cell::Signed && tl + 2 >= line_no))
                             });
                             let start = if adjacent && tl + 2 >= line_no {
-                                ts.0
+                                ts.start
                             } else {
                                 ns
                             };
@@ -165,14 +166,14 @@ pub(crate) fn scan(doc: &Document<'_>, out: &mut Vec<Mention>) {
     }
 }
 
-fn mention(span: (usize, usize), name: (usize, usize), title: (usize, usize)) -> Mention {
+fn mention(span: (usize, usize), name: (usize, usize), title: TitleSpan) -> Mention {
     Mention {
         start: span.0,
         end: span.1.max(name.1),
         name,
         honorific: None,
         rank: None,
-        titles: vec![TitleSpan::whole(title.0, title.1)],
+        titles: vec![title],
     }
 }
 
@@ -375,7 +376,14 @@ fn classify(doc: &Document<'_>, toks: Range<usize>, span: Span) -> Cell {
             && title.end == n
             && sc.name_after(&title).is_none()
         {
-            return Cell::Title(true);
+            let parts = sc.title_span(&title, title.end);
+            return Cell::Title(
+                true,
+                TitleSpan {
+                    start: span.start,
+                    ..parts
+                },
+            );
         }
     }
     let punct = toks.clone().any(|i| has_stop_mark(doc, i));
@@ -402,7 +410,7 @@ fn classify(doc: &Document<'_>, toks: Range<usize>, span: Span) -> Cell {
             while let Some((k, _)) = t.org(j) {
                 j += k;
             }
-            return Cell::Title(capitals || j >= n);
+            return Cell::Title(capitals || j >= n, sc.title_span(&title, title.end));
         }
     }
     Cell::Other

@@ -759,13 +759,54 @@ mod tests {
     }
 
     #[test]
+    fn cue_stop_middle_and_prefix_tables() {
+        let doc = Document::new("các hai SN từng là Trung Quốc HLV luật sư KT quyền sáng giữ chức");
+        let w = Words::new(&doc);
+        let cues: Vec<Option<(usize, Cue)>> = (0..w.len()).map(|i| w.cue(i)).collect();
+        assert_eq!(cues[0], Some((1, Cue::Plural)));
+        assert_eq!(cues[1], Some((1, Cue::Count)));
+        assert_eq!(cues[2], Some((1, Cue::Age)));
+        assert_eq!(cues[3], Some((2, Cue::Aside)));
+        assert_eq!(cues[5], Some((2, Cue::Sino)));
+        assert_eq!(cues[7], Some((1, Cue::Coach)));
+        assert_eq!(cues[8], Some((2, Cue::Profession)));
+        assert_eq!(cues[10], Some((1, Cue::Delegation)));
+        assert_eq!(cues[11], Some((1, Cue::Acting)));
+        assert_eq!(cues[12], Some((1, Cue::Time)));
+        assert_eq!(cues[13], Some((2, Cue::Assume)));
+        let doc = Document::new("Giàng Seo Páo cho Y Bhin H'Hen Văn");
+        let w = Words::new(&doc);
+        assert!(w.is_middle(1) && !w.is_middle(0) && w.is_middle(7));
+        assert!(w.is_stop(3) && !w.is_stop(1));
+        assert!(w.has_name_prefix(4) && w.has_name_prefix(6) && !w.has_name_prefix(5));
+        assert_eq!(w.honorific(0), None);
+    }
+
+    #[test]
+    fn hard_wrapped_text_reads_line_breaks_as_spaces() {
+        let wrapped = "Căn cứ Thông báo của Văn phòng\nChính phủ về kết luận của Thủ tướng tại\nbuổi làm việc với lãnh đạo tỉnh về việc\nkiểm tra quy hoạch của\ncác huyện.";
+        let doc = Document::new(wrapped);
+        assert!(hard_wrapped(&doc));
+        let w = Words::new(&doc);
+        assert!((1..w.len()).all(|i| w.gap(i) != Sep::Newline));
+        let news = "Tiêu đề\nSáng nay, ông A phát biểu.\nÔng B cho biết.";
+        let doc = Document::new(news);
+        assert!(!hard_wrapped(&doc));
+        let w = Words::new(&doc);
+        assert_eq!(w.gap(2), Sep::Newline);
+    }
+
+    #[test]
     fn phrases_stop_at_marks_and_lines() {
-        let doc = Document::new("Bà Rịa - Vũng Tàu, Phó Chủ\ntịch");
+        let doc = Document::new("Bà Rịa - Vũng Tàu, Phó Chủ\n\ntịch");
         let w = Words::new(&doc);
         assert_eq!(w.place(0, true), Some((4, PlaceKind::Place)));
         assert_eq!(w.place(0, false), Some((2, PlaceKind::Place)));
-        // A position broken by a line break is not read as one here.
+        // A position broken by a blank line is not read as one.
         assert_eq!(w.title(4), Some((1, TitleKind::Prefix)));
         assert_eq!(w.title(5), None);
+        // One line break before a word in lower case: the sentence goes on.
+        let doc = Document::new("Phó Chủ\ntịch");
+        assert_eq!(Words::new(&doc).title(1), Some((2, TitleKind::Title)));
     }
 }
