@@ -56,6 +56,32 @@
 //! document also writes the full name after a foreign given name (`Jose Mourinho`): a club after
 //! `HLV` (`HLV Tottenham`) never is.
 //!
+//! # Titles, names, merging (issue #14)
+//!
+//! - A title is a phrase with a grammar: prefixes and a position word, then the organization
+//!   (organization words, the proper name written after them, `của` + the organization it
+//!   belongs to), then the place (an administrative unit and its name, a province, a country);
+//!   it ends where the organization ends (`Bí thư Tỉnh ủy` in `Bí thư Tỉnh ủy thay mặt Ban
+//!   Thường vụ báo cáo`), and goes on after a comma only with a list closed by `và` or `của`
+//!   (`Ủy ban Văn hóa, Giáo dục của Quốc hội`), the organization a unit belongs to (`Phó Ban
+//!   nghiên cứu và đào tạo, Hội Luật gia Việt Nam`) or a place (`…, huyện Sìn Hồ`). Each title
+//!   is also split into a [`Position`]: position, organisation, place.
+//! - Titles shared by several persons: a plural word, titles and a colon before a list of names
+//!   (`các đồng chí Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng: A, B và C`), or two persons
+//!   joined by `và` with the titles after a dash (`đồng chí A và đồng chí B (…) - Ủy viên …`).
+//! - A person's mentions are merged by the name's lookup key (case and tone placement aside);
+//!   a title the official holds already (the same position alone, with less of its
+//!   organisation, with a common noun for it, `tân` = newly appointed) is not added twice; a
+//!   sentence about a title's one holder (`Tân Phó Trưởng Ban … là …`) adds to that official.
+//! - Names are read by their shape too: two syllables right after a position (`Tổng Bí thư Tô
+//!   Lâm`), a middle name second whatever the family name (`Sèn A Tủa`, `Hờ Seo Dín`), the
+//!   prefix of Ê Đê names (`Y Bhin Niê`, `H'Hen Niê`), after a title, a dash and an honorific
+//!   (`Chủ tịch UBND tỉnh Yên Bái - ông Trần Huy Tuấn`); text in capitals is read
+//!   case-insensitively (`BỘ TRƯỞNG BỘ NỘI VỤ PHẠM THỊ THANH TRÀ`), the name reported as written.
+//! - A line break inside a name or a title reads as a space where the sentence goes on
+//!   (hard-wrapped documents, a next line in lower case, a name cut by the break: `Phó Thủ
+//!   tướng Hoàng Trung` / `Hải về việc …`); the name and titles are reported with a space there.
+//!
 //! # How it reads a document
 //!
 //! The recogniser reads the shared [`Document`]: its tokens grouped into words (`words`: `H'Hen`,
