@@ -427,8 +427,11 @@ fn words_key(s: &str) -> String {
 struct TitleKey {
     position: String,
     rest: String,
-    /// The organisation is a name (`LienVietPostBank`), not a common noun (`ngân hàng`).
+    /// The organisation is a name (`LienVietPostBank`).
     named: bool,
+    /// The organisation is a common noun for one (`ngân hàng`, `công ty`: an organization
+    /// word in lower case and nothing capitalized).
+    generic: bool,
 }
 
 impl TitleKey {
@@ -449,10 +452,19 @@ impl TitleKey {
         };
         let org = p.organisation.as_deref().unwrap_or("");
         let rest = [org, p.place.as_deref().unwrap_or("")].join(" ");
+        let named = org.chars().any(char::is_uppercase);
+        let org_key = words_key(org);
+        let words: Vec<&str> = org_key.split(' ').collect();
+        let generic = !named
+            && (1..=words.len().min(3)).any(|n| {
+                lex.get(Lex::OrgWord, &words[..n].join(" "))
+                    .is_some_and(|e| e.kind() == Some("head"))
+            });
         TitleKey {
             position,
             rest: words_key(&rest),
-            named: org.chars().any(char::is_uppercase),
+            named,
+            generic,
         }
     }
 }
@@ -478,9 +490,9 @@ impl Official {
             };
             let replace = if q.rest == k.rest || extends(&k.rest, &q.rest) {
                 false
-            } else if extends(&q.rest, &k.rest) || (k.named && !q.named) {
+            } else if extends(&q.rest, &k.rest) || (k.named && q.generic) {
                 true
-            } else if q.named && !k.named {
+            } else if q.named && k.generic {
                 false
             } else {
                 continue;
