@@ -447,13 +447,22 @@ impl Analyzer {
         for mut o in facts.officials {
             let (ns, ne, name) = map(o.name_span.0, o.name_span.1);
             if !name.is_empty() {
-                o.name = name;
+                o.name = extract::officials::unwrap_lines(&name);
                 o.name_span = (ns, ne);
             }
             (o.start, o.end, o.text) = map(o.start, o.end);
             if let Some(style) = &self.value_style {
                 restyle(style, &mut o.name);
                 o.titles.iter_mut().for_each(|t| restyle(style, t));
+                for p in &mut o.positions {
+                    for v in [&mut p.title, &mut p.position]
+                        .into_iter()
+                        .chain(p.organisation.as_mut())
+                        .chain(p.place.as_mut())
+                    {
+                        restyle(style, v);
+                    }
+                }
             }
             report.officials.push(o);
         }

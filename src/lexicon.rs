@@ -63,6 +63,15 @@ pub enum Lex {
     Rank,
     /// Words of foreign organisation names (`united`, `fc`): `data/officials/foreign_org_words.tsv`.
     ForeignOrgWord,
+    /// Cue words of the officials grammar (`các`, `từng là`, `KT`, `thay mặt`):
+    /// `data/officials/cues.tsv`.
+    OfficialCue,
+    /// Words that end a title's organization (`cho`, `đã`, `tại`): `data/officials/stop_words.tsv`
+    /// (a code table).
+    TitleStop,
+    /// Common middle names (tên đệm: `văn`, `thị`, `seo`) and the prefixes of Central Highlands
+    /// names (`Y`, `H'`): `data/officials/middle_names.tsv` (a code table).
+    MiddleName,
     /// Currency words and signs: `data/stats/currencies.tsv`.
     Currency,
     /// Counted nouns and units of measure: `data/stats/units.tsv`.
@@ -155,8 +164,8 @@ static SPECS: &[Spec] = &[
         shape: shape(false, 2),
         phrase_col: 0,
         alternatives: false,
-        dash_variants: false,
-        kind: Some((1, &["place", "country", "org"])),
+        dash_variants: true,
+        kind: Some((1, &["place", "country", "org", "nation"])),
         matched: true,
     },
     Spec {
@@ -174,11 +183,11 @@ static SPECS: &[Spec] = &[
         lex: Lex::Honorific,
         name: "officials/honorifics",
         src: include_str!("../data/officials/honorifics.tsv"),
-        shape: shape(false, 1),
+        shape: shape(false, 2),
         phrase_col: 0,
         alternatives: false,
         dash_variants: false,
-        kind: None,
+        kind: Some((1, &["formal", "familiar"])),
         matched: true,
     },
     Spec {
@@ -202,6 +211,55 @@ static SPECS: &[Spec] = &[
         dash_variants: false,
         kind: None,
         matched: true,
+    },
+    Spec {
+        lex: Lex::OfficialCue,
+        name: "officials/cues",
+        src: include_str!("../data/officials/cues.tsv"),
+        shape: shape(false, 2),
+        phrase_col: 0,
+        alternatives: false,
+        dash_variants: false,
+        kind: Some((
+            1,
+            &[
+                "plural",
+                "count",
+                "age",
+                "aside",
+                "sino",
+                "foreign_title",
+                "coach",
+                "profession",
+                "delegation",
+                "acting",
+                "time",
+                "assume",
+            ],
+        )),
+        matched: true,
+    },
+    Spec {
+        lex: Lex::TitleStop,
+        name: "officials/stop_words",
+        src: include_str!("../data/officials/stop_words.tsv"),
+        shape: shape(false, 1),
+        phrase_col: 0,
+        alternatives: false,
+        dash_variants: false,
+        kind: None,
+        matched: false,
+    },
+    Spec {
+        lex: Lex::MiddleName,
+        name: "officials/middle_names",
+        src: include_str!("../data/officials/middle_names.tsv"),
+        shape: shape(false, 2),
+        phrase_col: 0,
+        alternatives: false,
+        dash_variants: false,
+        kind: Some((1, &["middle", "prefix"])),
+        matched: false,
     },
     Spec {
         lex: Lex::Currency,
@@ -415,7 +473,7 @@ impl Lex {
     /// ```
     /// assert!(vntext::lexicon::Lex::ALL.contains(&vntext::lexicon::Lex::Place));
     /// ```
-    pub const ALL: [Lex; 25] = [
+    pub const ALL: [Lex; 28] = [
         Lex::Title,
         Lex::OrgWord,
         Lex::Place,
@@ -423,6 +481,9 @@ impl Lex {
         Lex::Honorific,
         Lex::Rank,
         Lex::ForeignOrgWord,
+        Lex::OfficialCue,
+        Lex::TitleStop,
+        Lex::MiddleName,
         Lex::Currency,
         Lex::Unit,
         Lex::Qualifier,

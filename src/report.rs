@@ -1,7 +1,7 @@
 //! The report (báo cáo) of one text: what [`Analyzer::analyze`](crate::Analyzer::analyze) returns.
 
-use crate::decode::Replacements;
 use crate::article::LegalDocument;
+use crate::decode::Replacements;
 use crate::ethnic::EthnicGroupMentions;
 use crate::extract::dates::DateMention;
 use crate::extract::docnum::DocumentNumber;

@@ -2,7 +2,7 @@
 //! merging by person, spans, and a property test (no panic, spans valid, linear time).
 
 use proptest::prelude::*;
-use vntext::extract::officials::{Official, find_officials};
+use vntext::extract::officials::{Official, find_officials, unwrap_lines};
 
 const CASES: &str = include_str!("cases/officials.tsv");
 
@@ -23,9 +23,10 @@ fn check_spans(text: &str, found: &[Official]) {
             Some(o.text.as_str()),
             "text span of {o:?}"
         );
+        // The name as written, a line break inside it read as a space (hard-wrapped text).
         assert_eq!(
-            text.get(o.name_span.0..o.name_span.1),
-            Some(o.name.as_str()),
+            text.get(o.name_span.0..o.name_span.1).map(unwrap_lines),
+            Some(o.name.clone()),
             "name span of {o:?}"
         );
         assert!(
@@ -143,11 +144,18 @@ fn old_tone_placement_and_d_with_stroke() {
 }
 
 #[test]
-fn long_capitalized_runs_stay_linear() {
-    // A very long run of capitalized syllables and titles must not be rescanned per position:
-    // 4× the run costs about 4× the time (tests/support/linear.rs).
+fn adversarial_inputs_stay_linear() {
+    // Long runs of capitalized syllables and titles, honorifics, capitals and one word per line
+    // must not be rescanned per position: 4× the input costs about 4× the time
+    // (tests/support/linear.rs compares thread CPU time of 4× with 1×).
     for unit in [
-        "Nguyễn Văn Chủ Tịch Bộ Trưởng Lai Châu Hà Nội ",
+        "Nguyễn Văn Chủ Tịch Bộ Trưởng Lai Châu Hà Nội Trần Thị Lê Hoàng ",
+        "ông ",
+        "Chủ tịch Bộ trưởng Phó Giám đốc Sở Bí thư Tỉnh ủy ",
+        "Phó Chủ tịch UBND tỉnh Nguyễn Văn An, ông Trần Văn Bình - Giám đốc Sở, ",
+        "NGUYỄN VĂN CHỦ TỊCH BỘ TRƯỞNG PHẠM THỊ ",
+        "Chủ tịch\nNguyễn Văn\nAn\n",
+        "các đồng chí Ủy viên Bộ Chính trị: Trần Văn An, ",
         "Phó Thủ tướng Hoàng Trung Hải, ",
         "Đồng chí Nguyễn Văn An, Tỉnh ủy viên, Bí thư Huyện ủy ",
     ] {
@@ -155,7 +163,7 @@ fn long_capitalized_runs_stay_linear() {
         linear::assert_linear(
             &what,
             16,
-            16_000,
+            60_000,
             |k| unit.repeat(k),
             |text: &str| {
                 let found = find_officials(text);
@@ -190,6 +198,26 @@ proptest! {
         let s = words.join(" ");
         let found = find_officials(&s);
         check_spans(&s, &found);
+    }
+}
+
+#[test]
+fn hard_wrapped_legacy_document() {
+    // The VNI file is wrapped at a fixed width (`… Phó Thủ tướng Hoàng Trung` / `Hải về việc
+    // …`); its UTF-8 transcript is not. Both give the Deputy Prime Minister.
+    let analyzer = vntext::Analyzer::new();
+    let vni = analyzer
+        .analyze_bytes(include_bytes!("../data/legacy/2008-23.QD-991-UBND.vni.txt"))
+        .expect("the VNI file decodes");
+    let utf8 = analyzer.analyze(include_str!("../data/legacy/2008-23.QD-991-UBND.txt"));
+    for r in [&vni, &utf8] {
+        let o = r
+            .officials
+            .iter()
+            .find(|o| o.name == "Hoàng Trung Hải")
+            .unwrap_or_else(|| panic!("{:#?}", r.officials));
+        assert_eq!(o.titles, ["Phó Thủ tướng"]);
+        assert!(r.officials.iter().any(|o| o.name == "Nguyễn Tấn Dũng"));
     }
 }
 

@@ -144,9 +144,7 @@ impl Extractor for Officials {
         "officials"
     }
     fn extract(&self, doc: &Document<'_>, facts: &mut Facts) {
-        facts
-            .officials
-            .extend(officials::find_officials(doc.text()));
+        officials::extract(doc, facts);
     }
 }
 

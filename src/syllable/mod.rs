@@ -845,6 +845,134 @@ impl Syllable {
     }
 }
 
+/// Whether `word` has the letters of a Vietnamese syllable once its tone and vowel marks are set
+/// aside (dạng âm tiết): an onset, a vowel cluster of the cluster table
+/// (`data/syllables/clusters.tsv`, marks folded) and a coda that cluster admits. Names written
+/// without marks (`Nguyen`, `Tien`) fit; words no Vietnamese syllable spells like (`Joe`, `Biden`,
+/// `Phankham`, `Lee`: letters outside the alphabet, clusters or codas Vietnamese lacks) do not.
+/// Case-insensitive, allocation-free; a word with anything but letters never fits.
+///
+/// ```
+/// use vntext::syllable::fits_shape;
+/// assert!(fits_shape("Nguyễn") && fits_shape("Nguyen") && fits_shape("gì") && fits_shape("Quý"));
+/// assert!(!fits_shape("Joe") && !fits_shape("Biden") && !fits_shape("Phankham"));
+/// assert!(!fits_shape("Lee") && !fits_shape("Kun-hee") && !fits_shape(""));
+/// ```
+pub fn fits_shape(word: &str) -> bool {
+    let mut buf = [0u8; MAX_LETTERS];
+    let mut n = 0;
+    for c in word.chars() {
+        let l = if c.is_ascii_alphabetic() {
+            c.to_ascii_lowercase() as u8
+        } else if ('\u{300}'..='\u{36F}').contains(&c) {
+            // NFD marks: set aside like precomposed ones.
+            continue;
+        } else {
+            match letter::fold_char(c) {
+                Some(f) => f.to_ascii_lowercase() as u8,
+                None => return false,
+            }
+        };
+        if n == MAX_LETTERS || matches!(l, b'f' | b'j' | b'w' | b'z') {
+            return false;
+        }
+        buf[n] = l;
+        n += 1;
+    }
+    let letters = &buf[..n];
+    let is_vowel = |b: &u8| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    let Some(p) = letters.iter().position(is_vowel) else {
+        return false;
+    };
+    let onset = &letters[..p];
+    let onset_ok = matches!(
+        onset,
+        b"" | b"b"
+            | b"c"
+            | b"ch"
+            | b"d"
+            | b"g"
+            | b"gh"
+            | b"h"
+            | b"k"
+            | b"kh"
+            | b"l"
+            | b"m"
+            | b"n"
+            | b"ng"
+            | b"ngh"
+            | b"nh"
+            | b"p"
+            | b"ph"
+            | b"q"
+            | b"r"
+            | b"s"
+            | b"t"
+            | b"th"
+            | b"tr"
+            | b"v"
+            | b"x"
+    );
+    if !onset_ok {
+        return false;
+    }
+    let vowels_end = p + letters[p..].iter().take_while(|b| is_vowel(b)).count();
+    let Some(coda) = std::str::from_utf8(&letters[vowels_end..])
+        .ok()
+        .and_then(coda_bit)
+    else {
+        return false;
+    };
+    let cluster = &letters[p..vowels_end];
+    let fits = |c: &[u8]| folded_key(c).is_some_and(|k| FOLDED_CLUSTERS[k] & coda != 0);
+    // `qu` + cluster (`quý`, `quân`), `gi` + cluster (`gia`, `giêng`): the u or the i belongs to
+    // the onset.
+    match onset {
+        b"q" => cluster.len() >= 2 && cluster[0] == b'u' && (fits(&cluster[1..]) || fits(cluster)),
+        b"g" if cluster.len() >= 2 && cluster[0] == b'i' => fits(&cluster[1..]) || fits(cluster),
+        _ => fits(cluster),
+    }
+}
+
+/// The vowel clusters of the table with their marks folded (`iê` → `ie`, `ươ` → `uo`), and the
+/// codas each folded form admits (the union over the clusters that fold to it), indexed by
+/// [`folded_key`].
+static FOLDED_CLUSTERS: LazyLock<[u16; 7 * 7 * 7]> = LazyLock::new(|| {
+    let mut table = [0u16; 7 * 7 * 7];
+    for line in CLUSTER_TSV.lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() != 7 {
+            continue;
+        }
+        let folded: Vec<u8> = f[0]
+            .chars()
+            .map(|c| letter::fold_char(c).unwrap_or(c) as u8)
+            .collect();
+        let mut codas = 0u16;
+        for c in f[4].split(',') {
+            codas |= coda_bit(if c == "-" { "" } else { c }).unwrap_or(0);
+        }
+        if let Some(k) = folded_key(&folded) {
+            table[k] |= codas;
+        }
+    }
+    table
+});
+
+/// The index of a folded cluster of one to three of `a e i o u y`.
+fn folded_key(cluster: &[u8]) -> Option<usize> {
+    if cluster.is_empty() || cluster.len() > 3 {
+        return None;
+    }
+    cluster.iter().try_fold(0usize, |k, &c| {
+        let v = b"aeiouy".iter().position(|&x| x == c)?;
+        Some(k * 7 + v + 1)
+    })
+}
+
 /// Writes the syllable as written (tone where it was, NFC).
 impl fmt::Display for Syllable {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -887,6 +1015,36 @@ mod tests {
         let s = Syllable::parse("thuyền").unwrap();
         assert_eq!((s.glide(), s.nucleus(), s.coda()), ("u", "yê", "n"));
         assert_eq!(s.place_tone(ToneStyle::Traditional), "thuyền");
+    }
+
+    #[test]
+    fn shapes_without_marks() {
+        // Names written without marks keep a syllable's shape; foreign spellings do not.
+        for w in [
+            "Nguyen", "Tien", "Hoang", "Thuy", "quy", "gia", "giêng", "Kun", "Đức", "NGHIÊNG",
+        ] {
+            assert!(fits_shape(w), "{w}");
+        }
+        for w in [
+            "Joe",
+            "Biden",
+            "Levy",
+            "Phankham",
+            "Viphavanh",
+            "Hodgson",
+            "Ryan",
+            "Roy",
+            "Lee",
+            "Hae",
+            "Moon",
+            "Đắk",
+            "Niê",
+            "ubnd",
+            "a1",
+            "hen-ri",
+        ] {
+            assert!(!fits_shape(w), "{w}");
+        }
     }
 
     #[test]

@@ -56,24 +56,54 @@
 //! document also writes the full name after a foreign given name (`Jose Mourinho`): a club after
 //! `HLV` (`HLV Tottenham`) never is.
 //!
-//! Speed: only the lines holding a position word (found by a byte scan that hashes syllables, see
-//! `anchors`) are tokenized, and the signature scan skips lines of running text without
-//! tokenizing them. The scan is one left-to-right pass over the tokens; every look-ahead is
-//! bounded by a constant, so the time is linear in the input.
+//! # Titles, names, merging (issue #14)
+//!
+//! - A title is a phrase with a grammar: prefixes and a position word, then the organization
+//!   (organization words, the proper name written after them, `của` + the organization it
+//!   belongs to), then the place (an administrative unit and its name, a province, a country);
+//!   it ends where the organization ends (`Bí thư Tỉnh ủy` in `Bí thư Tỉnh ủy thay mặt Ban
+//!   Thường vụ báo cáo`), and goes on after a comma only with a list closed by `và` or `của`
+//!   (`Ủy ban Văn hóa, Giáo dục của Quốc hội`), the organization a unit belongs to (`Phó Ban
+//!   nghiên cứu và đào tạo, Hội Luật gia Việt Nam`) or a place (`…, huyện Sìn Hồ`). Each title
+//!   is also split into a [`Position`]: position, organisation, place.
+//! - Titles shared by several persons: a plural word, titles and a colon before a list of names
+//!   (`các đồng chí Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng: A, B và C`), or two persons
+//!   joined by `và` with the titles after a dash (`đồng chí A và đồng chí B (…) - Ủy viên …`).
+//! - A person's mentions are merged by the name's lookup key (case and tone placement aside);
+//!   a title the official holds already (the same position alone, with less of its
+//!   organisation, with a common noun for it, `tân` = newly appointed) is not added twice; a
+//!   sentence about a title's one holder (`Tân Phó Trưởng Ban … là …`) adds to that official.
+//! - Names are read by their shape too: two syllables right after a position (`Tổng Bí thư Tô
+//!   Lâm`), a middle name second whatever the family name (`Sèn A Tủa`, `Hờ Seo Dín`), the
+//!   prefix of Ê Đê names (`Y Bhin Niê`, `H'Hen Niê`), after a title, a dash and an honorific
+//!   (`Chủ tịch UBND tỉnh Yên Bái - ông Trần Huy Tuấn`); text in capitals is read
+//!   case-insensitively (`BỘ TRƯỞNG BỘ NỘI VỤ PHẠM THỊ THANH TRÀ`), the name reported as written.
+//! - A line break inside a name or a title reads as a space where the sentence goes on
+//!   (hard-wrapped documents, a next line in lower case, a name cut by the break: `Phó Thủ
+//!   tướng Hoàng Trung` / `Hải về việc …`); the name and titles are reported with a space there.
+//!
+//! # How it reads a document
+//!
+//! The recogniser reads the shared [`Document`]: its tokens grouped into words (`words`: `H'Hen`,
+//! `Kun-hee` are one word, and the marks between words are separators), the lexicon hits of
+//! `data/officials/` (titles, organization words, places, family names, honorifics, ranks, cue
+//! words), and its lines and cells for signature blocks. Spelling questions (is `Phankham`
+//! spelled like a Vietnamese syllable?) go to [`crate::syllable::fits_shape`]. The scan is one
+//! left-to-right pass over the words; every look-ahead is bounded by a constant, and the names a
+//! document confirms elsewhere (`ông Tô Lâm`) are collected once, so the time is linear in the
+//! input.
 
-mod anchors;
-mod lexicon;
+mod scan;
 mod signature;
-mod tokens;
+mod words;
 
-use std::cell::Cell;
 use std::collections::HashMap;
 
-use lexicon::{
-    HONORIFICS, ORGS, OrgKind, PLACES, PlaceKind, RANKS, TITLES, TitleKind, is_family,
-    is_foreign_org_word, is_middle, is_stop,
-};
-use tokens::{Case, Gap, Tokens};
+use crate::document::Document;
+use crate::extract::{Extractor, Facts};
+use crate::lexicon::{Lex, Lexicons};
+use scan::{Recurring, Scanner};
+use words::Words;
 
 /// An official found in a text: a person named together with a position.
 ///
@@ -92,7 +122,8 @@ pub struct Official {
     pub start: usize,
     /// One past the last byte.
     pub end: usize,
-    /// The personal name as written (`Hoàng Thọ Trung`).
+    /// The personal name as written (`Hoàng Thọ Trung`); a line break inside it (hard-wrapped
+    /// text) is read as a space.
     pub name: String,
     /// Byte span of the name in the text (first mention).
     #[cfg_attr(feature = "serde", serde(skip))]
@@ -103,6 +134,44 @@ pub struct Official {
     pub rank: Option<String>,
     /// Positions as written, with their organization (`Bí thư Huyện ủy`).
     pub titles: Vec<String>,
+    /// The same positions split into their parts: position, organisation, place.
+    #[cfg_attr(
+        feature = "serde",
+        serde(skip_serializing_if = "Vec::is_empty", default)
+    )]
+    pub positions: Vec<Position>,
+}
+
+/// One position an official holds, split into its parts (chức vụ · cơ quan · địa bàn).
+///
+/// ```
+/// use vntext::extract::officials::find_officials;
+/// let o = &find_officials("Chủ tịch UBND tỉnh Lai Châu Trần Tiến Dũng phát biểu.")[0];
+/// let p = &o.positions[0];
+/// assert_eq!(p.title, "Chủ tịch UBND tỉnh Lai Châu");
+/// assert_eq!(p.position, "Chủ tịch");
+/// assert_eq!(p.organisation.as_deref(), Some("UBND"));
+/// assert_eq!(p.place.as_deref(), Some("tỉnh Lai Châu"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Position {
+    /// The title as written, the same text as in [`Official::titles`].
+    pub title: String,
+    /// The position word with its prefixes (`Phó Chủ tịch`, `nguyên Bộ trưởng`, `THỨ TRƯỞNG`).
+    pub position: String,
+    /// The organisation (`UBND`, `Bộ Tư pháp`, `Hội Liên hiệp Phụ nữ`), when written.
+    #[cfg_attr(
+        feature = "serde",
+        serde(skip_serializing_if = "Option::is_none", default)
+    )]
+    pub organisation: Option<String>,
+    /// The place the organisation serves (`tỉnh Lai Châu`, `huyện Sìn Hồ`, `Mỹ`), when written.
+    #[cfg_attr(
+        feature = "serde",
+        serde(skip_serializing_if = "Option::is_none", default)
+    )]
+    pub place: Option<String>,
 }
 
 /// One mention before merging: byte spans into the text.
@@ -113,7 +182,38 @@ pub(crate) struct Mention {
     pub name: (usize, usize),
     pub honorific: Option<(usize, usize)>,
     pub rank: Option<(usize, usize)>,
-    pub titles: Vec<(usize, usize)>,
+    pub titles: Vec<TitleSpan>,
+}
+
+/// A title of a mention: its bytes, where its position word ends and where its place starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct TitleSpan {
+    pub start: usize,
+    pub end: usize,
+    /// One past the position word and its prefixes (`Phó Chủ tịch`).
+    pub position_end: usize,
+    /// First byte of the place ending the title (`tỉnh Lai Châu`), if any.
+    pub place_start: Option<usize>,
+}
+
+impl TitleSpan {
+    /// The title split into its parts.
+    fn position(&self, text: &str) -> Position {
+        let slice = |a: usize, b: usize| unwrap_lines(text.get(a..b).unwrap_or("").trim());
+        let pe = self.position_end.clamp(self.start, self.end);
+        let ps = self.place_start.map_or(self.end, |p| p.clamp(pe, self.end));
+        let organisation = slice(pe, ps);
+        let organisation = organisation
+            .trim_matches(|c: char| c == ',' || c == '-' || c.is_whitespace())
+            .to_string();
+        let place = slice(ps, self.end);
+        Position {
+            title: slice(self.start, self.end),
+            position: slice(self.start, pe),
+            organisation: (!organisation.is_empty()).then_some(organisation),
+            place: (!place.is_empty()).then_some(place),
+        }
+    }
 }
 
 /// Finds the officials in `text`, merged by person (one item per name, first mention's span).
@@ -128,66 +228,89 @@ pub(crate) struct Mention {
 /// assert!(find_officials("anh Nguyễn Văn A, 35 tuổi, cho biết.").is_empty());
 /// ```
 pub fn find_officials(text: &str) -> Vec<Official> {
+    let doc = Document::new(text);
+    let mut facts = Facts::default();
+    crate::extract::Officials.extract(&doc, &mut facts);
+    // Spans index the normalized text: map them to the caller's text.
+    for o in &mut facts.officials {
+        let name = doc.to_original(crate::Span::new(o.name_span.0, o.name_span.1));
+        o.name_span = (name.start, name.end);
+        o.name = unwrap_lines(name.slice(text));
+        let all = doc.to_original(crate::Span::new(o.start, o.end));
+        (o.start, o.end) = (all.start, all.end);
+        o.text = all.slice(text).to_string();
+    }
+    facts.officials
+}
+
+/// The officials extractor's work: the running text, then the signature blocks, merged by person.
+pub(crate) fn extract(doc: &Document<'_>, facts: &mut Facts) {
+    let words = Words::new(doc);
+    let rec = Recurring::new(&words);
     let mut mentions = Vec::new();
     let mut short = Vec::new();
-    let rec = Recurring::new(text);
-    // Only the lines that hold a position word can hold an official (signature blocks aside).
-    for (a, b) in anchors::windows(text) {
-        let Some(part) = text.get(a..b) else {
-            continue;
-        };
-        let t = Tokens::new(part);
-        let (m0, s0) = (mentions.len(), short.len());
-        Scanner {
-            t: &t,
-            out: &mut mentions,
-            short: &mut short,
-            rec: &rec,
-        }
-        .run();
-        for m in &mut mentions[m0..] {
-            m.shift(a);
-        }
-        for s in &mut short[s0..] {
-            s.given = (s.given.0 + a, s.given.1 + a);
-            shift_all(&mut s.titles, a);
-        }
+    let mut refs = Vec::new();
+    Scanner {
+        t: &words,
+        out: &mut mentions,
+        short: &mut short,
+        refs: &mut refs,
+        rec: &rec,
     }
-    signature::scan(text, &mut mentions);
-    let mut found = merge(text, mentions);
-    merge_short(text, &short, &mut found);
-    found
-}
-
-impl Mention {
-    /// Moves every span by `by` bytes (from a window of the text to the whole text).
-    fn shift(&mut self, by: usize) {
-        self.start += by;
-        self.end += by;
-        self.name = (self.name.0 + by, self.name.1 + by);
-        self.honorific = self.honorific.map(|(a, b)| (a + by, b + by));
-        self.rank = self.rank.map(|(a, b)| (a + by, b + by));
-        shift_all(&mut self.titles, by);
-    }
-}
-
-fn shift_all(spans: &mut [(usize, usize)], by: usize) {
-    for s in spans {
-        *s = (s.0 + by, s.1 + by);
-    }
+    .run();
+    signature::scan(doc, &mut mentions);
+    let text = doc.text();
+    let lex = doc.lexicons();
+    let mut found = merge(text, lex, mentions);
+    merge_short(text, lex, &short, &mut found);
+    merge_refs(text, lex, &refs, &mut found);
+    facts.officials.extend(found);
 }
 
 /// A later mention by given name only (`Ông Tâm là đại biểu Quốc hội khóa XIII`): the given
 /// name's span and the titles written with it.
 #[derive(Debug, Clone)]
 pub(crate) struct Short {
-    given: (usize, usize),
-    titles: Vec<(usize, usize)>,
+    pub(crate) given: (usize, usize),
+    pub(crate) titles: Vec<TitleSpan>,
+}
+
+/// A sentence about the holder of a title (`Tân Phó Trưởng Ban Tuyên giáo Trung ương là Ủy viên
+/// …`): the title named and the titles the sentence gives.
+#[derive(Debug, Clone)]
+pub(crate) struct TitleRef {
+    pub(crate) subject: TitleSpan,
+    pub(crate) titles: Vec<TitleSpan>,
+}
+
+/// Adds the titles of sentences about a title's holder to the one official holding that title
+/// (compared as merged titles are: `tân Phó Ban` is `Phó Trưởng Ban`); a title held by several
+/// officials, or by none, is ignored.
+fn merge_refs(text: &str, lex: &Lexicons, refs: &[TitleRef], found: &mut [Official]) {
+    for r in refs {
+        let subject = TitleKey::of(lex, &r.subject.position(text));
+        if subject.rest.is_empty() {
+            continue;
+        }
+        let mut owners = found.iter().enumerate().filter(|(_, o)| {
+            o.start < r.subject.start
+                && o.positions.iter().any(|p| {
+                    let k = TitleKey::of(lex, p);
+                    k.position == subject.position && k.rest == subject.rest
+                })
+        });
+        let (Some((k, _)), None) = (owners.next(), owners.next()) else {
+            continue;
+        };
+        for ti in &r.titles {
+            found[k].add(lex, ti.position(text));
+        }
+    }
 }
 
 /// Adds the titles of short mentions to the one official whose name ends with that given name
 /// (tên); a given name shared by several officials is ambiguous and ignored.
-fn merge_short(text: &str, short: &[Short], found: &mut [Official]) {
+fn merge_short(text: &str, lex: &Lexicons, short: &[Short], found: &mut [Official]) {
     for sm in short {
         let Some(given) = text.get(sm.given.0..sm.given.1) else {
             continue;
@@ -201,1411 +324,188 @@ fn merge_short(text: &str, short: &[Short], found: &mut [Official]) {
         let (Some((k, _)), None) = (owners.next(), owners.next()) else {
             continue;
         };
-        for &(a, b) in &sm.titles {
-            let title = text.get(a..b).unwrap_or("").to_string();
-            if !title.is_empty() && !found[k].titles.contains(&title) {
-                found[k].titles.push(title);
-            }
+        for ti in &sm.titles {
+            found[k].add(lex, ti.position(text));
         }
     }
 }
 
-fn merge(text: &str, mut mentions: Vec<Mention>) -> Vec<Official> {
+/// Merges the mentions of one person (the same name, whatever its case or tone placement:
+/// `PHẠM THỊ THANH TRÀ` in a headline and `Phạm Thị Thanh Trà` in the text) into one official,
+/// the first mention's span and name, unless that name is in capitals and a later one is not.
+fn merge(text: &str, lex: &Lexicons, mut mentions: Vec<Mention>) -> Vec<Official> {
     mentions.sort_by_key(|m| (m.start, m.end));
     let mut out: Vec<Official> = Vec::new();
-    let mut by_name: HashMap<&str, usize> = HashMap::new();
+    let mut by_name: HashMap<String, usize> = HashMap::new();
     let slice = |(a, b): (usize, usize)| text.get(a..b).unwrap_or("").to_string();
     for m in mentions {
         let Some(name) = text.get(m.name.0..m.name.1) else {
             continue;
         };
-        let titles: Vec<String> = m.titles.iter().map(|&s| slice(s)).collect();
-        if let Some(&k) = by_name.get(name) {
-            let o = &mut out[k];
-            for ti in titles {
-                if !o.titles.contains(&ti) {
-                    o.titles.push(ti);
+        let key = words_key(name);
+        let k = match by_name.get(&key) {
+            Some(&k) => {
+                let o = &mut out[k];
+                if o.honorific.is_none() {
+                    o.honorific = m.honorific.map(slice);
                 }
+                if o.rank.is_none() {
+                    o.rank = m.rank.map(slice);
+                }
+                // A name first read in capitals (a headline, a signature) is reported as the
+                // text writes it in lower case.
+                if !has_lower(&o.name) && has_lower(name) {
+                    o.name = unwrap_lines(name);
+                    o.name_span = m.name;
+                    o.text = slice((m.start, m.end));
+                    (o.start, o.end) = (m.start, m.end);
+                }
+                k
             }
-            if o.honorific.is_none() {
-                o.honorific = m.honorific.map(slice);
+            None => {
+                by_name.insert(key, out.len());
+                out.push(Official {
+                    text: slice((m.start, m.end)),
+                    start: m.start,
+                    end: m.end,
+                    name: unwrap_lines(name),
+                    name_span: m.name,
+                    honorific: m.honorific.map(slice),
+                    rank: m.rank.map(slice),
+                    titles: Vec::new(),
+                    positions: Vec::new(),
+                });
+                out.len() - 1
             }
-            if o.rank.is_none() {
-                o.rank = m.rank.map(slice);
-            }
-            continue;
+        };
+        for ti in &m.titles {
+            out[k].add(lex, ti.position(text));
         }
-        by_name.insert(name, out.len());
-        let mut uniq: Vec<String> = Vec::with_capacity(titles.len());
-        for ti in titles {
-            if !uniq.contains(&ti) {
-                uniq.push(ti);
-            }
-        }
-        out.push(Official {
-            text: slice((m.start, m.end)),
-            start: m.start,
-            end: m.end,
-            name: name.to_string(),
-            name_span: m.name,
-            honorific: m.honorific.map(slice),
-            rank: m.rank.map(slice),
-            titles: uniq,
-        });
     }
     out
 }
 
-/// Most tokens a title with its organization may span (`Chủ tịch HĐQT Công ty CP Tập đoàn …`).
-const MAX_TITLE: usize = 16;
-/// Position words that name foreign leaders without a country (`Tổng thống Joe Biden`).
-const FOREIGN_TITLES: [&str; 7] = [
-    "tổng thống",
-    "ngoại trưởng",
-    "bộ trưởng",
-    "quốc vương",
-    "thủ tướng",
-    "đại sứ",
-    "thư ký",
-];
-/// Most tokens between a name and a `là`/`làm` that introduces its position.
-const MAX_COPULA: usize = 30;
-
-/// Byte spans of titles.
-type Spans = Vec<(usize, usize)>;
-
-/// A title phrase: tokens `start..end`; the position word ends at `head_end`.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Title {
-    pub(crate) start: usize,
-    pub(crate) head_end: usize,
-    pub(crate) end: usize,
-}
-
-/// A personal name: tokens `start..end`, with the honorific and rank tokens before it.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Name {
-    start: usize,
-    end: usize,
-    honorific: Option<(usize, usize)>,
-    rank: Option<(usize, usize)>,
-    /// First token of the rank inside a title's run (`Giám đốc Công an tỉnh, Đại tá …`).
-    rank_tok: Option<usize>,
-}
-
-impl Name {
-    /// Tokens `start..end` with no honorific or rank before them.
-    fn bare(start: usize, end: usize) -> Name {
-        Name {
-            start,
-            end,
-            honorific: None,
-            rank: None,
-            rank_tok: None,
-        }
-    }
-}
-
-/// A chain of titles seen without a name yet (`Tổng Bí thư,` before `Chủ tịch nước Nguyễn Phú Trọng`).
-struct Chain {
-    titles: Vec<(usize, usize)>,
-    start: usize,
-    end_tok: usize,
-    honorific: Option<(usize, usize)>,
-}
-
-pub(crate) struct Scanner<'s, 'a> {
-    pub(crate) t: &'s Tokens<'a>,
-    pub(crate) out: &'s mut Vec<Mention>,
-    pub(crate) short: &'s mut Vec<Short>,
-    pub(crate) rec: &'s Recurring<'a>,
-}
-
-/// Looks up whether a two-syllable name is written after an honorific anywhere in the document
-/// (`ông Tô Lâm`), for at most [`Recurring::BUDGET`] names per document (linear time).
-pub(crate) struct Recurring<'a> {
-    doc: &'a str,
-    budget: Cell<u32>,
-}
-
-impl<'a> Recurring<'a> {
-    const BUDGET: u32 = 32;
-
-    pub(crate) fn new(doc: &'a str) -> Self {
-        Recurring {
-            doc,
-            budget: Cell::new(Self::BUDGET),
-        }
-    }
-
-    /// Whether `word` occurs in the document as a whole word with `before` (the document up to
-    /// that occurrence) passing `test`. Each call spends one unit of the shared budget, which
-    /// keeps the document scans linear overall.
-    fn occurs(&self, word: &str, test: impl Fn(&str) -> bool) -> bool {
-        let left = self.budget.get();
-        if left == 0 || word.is_empty() {
-            return false;
-        }
-        self.budget.set(left - 1);
-        self.doc.match_indices(word).any(|(at, _)| {
-            let after = &self.doc[at + word.len()..];
-            !after.chars().next().is_some_and(char::is_alphanumeric) && test(&self.doc[..at])
-        })
-    }
-
-    /// Is `name` written after an honorific (`ông`, `bà`, `đồng chí`, `đ/c`) in the document?
-    fn after_honorific(&self, name: &str) -> bool {
-        self.occurs(name, |before_name| {
-            let before = before_name.trim_end_matches(' ');
-            let word_start = |w: &str| {
-                before.strip_suffix(w).is_some_and(|rest| {
-                    !rest.chars().next_back().is_some_and(char::is_alphanumeric)
-                })
-            };
-            before.len() < before_name.len()
-                && [
-                    "ông",
-                    "Ông",
-                    "bà",
-                    "Bà",
-                    "đồng chí",
-                    "Đồng chí",
-                    "đ/c",
-                    "Đ/c",
-                ]
-                .into_iter()
-                .any(word_start)
-        })
-    }
-
-    /// Is `surname` written as the last word of a longer capitalized name (`Jose Mourinho` for
-    /// `Mourinho`) somewhere in the document? Shares the budget of [`Self::after_honorific`].
-    fn ends_full_name(&self, surname: &str) -> bool {
-        self.occurs(surname, |before_name| {
-            let Some(before) = before_name.strip_suffix(' ') else {
-                return false;
-            };
-            let word: String = before
-                .chars()
-                .rev()
-                .take_while(|c| c.is_alphabetic())
-                .collect();
-            let first = word.chars().next_back();
-            let rest = &before[..before.len() - word.len()];
-            // `Jose Mourinho`: a foreign given name, capitalized (not `HLV`, not `Ông`).
-            let given: String = word.chars().rev().collect();
-            word.chars().count() >= 2
-                && first.is_some_and(char::is_uppercase)
-                && given.chars().skip(1).all(char::is_lowercase)
-                && looks_foreign(&given.to_lowercase())
-                && !rest.chars().next_back().is_some_and(char::is_alphanumeric)
-        })
-    }
-}
-
-impl Scanner<'_, '_> {
-    fn run(&mut self) {
-        let t = self.t;
-        let n = t.len();
-        let mut chain: Option<Chain> = None;
-        let mut i = 0;
-        while i < n {
-            let (hon, j) = self.honorific_at(i);
-            let (rank, k) = self.rank_at(j);
-            if let Some(title) = self.title_at(k) {
-                if let Some(name) = self.name_after(&title) {
-                    // `hai trợ lý Ryan Mason và Chris Powell`: names joined by `và` (and commas)
-                    // after one title each hold it; the title never keeps a name or `và`.
-                    if let Some(firsts) = self.coordinated(&title, &name) {
-                        let span = t.span(title.start, title.head_end);
-                        let mut from = t.toks[i].start;
-                        for (a, b) in firsts {
-                            let first = Name::bare(a, b);
-                            self.push(from, b, first, hon, rank, vec![span]);
-                            from = t.toks[b].start;
-                        }
-                        let end = name.end;
-                        let ns = t.toks[name.start].start;
-                        self.push(ns, end, name, None, None, vec![span]);
-                        chain = None;
-                        i = end;
-                        continue;
-                    }
-                    if let Some(more) = self.followers(&title, &name) {
-                        let span = t.span(title.start, title.head_end);
-                        let end = name.end;
-                        self.push(t.toks[i].start, end, name, hon, rank, vec![span]);
-                        let mut last = end;
-                        for (a, b) in more {
-                            let next = Name::bare(a, b);
-                            self.push(t.toks[a].start, b, next, None, None, vec![span]);
-                            last = b;
-                        }
-                        chain = None;
-                        i = last;
-                        continue;
-                    }
-                    let mut titles = Vec::new();
-                    let mut start = t.toks[i].start;
-                    let mut honorific = hon;
-                    if let Some(c) = chain.take()
-                        && chained(t, c.end_tok, i)
-                    {
-                        titles.extend(c.titles);
-                        start = c.start;
-                        honorific = honorific.or(c.honorific);
-                    }
-                    let title_end = name.rank_tok.unwrap_or(name.start);
-                    titles.push(t.span(title.start, title_end));
-                    let mut end = name.end;
-                    // A name written after its titles may carry more after a dash or comma.
-                    if let Some((more, e)) = self.appositive(end, true) {
-                        titles.extend(more);
-                        end = e;
-                    }
-                    self.push(
-                        start,
-                        end,
-                        name,
-                        honorific.or(name.honorific),
-                        rank.or(name.rank),
-                        titles,
-                    );
-                    i = end;
-                    continue;
-                }
-                // `Phó giám đốc Học viện Tài chính TS Nguyễn Đào Tùng`: a rank between the
-                // title and the name.
-                if title.end < n && t.gap(title.end) == Gap::Space {
-                    let (r2, k2) = self.rank_at(title.end);
-                    if r2.is_some()
-                        && let Some(mut name) = self.name_at(k2, true)
-                    {
-                        name.rank = r2;
-                        let titles = vec![t.span(title.start, title.end)];
-                        let start = t.toks[i].start;
-                        self.push(start, name.end, name, hon, r2, titles);
-                        i = name.end;
-                        chain = None;
-                        continue;
-                    }
-                }
-                // `Hai phó chủ tịch là Andrea Agnelli (chủ tịch của Juventus) và Joel Glazer`:
-                // the position, `là` (is), then the names.
-                if let Some(end) = self.copula_names(&title, hon, rank) {
-                    chain = None;
-                    i = end;
-                    continue;
-                }
-                // `Giám đốc Tình báo Quốc gia Avril Haines,`: a title ending in an unknown
-                // capitalized pair may hold a person we did not recognise; do not chain it.
-                let e = title.end;
-                let open_pair = e >= title.head_end + 2
-                    && t.case(e - 1) == Case::Cap
-                    && t.case(e - 2) == Case::Cap
-                    && !(e - 2..e).any(|p| is_foreign_org_word(t.key(p)))
-                    && PLACES.ending_at(t, e, title.head_end).is_none()
-                    && !ORGS
-                        .ending_at(t, e - 2, title.head_end)
-                        .is_some_and(|(_, k)| matches!(k, OrgKind::Admin | OrgKind::Body));
-                if open_pair {
-                    chain = None;
-                    i = title.end;
-                    continue;
-                }
-                let continues = chain.as_ref().is_some_and(|c| chained(t, c.end_tok, i));
-                let span = t.span(title.start, title.end);
-                match chain.as_mut() {
-                    Some(c) if continues => {
-                        c.titles.push(span);
-                        c.end_tok = title.end;
-                    }
-                    _ => {
-                        chain = Some(Chain {
-                            titles: vec![span],
-                            start: t.toks[i].start,
-                            end_tok: title.end,
-                            honorific: hon,
-                        })
-                    }
-                }
-                i = title.end;
-                continue;
-            }
-            // `Phó Chủ tịch Man Utd, Ed Woodward`: titles, a comma, then the name alone.
-            if hon.is_none()
-                && rank.is_none()
-                && t.gap(i) == Gap::Comma
-                && chain.as_ref().is_some_and(|c| c.end_tok == i)
-            {
-                let name = self.name_at(i, false).or_else(|| {
-                    let mut b = i + 1;
-                    while b < n && b - i < 4 && t.case(b) == Case::Cap && t.gap(b) == Gap::Space {
-                        b += 1;
-                    }
-                    let ends = !(t.case(b) == Case::Cap && t.gap(b) == Gap::Space);
-                    (ends && foreign_tail(t, i, b) == Some(i)).then_some(Name::bare(i, b))
-                });
-                if let (Some(name), Some(c)) = (name, chain.take()) {
-                    let end = name.end;
-                    self.push(c.start, end, name, c.honorific, None, c.titles);
-                    i = end;
-                    continue;
-                }
-            }
-            if let Some(mut name) = self.name_at(k, hon.is_some() || rank.is_some()) {
-                name.honorific = hon;
-                name.rank = rank;
-                let start = t.toks[i].start;
-                // `Giám đốc Công an tỉnh, Đại tá Lê Văn Tuấn`, `Chủ tịch UBND xã, ông …`: the
-                // titles just before, then an honorific or a rank and the name.
-                if let Some(c) = chain.take()
-                    && (hon.is_some() || rank.is_some())
-                    && c.end_tok == i
-                    && t.gap(i) == Gap::Comma
-                {
-                    let (cs, end) = (c.start, name.end);
-                    self.push(cs, end, name, hon.or(c.honorific), rank, c.titles);
-                    i = end;
-                    continue;
-                }
-                if let Some((titles, end)) = self.appositive(name.end, false) {
-                    self.push(start, end, name, hon, rank, titles);
-                    i = end;
-                    continue;
-                }
-                if (hon.is_some() || rank.is_some())
-                    && let Some((titles, end)) = self.copula(name.end)
-                {
-                    self.push(start, end, name, hon, rank, titles);
-                }
-                i = name.end;
-                continue;
-            }
-            // `Joel Glazer (từng giữ chức phó Chủ tịch European Super League)`: a foreign name,
-            // then its position, current or former, inside parentheses.
-            if hon.is_none()
-                && rank.is_none()
-                && let Some((name, titles, end)) = self.foreign_aside(i)
-            {
-                self.push(t.toks[i].start, end, name, None, None, titles);
-                i = end;
-                continue;
-            }
-            // `Ông Tâm là đại biểu Quốc hội khóa XIII`: a given name alone after an honorific.
-            if hon.is_some()
-                && t.case(k) == Case::Cap
-                && !(t.case(k + 1) == Case::Cap && t.gap(k + 1) == Gap::Space)
-                && !starts_title(t, k)
-                && PLACES.longest_at(t, k, false).is_none()
-            {
-                let titles = self.appositive(k + 1, false).or_else(|| {
-                    (t.key(k + 1) == "là"
-                        && t.gap(k + 1) == Gap::Space
-                        && t.gap(k + 2) == Gap::Space)
-                        .then(|| self.title_chain(k + 2, false))
-                        .flatten()
-                });
-                if let Some((titles, end)) = titles {
-                    self.short.push(Short {
-                        given: t.span(k, k + 1),
-                        titles,
-                    });
-                    i = end;
-                    continue;
-                }
-            }
-            i = if k > i && !matches!(t.case(i), Case::Cap) {
-                i + 1
-            } else {
-                self.skip_run(i)
-            };
-        }
-    }
-
-    /// Skips a run of capitalized tokens at once, so that a long run is never rescanned.
-    fn skip_run(&self, i: usize) -> usize {
-        let t = self.t;
-        let mut e = i + 1;
-        if t.case(i) == Case::Cap {
-            while e < t.len() && t.case(e) == Case::Cap && t.gap(e) == Gap::Space {
-                e += 1;
-            }
-            // Let a title inside the run be seen (`Ông Ba Phó Chủ tịch …` is rare, but
-            // `Hà Nội Phó Thủ tướng …` is not): stop before the first title word.
-            if let Some(s) = (i + 1..e).find(|&s| starts_title(t, s)) {
-                return s;
-            }
-        }
-        e
-    }
-
-    fn push(
-        &mut self,
-        start_byte: usize,
-        end_tok: usize,
-        name: Name,
-        hon: Option<(usize, usize)>,
-        rank: Option<(usize, usize)>,
-        titles: Vec<(usize, usize)>,
-    ) {
-        let t = self.t;
-        let (ns, ne) = t.span(name.start, name.end);
-        self.out.push(Mention {
-            start: start_byte.min(ns),
-            end: t.toks[end_tok - 1].end.max(ne),
-            name: (ns, ne),
-            honorific: hon,
-            rank,
-            titles,
-        });
-    }
-
-    /// An honorific at `i` followed by a space: its span and the next token.
-    fn honorific_at(&self, i: usize) -> (Option<(usize, usize)>, usize) {
-        let t = self.t;
-        match HONORIFICS.longest_at(t, i, false) {
-            Some((n, ())) if i + n < t.len() && t.gap(i + n) == Gap::Space => {
-                // `Ông`, `Bà` are names of places too (`Bà Rịa`); the next token must be capitalized.
-                if matches!(t.case(i + n), Case::Cap | Case::Upper) {
-                    (Some(t.span(i, i + n)), i + n)
-                } else {
-                    (None, i)
-                }
-            }
-            _ => (None, i),
-        }
-    }
-
-    /// A rank at `i` followed by a space or `. `: its span and the next token.
-    fn rank_at(&self, i: usize) -> (Option<(usize, usize)>, usize) {
-        let t = self.t;
-        match RANKS.longest_at(t, i, false) {
-            Some((n, ()))
-                if i + n < t.len()
-                    && matches!(t.gap(i + n), Gap::Space | Gap::Dot)
-                    && t.case(i + n) == Case::Cap =>
-            {
-                (Some(t.span(i, i + n)), i + n)
-            }
-            _ => (None, i),
-        }
-    }
-
-    /// A title (prefixes, a position word, then its organization) starting at token `i`.
-    pub(crate) fn title_at(&self, i: usize) -> Option<Title> {
-        let t = self.t;
-        if i >= t.len() {
-            return None;
-        }
-        // "các Bộ trưởng", "những Phó Chủ tịch": plural, not one person.
-        if i > 0 && t.gap(i) == Gap::Space && matches!(t.key(i - 1), "các" | "những" | "mọi" | "vị")
-        {
-            return None;
-        }
-        let mut j = i;
-        let head_end = loop {
-            match TITLES.longest_at(t, j, false) {
-                Some((n, TitleKind::Title)) => break j + n,
-                // `giáo viên Trường THPT …`: a job noun is a position in a named organization.
-                Some((n, TitleKind::Job)) if j == i && self.job_in_org(j + n) => break j + n,
-                Some((n, TitleKind::Prefix)) if j + n < t.len() && t.gap(j + n) == Gap::Space => {
-                    if j - i >= 3 {
-                        return None;
-                    }
-                    j += n;
-                }
-                _ => return None,
-            }
-        };
-        let mut end = self.org_end(head_end, i + MAX_TITLE);
-        // `Chủ tịch của Real Madrid`: the organization after `của` (of), written capitalized.
-        if end == head_end
-            && t.key(head_end) == "của"
-            && t.gap(head_end) == Gap::Space
-            && t.gap(head_end + 1) == Gap::Space
-            && matches!(t.case(head_end + 1), Case::Cap | Case::Upper)
-            && !is_family(t.key(head_end + 1))
-            && HONORIFICS.longest_at(t, head_end + 1, false).is_none()
-            // `trợ lý của HLV Guus Hiddink`: the assistant of another position holder.
-            && !starts_title(t, head_end + 1)
-        {
-            let org = self.org_end(head_end + 1, head_end + 1 + MAX_TITLE);
-            if org > head_end + 1 {
-                end = org;
-            }
-        }
-        Some(Title {
-            start: i,
-            head_end,
-            end,
-        })
-    }
-
-    /// Does a named organization follow the job noun ending at token `e`: an organization word
-    /// written capitalized right after it (`giáo viên Trường THPT …`, `Thư ký viên Tòa án …`), or
-    /// after its specialty and a comma or dash (`Công chức Tư pháp - Hộ tịch cấp xã, UBND thị
-    /// trấn …`), within a few words of the same sentence?
-    fn job_in_org(&self, e: usize) -> bool {
-        let t = self.t;
-        let org_at = |p: usize| {
-            matches!(t.case(p), Case::Cap | Case::Upper)
-                && ORGS
-                    .longest_at(t, p, false)
-                    .is_some_and(|(_, k)| matches!(k, OrgKind::Head | OrgKind::Body))
-        };
-        if e >= t.len() || t.gap(e) != Gap::Space {
-            return false;
-        }
-        if org_at(e) {
-            return true;
-        }
-        let mut p = e;
-        while p < t.len() && p < e + 8 {
-            // `Giảng viên Nguyễn Thị A - Khoa …`: a person's name, not the job's specialty.
-            if t.case(p) == Case::Cap
-                && is_family(t.key(p))
-                && t.case(p + 1) == Case::Cap
-                && t.gap(p + 1) == Gap::Space
-            {
-                return false;
-            }
-            match t.gap(p) {
-                Gap::Space if p == e || t.key(p) != "và" => {}
-                Gap::Comma | Gap::Dash if p > e => {
-                    if org_at(p) {
-                        return true;
-                    }
-                }
-                _ => return false,
-            }
-            p += 1;
-        }
-        false
-    }
-
-    /// The end of the organization part written after a position word, from token `from`.
-    ///
-    /// Capitalized words, acronyms and organization words extend it; the second syllable of a
-    /// capitalized word (`Bộ Y tế`, `Đào tạo`) too. Other lower-case words (at most a few, and no
-    /// verb or function word) are kept only when a capitalized word follows them
-    /// (`Trưởng ban Công tác đại biểu`, `Giám đốc điều hành công ty TNHH nhôm Namsung`).
-    fn org_end(&self, from: usize, limit: usize) -> usize {
-        let t = self.t;
-        let limit = limit.min(t.len());
-        let mut j = from;
-        let mut last_good = from;
-        let mut lowers = 0;
-        // Lower-case words right after an organization noun name it (`Viện nghiên cứu xã hội`,
-        // `Ban nghiên cứu và đào tạo`, `trung tâm dạy nghề`): at most six are kept.
-        // `Phó Ban nghiên cứu`: a position word ending in an organization noun.
-        let mut after_head = match ORGS.longest_at(t, from.wrapping_sub(1), false) {
-            Some((1, OrgKind::Head)) if from > 0 => 6,
-            _ => 0usize,
-        };
-        // Inside an organization's proper name each word is capitalized on its first syllable
-        // only (`Viện Nghiên cứu Quản lý Kinh tế`), unlike place names (`Thái Bình`).
-        let mut seen_head = after_head > 0;
-        let mut stopped = false;
-        while j < limit && t.gap(j) == Gap::Space {
-            let confirmed = lowers == 0;
-            if let Some((n, kind)) = ORGS.longest_at(t, j, false) {
-                // Acronyms (`CP`, `TNHH`, `THPT`) wait for a proper name, not common words.
-                let noun = kind == OrgKind::Head && t.case(j) != Case::Upper;
-                j += n;
-                if confirmed {
-                    last_good = j;
-                    after_head = if noun { 6 } else { 0 };
-                    seen_head |= kind == OrgKind::Head;
-                } else {
-                    lowers += n;
-                }
-                continue;
-            }
-            match t.case(j) {
-                Case::Cap | Case::Upper => {
-                    // A title word starts the next position of a chain, not this organization;
-                    // an honorific or a rank starts another person.
-                    if j > from
-                        && (starts_title(t, j)
-                            || self.introduces_person(j)
-                            || RANKS.longest_at(t, j, false).is_some())
-                    {
-                        stopped = true;
-                        break;
-                    }
-                    j += 1;
-                    last_good = j;
-                    lowers = 0;
-                    after_head = 0;
-                }
-                Case::Digit => {
-                    if !confirmed {
-                        stopped = true;
-                        break;
-                    }
-                    j += 1;
-                    last_good = j;
-                }
-                Case::Lower => {
-                    let key = t.key(j);
-                    if key == "và"
-                        && after_head == 0
-                        && j + 1 < limit
-                        && matches!(t.case(j + 1), Case::Cap)
-                        && HONORIFICS.longest_at(t, j + 1, false).is_none()
-                        && !starts_title(t, j + 1)
-                    {
-                        j += 1;
-                        continue;
-                    }
-                    if lowers >= 4 || is_stop(key) {
-                        stopped = true;
-                        break;
-                    }
-                    // `Bộ Y tế`, `và Đào tạo`: the second syllable of a capitalized word that
-                    // starts an organization's name.
-                    let compound = confirmed
-                        && j > from
-                        && t.case(j - 1) == Case::Cap
-                        && j == last_good
-                        && (t.key(j - 2) == "và"
-                            || (seen_head && t.case(j - 2) != Case::Cap)
-                            || ORGS
-                                .ending_at(t, j - 1, 0)
-                                .is_some_and(|(_, k)| k == OrgKind::Head));
-                    if confirmed && after_head > 0 {
-                        after_head -= 1;
-                        j += 1;
-                        last_good = j;
-                        continue;
-                    }
-                    if compound {
-                        j += 1;
-                        last_good = j;
-                        continue;
-                    }
-                    lowers += 1;
-                    j += 1;
-                }
-            }
-        }
-        // `Trưởng Khoa Quản trị kinh doanh, …`: one or two lower-case words that finish the name
-        // of the organization right before a comma or a dash.
-        if !stopped
-            && (1..=2).contains(&lowers)
-            && j < t.len()
-            && j < limit
-            && matches!(t.gap(j), Gap::Comma | Gap::Dash)
-        {
-            last_good = j;
-        }
-        last_good
-    }
-
-    /// The names coordinated before `name` inside the title (`trợ lý Ryan Mason và Chris
-    /// Powell`, `A, B và C`): capitalized runs of two to four syllables, right after the position
-    /// word, separated by commas and a last `và` before `name`. Each run reads as a name: a
-    /// Vietnamese one (family name first, three or four syllables) or a foreign one (a syllable
-    /// spelled unlike Vietnamese, no organization word, not a place).
-    fn coordinated(&self, title: &Title, name: &Name) -> Option<Vec<(usize, usize)>> {
-        let t = self.t;
-        let v = name.start.checked_sub(1)?;
-        if v <= title.head_end
-            || t.key(v) != "và"
-            || t.gap(v) != Gap::Space
-            || t.gap(name.start) != Gap::Space
-            || name.rank_tok.is_some()
-            || t.gap(title.head_end) != Gap::Space
-        {
-            return None;
-        }
-        let mut runs = Vec::new();
-        let mut a = title.head_end;
-        while a < v && runs.len() < 4 {
-            let b = self.coordinated_run(a, v)?;
-            runs.push((a, b));
-            if b == v {
-                break;
-            }
-            if t.gap(b) != Gap::Comma {
-                return None;
-            }
-            a = b;
-        }
-        (runs.last().is_some_and(|&(_, b)| b == v)).then_some(runs)
-    }
-
-    /// The end of a capitalized run from `a` (before `limit`) that reads as a name joined to
-    /// others by `và` or commas: a Vietnamese one (family name first, three or four syllables) or
-    /// a foreign one (two or three syllables, one spelled unlike Vietnamese, no initial), with no
-    /// organization or position word and not a place.
-    fn coordinated_run(&self, a: usize, limit: usize) -> Option<usize> {
-        let t = self.t;
-        let limit = limit.min(t.len());
-        if a >= limit || t.case(a) != Case::Cap {
-            return None;
-        }
-        let mut b = a + 1;
-        while b < limit && b - a < 5 && t.case(b) == Case::Cap && t.gap(b) == Gap::Space {
-            b += 1;
-        }
-        if b < t.len() && t.case(b) == Case::Cap && t.gap(b) == Gap::Space {
-            return None;
-        }
-        let len = b - a;
-        let org = (a..b).any(|p| {
-            is_foreign_org_word(t.key(p))
-                || ORGS.longest_at(t, p, false).is_some()
-                || starts_title(t, p)
-        });
-        let place = PLACES.longest_at(t, a, true).is_some();
-        let viet = (3..=4).contains(&len)
-            && is_family(t.key(a))
-            && !(a..b).any(|p| looks_foreign(t.key(p)));
-        let foreign = (2..=3).contains(&len)
-            && (a..b).any(|p| looks_foreign(t.key(p)))
-            && (a..b).all(|p| t.key(p).chars().count() > 1);
-        (!org && !place && (viet || foreign)).then_some(b)
-    }
-
-    /// After a counted position (`hai trợ lý A và B`, `ba phó giám đốc A, B và C`) whose name
-    /// `name` follows the position word directly, the names joined to it by commas and a last
-    /// `và`; none unless the list ends with `và` and a name.
-    fn followers(&self, title: &Title, name: &Name) -> Option<Vec<(usize, usize)>> {
-        let t = self.t;
-        let counted = title.start > 0
-            && t.gap(title.start) == Gap::Space
-            && matches!(
-                t.key(title.start - 1),
-                "hai" | "ba" | "bốn" | "2" | "3" | "4"
-            );
-        if !counted || name.start != title.head_end || name.rank_tok.is_some() {
-            return None;
-        }
-        let mut runs = Vec::new();
-        let mut e = name.end;
-        while runs.len() < 4 && e < t.len() {
-            if t.gap(e) == Gap::Comma {
-                let b = self.coordinated_run(e, t.len())?;
-                runs.push((e, b));
-                e = b;
-            } else if t.gap(e) == Gap::Space && t.key(e) == "và" && t.gap(e + 1) == Gap::Space {
-                let b = self.coordinated_run(e + 1, t.len())?;
-                runs.push((e + 1, b));
-                return Some(runs);
-            } else {
-                return None;
-            }
-        }
-        None
-    }
-
-    /// `phó chủ tịch là Andrea Agnelli (chủ tịch của Juventus)`: a position, `là`, then a name
-    /// (Vietnamese, or foreign as in [`Self::coordinated_run`]), which may be followed by its own
-    /// position in parentheses; after a counted position (`hai phó chủ tịch là A (…) và B`) the
-    /// name after `và` too. Pushes the officials and returns the token after the last.
-    fn copula_names(
-        &mut self,
-        title: &Title,
-        hon: Option<(usize, usize)>,
-        rank: Option<(usize, usize)>,
-    ) -> Option<usize> {
-        let t = self.t;
-        let e = title.end;
-        if e + 1 >= t.len() || t.key(e) != "là" || t.gap(e) != Gap::Space {
-            return None;
-        }
-        let span = t.span(title.start, title.end);
-        let counted = title.start > 0
-            && t.gap(title.start) == Gap::Space
-            && matches!(
-                t.key(title.start - 1),
-                "hai" | "ba" | "bốn" | "2" | "3" | "4"
-            );
-        let mut a = e + 1;
-        let mut from = t.toks[title.start].start;
-        let mut first = true;
-        loop {
-            if t.gap(a) != Gap::Space {
-                return None;
-            }
-            let b = match self.name_at(a, false) {
-                Some(n) => n.end,
-                None => self.coordinated_run(a, t.len())?,
-            };
-            let mut titles = vec![span];
-            let mut end = b;
-            if b < t.len() && t.gap(b) == Gap::Open {
-                // Its own position in parentheses, else an aside skipped up to `)`.
-                match self.title_chain(b, false) {
-                    Some((more, m)) if m < t.len() && t.gap_text(m).starts_with(')') => {
-                        titles.extend(more);
-                        end = m;
-                    }
-                    _ => {
-                        let close = (b + 1..(b + 10).min(t.len()))
-                            .find(|&j| t.gap_text(j).contains(')'))
-                            .filter(|&c| !(b + 1..c).any(|j| sentence_break(t.gap_text(j))));
-                        end = close.unwrap_or(b);
-                    }
-                }
-            }
-            let name = Name::bare(a, b);
-            let (h, r) = if first { (hon, rank) } else { (None, None) };
-            self.push(from, end, name, h, r, titles);
-            first = false;
-            if counted
-                && end + 1 < t.len()
-                && t.key(end) == "và"
-                && t.gap(end + 1) == Gap::Space
-                && !sentence_break(t.gap_text(end))
-                && self.name_at(end + 1, false).is_some()
-                    | self.coordinated_run(end + 1, t.len()).is_some()
-            {
-                a = end + 1;
-                from = t.toks[a].start;
-                continue;
-            }
-            return Some(end);
-        }
-    }
-
-    /// Does the title carry a person of its own (`…, Chánh án Tòa án Tối cao John Roberts`)?
-    fn holds_person(&self, title: &Title) -> bool {
-        let t = self.t;
-        let e = title.end;
-        self.name_after(title).is_some()
-            || (e >= title.head_end + 3
-                && t.case(e - 2) == Case::Cap
-                && t.case(e - 1) == Case::Cap
-                && looks_foreign(t.key(e - 2))
-                && looks_foreign(t.key(e - 1))
-                && PLACES.longest_at(t, e - 2, true).is_none())
-    }
-
-    /// Does an unambiguous honorific (`Ông`, `Bà`, `Đồng chí`, not `Anh` = England) at `j`
-    /// introduce a name (`… và Ông Trương Quốc Hùng`)?
-    fn introduces_person(&self, j: usize) -> bool {
-        let t = self.t;
-        match HONORIFICS.longest_at(t, j, false) {
-            Some((n, ())) => {
-                !matches!(t.key(j), "anh" | "chị" | "cụ" | "thầy")
-                    && t.case(j + n) == Case::Cap
-                    && is_family(t.key(j + n))
-            }
-            None => false,
-        }
-    }
-
-    /// The personal name written right after a title (inside its organization run).
-    pub(crate) fn name_after(&self, title: &Title) -> Option<Name> {
-        let t = self.t;
-        let mut a = title.head_end;
-        // The name may follow the organization after the last token `org_end` kept, e.g.
-        // `Bộ trưởng Bộ Tư pháp Lê Thành Long`: scan the capitalized runs inside the title.
-        let end = title.end;
-        while a < end {
-            if t.case(a) != Case::Cap {
-                a += 1;
-                continue;
-            }
-            let mut b = a + 1;
-            while b < end && t.case(b) == Case::Cap && t.gap(b) == Gap::Space {
-                b += 1;
-            }
-            if let Some(name) = self.name_in_run(title, a, b) {
-                return Some(name);
-            }
-            a = b;
-        }
-        None
-    }
-
-    /// Chooses the name inside the capitalized run `a..b` that follows (part of) a title.
-    fn name_in_run(&self, title: &Title, a: usize, b: usize) -> Option<Name> {
-        let t = self.t;
-        // What precedes the run decides how much of it may be a place or organization name.
-        let rank = if a > title.head_end {
-            RANKS.ending_at(t, a, title.head_end)
-        } else {
-            None
-        };
-        let direct = a == title.head_end || rank.is_some();
-        let before = if direct {
-            None
-        } else {
-            match ORGS.ending_at(t, a, title.head_end) {
-                // `Quốc phòng`: the second syllable of a word, not the noun `Phòng`.
-                Some((s0, _))
-                    if t.case(s0) == Case::Lower && s0 > 0 && t.case(s0 - 1) == Case::Cap =>
-                {
-                    None
-                }
-                other => other.map(|(_, k)| k),
-            }
-        };
-        let prev_cap = a > title.head_end && t.case(a - 1) == Case::Cap;
-        let place = PLACES.longest_at(t, a, true);
-        let min_prefix = match (before, place) {
-            (_, Some((n, PlaceKind::Country))) => n,
-            (Some(OrgKind::Admin), Some((n, _))) => n,
-            (Some(OrgKind::Admin), None) => 1,
-            (Some(OrgKind::Body), Some((n, _))) => n,
-            (Some(OrgKind::Head), _) => 1,
-            (_, Some((n, _))) => n,
-            _ if prev_cap => 1,
-            _ => 0,
-        };
-        // `Trường Lương Thế Vinh`, `Bộ Công Thương …`: the run starts with an organization noun,
-        // so its proper name comes first.
-        let min_prefix = match ORGS.longest_at(t, a, false) {
-            Some((n, OrgKind::Head | OrgKind::Body)) => min_prefix.max(n + 1),
-            _ => min_prefix,
-        };
-        let lo = a + min_prefix;
-        let mut best: Option<(u8, usize)> = None;
-        for s in (lo..b).rev() {
-            let len = b - s;
-            if len > 4 {
-                break;
-            }
-            if len < 2 || !is_family(t.key(s)) {
-                continue;
-            }
-            // `Đoàn Thanh niên`, `Hội Nông dân`: an organization noun, not a family name.
-            if ORGS.longest_at(t, s, false).is_some()
-                && t.gap(b) == Gap::Space
-                && t.case(b) == Case::Lower
-            {
-                continue;
-            }
-            // Two syllables after a title are as often a place, a company or a short mention
-            // (`Hà Tiên`, `Hoa Lâm`, `Văn Quyết`) as a full name: not trusted here.
-            // After a complete organization phrase (`Bộ trưởng Bộ Công an Tô Lâm`) a family name
-            // and a given name that are not middle names make a name.
-            let score = match len {
-                2 if s == a
-                    && a > title.head_end
-                    && t.case(a - 1) == Case::Lower
-                    && !is_middle(t.key(s))
-                    && !is_middle(t.key(s + 1))
-                    && t.text
-                        .get(t.span(s, b).0..t.span(s, b).1)
-                        .is_some_and(|nm| self.rec.after_honorific(nm)) =>
-                {
-                    1
-                }
-                2 => continue,
-                3 => 3,
-                _ if is_middle(t.key(s + 1)) || t.key(s + 1) == "thất" => 4,
-                _ => 2,
-            };
-            if PLACES.longest_at(t, s, true).is_some_and(|(n, _)| n >= len) {
-                continue;
-            }
-            // `Hoàng Anh Gia Lai`: four syllables ending in a province are a company's name.
-            if len == 4
-                && PLACES
-                    .longest_at(t, s + 2, true)
-                    .is_some_and(|(n, _)| n == 2)
-            {
-                continue;
-            }
-            // `Hội đồng châu Âu Charles Michel`: a Vietnamese name has Vietnamese syllables.
-            if (s..b).any(|p| looks_foreign(t.key(p))) {
-                continue;
-            }
-            if best.is_none_or(|(sc, _)| score > sc) {
-                best = Some((score, s));
-            }
-        }
-        if let Some((_, s)) = best {
-            return Some(Name {
-                start: s,
-                end: b,
-                honorific: None,
-                rank: rank.map(|(r, _)| t.span(r, a)),
-                rank_tok: rank.map(|(r, _)| r),
-            });
-        }
-        // Foreign names: after a country (`Tổng thống Mỹ Joe Biden`) or a clearly foreign spelling.
-        let head_key = (title.head_end >= 2).then(|| {
-            format!(
-                "{} {}",
-                t.key(title.head_end - 2),
-                t.key(title.head_end - 1)
-            )
-        });
-        let sino = place.is_some_and(|(n, _)| {
-            n == 2
-                && matches!(
-                    (t.key(a), t.key(a + 1)),
-                    ("trung", "quốc") | ("đài", "loan")
-                )
-        });
-        let foreign_start = match place {
-            // Chinese names are read in Sino-Vietnamese (`Chủ tịch Trung Quốc Tập Cận Bình`);
-            // right after the position any name may follow its country (`Thủ tướng Campuchia
-            // Hun Sen`); after a longer organization only a foreign spelling is trusted.
-            Some((n, PlaceKind::Country))
-                if sino || direct || (a + n..b).any(|s| looks_foreign(t.key(s))) =>
-            {
-                Some(a + n)
-            }
-            Some(_) => None,
-            _ if direct
-                && head_key
-                    .as_deref()
-                    .is_some_and(|k| FOREIGN_TITLES.contains(&k))
-                && ORGS.longest_at(t, a, false).is_none()
-                && (a..b).any(|s| looks_foreign(t.key(s))) =>
-            {
-                Some(a)
-            }
-            _ => None,
-        };
-        // `Phó cố vấn an ninh quốc gia Nhà Trắng Matt Pottinger`, `HLV Jurgen Klopp`: a foreign
-        // name ending the run, after the title or a Vietnamese word.
-        // (`đội trưởng Jordan Henderson`: a country as a given name, the surname after it.)
-        if foreign_start.is_none_or(|s| b < s + 2)
-            && place.is_none_or(|(n, _)| b < a + n + 2)
-            && before != Some(OrgKind::Head)
-            && let Some(s) = foreign_tail(t, a, b)
-            // `tổ chức bảo tồn Historic England`: after lower-case words, a foreign run is the
-            // organization's own name unless they close a capitalized word (`Bộ trưởng Tài chính`).
-            && (s > a || direct || a < 2 || t.case(a - 1) != Case::Lower || t.case(a - 2) == Case::Cap)
-        {
-            return Some(Name::bare(s, b));
-        }
-        // `HLV Mourinho`: a coach is named by surname alone in sports news; trusted when the
-        // surname is foreign and the document writes the full name too (`Jose Mourinho`), which
-        // a club (`HLV Tottenham` is the coach of Tottenham) never is.
-        let coach = title.head_end >= 1 && t.key(title.head_end - 1) == "hlv"
-            || title.head_end >= 3
-                && (title.head_end - 3..title.head_end)
-                    .map(|p| t.key(p))
-                    .eq(["huấn", "luyện", "viên"]);
-        if coach
-            && direct
-            && rank.is_none()
-            && b == a + 1
-            && t.key(a).chars().count() > 3
-            && looks_foreign(t.key(a))
-            && !is_foreign_org_word(t.key(a))
-            && ORGS.longest_at(t, a, false).is_none()
-            && PLACES.longest_at(t, a, true).is_none()
-            && t.text
-                .get(t.span(a, b).0..t.span(a, b).1)
-                .is_some_and(|w| self.rec.ends_full_name(w))
-        {
-            return Some(Name::bare(a, b));
-        }
-        if let Some(s) = foreign_start
-            // A surname alone (`Tổng thống Biden`) is a short mention, not a full name.
-            && (2..=3).contains(&(b - s))
-            // `George H. W. Bush`: an initial cut the name short.
-            && t.key(b - 1).chars().count() > 1
-            && (s..b).all(|p| ORGS.longest_at(t, p, false).is_none())
-        {
-            return Some(Name::bare(s, b));
-        }
-        None
-    }
-
-    /// A personal name starting at token `i` (not after a title).
-    fn name_at(&self, i: usize, introduced: bool) -> Option<Name> {
-        let t = self.t;
-        if i >= t.len() || t.case(i) != Case::Cap {
-            return None;
-        }
-        // Only at the start of a capitalized run.
-        if !introduced && i > 0 && t.gap(i) == Gap::Space && t.case(i - 1) == Case::Cap {
-            return None;
-        }
-        let mut e = i + 1;
-        while e < t.len() && e - i < 6 && t.case(e) == Case::Cap && t.gap(e) == Gap::Space {
-            e += 1;
-        }
-        let len = e - i;
-        let (min, max) = if introduced { (2, 5) } else { (3, 4) };
-        if !(min..=max).contains(&len) {
-            return None;
-        }
-        if !introduced && !is_family(t.key(i)) {
-            return None;
-        }
-        if PLACES.longest_at(t, i, true).is_some() {
-            return None;
-        }
-        // `thành phố Hồ Chí Minh`, `Trường Lê Quý Đôn`: a name inside a place or organization.
-        if i > 0 && t.gap(i) == Gap::Space && ORGS.ending_at(t, i, 0).is_some() {
-            return None;
-        }
-        if (i..e).any(|s| starts_title(t, s)) {
-            return None;
-        }
-        Some(Name::bare(i, e))
-    }
-
-    /// Titles written after a name (`Tên - Tỉnh ủy viên, Bí thư Huyện ủy`): spans and end token.
-    fn appositive(&self, e: usize, strict: bool) -> Option<(Vec<(usize, usize)>, usize)> {
-        let t = self.t;
-        if e >= t.len() || !matches!(t.gap(e), Gap::Comma | Gap::Dash | Gap::Colon | Gap::Open) {
-            return None;
-        }
-        if t.gap(e) == Gap::Open {
-            // `Ông A (SN 1970, Giám đốc Công ty X)`, `(45 tuổi, Chủ tịch …)`: skip the age.
-            let mut j = e;
-            while j < e + 4
-                && (t.case(j) == Case::Digit || matches!(t.key(j), "sn" | "sinh" | "năm" | "tuổi"))
-            {
-                j += 1;
-            }
-            if j > e && t.gap(j) == Gap::Comma {
-                return self.title_chain(j, strict);
-            }
-            if let Some(found) = self.title_chain(e, strict) {
-                return Some(found);
-            }
-            // `Tên (bên trái), Chủ tịch …`: an aside in parentheses, then the titles.
-            for j in e + 1..(e + 8).min(t.len()) {
-                let g = t.gap_text(j);
-                if g.contains(')') {
-                    if g.contains([',', '-', '–']) && !sentence_break(g) {
-                        return self.title_chain(j, strict);
-                    }
-                    break;
-                }
-                if sentence_break(g) || g.contains('(') {
-                    break;
-                }
-            }
-        }
-        self.title_chain(e, strict)
-    }
-
-    /// A chain of titles from token `i`: `T1, T2 - T3 kiêm T4`.
-    /// With `strict`, the first title too must not end in another (foreign) person's name.
-    fn title_chain(&self, i: usize, strict: bool) -> Option<(Vec<(usize, usize)>, usize)> {
-        let t = self.t;
-        let i = self.skip_profession(i);
-        let first = self.title_at(i)?;
-        if self.name_after(&first).is_some() || (strict && self.holds_person(&first)) {
-            return None;
-        }
-        let mut titles = vec![t.span(first.start, first.end)];
-        let mut end = first.end;
-        while end < t.len() && titles.len() < 8 {
-            let next = match t.gap(end) {
-                Gap::Comma | Gap::Dash => end,
-                Gap::Space if t.key(end) == "kiêm" && t.gap(end + 1) == Gap::Space => end + 1,
-                _ => break,
-            };
-            match self.title_at(next) {
-                Some(ti) if !self.holds_person(&ti) => {
-                    titles.push(t.span(ti.start, ti.end));
-                    end = ti.end;
-                }
-                _ => break,
-            }
-        }
-        Some((titles, end))
-    }
-
-    /// `Bác sĩ y khoa, Phó giám đốc …`, `Thạc sĩ, Trưởng phòng …`: a profession or degree (nghề
-    /// nghiệp, học vị, from the rank table) with at most three lower-case words or numbers
-    /// (`chuyên khoa 2`), then a comma: the token after the comma, else `i`.
-    fn skip_profession(&self, i: usize) -> usize {
-        let t = self.t;
-        // Professions that are also words of organization names (`Hội Nhà báo`, `Đoàn Luật sư`)
-        // are not ranks; they are read here only.
-        let two =
-            |a: &str, b: &str| t.key(i) == a && t.key(i + 1) == b && t.gap(i + 1) == Gap::Space;
-        let n = match RANKS.longest_at(t, i, false) {
-            Some((n, ())) => n,
-            None if two("luật", "sư") || two("nhà", "báo") || two("dược", "sĩ") => 2,
-            None => return i,
-        };
-        let mut p = i + n;
-        while p < t.len() && p < i + n + 3 && t.gap(p) == Gap::Space {
-            if !matches!(t.case(p), Case::Lower | Case::Digit) {
-                return i;
-            }
-            p += 1;
-        }
-        if p < t.len() && t.gap(p) == Gap::Comma && self.title_at(p).is_some() {
-            p
-        } else {
-            i
-        }
-    }
-
-    /// A foreign name of two or three syllables starting a capitalized run at `i` (`Joel
-    /// Glazer`), then in parentheses its position, possibly introduced by `từng giữ chức`,
-    /// `từng là`, `hiện là`, and the parenthesis closing right after it.
-    fn foreign_aside(&self, i: usize) -> Option<(Name, Spans, usize)> {
-        let t = self.t;
-        if t.case(i) != Case::Cap || (i > 0 && t.gap(i) == Gap::Space && t.case(i - 1) == Case::Cap)
-        {
-            return None;
-        }
-        let mut b = i + 1;
-        while b < t.len() && b - i < 4 && t.case(b) == Case::Cap && t.gap(b) == Gap::Space {
-            b += 1;
-        }
-        if b >= t.len() || t.gap(b) != Gap::Open || foreign_tail(t, i, b) != Some(i) {
-            return None;
-        }
-        let mut p = b;
-        let lead = [
-            ["từng", "giữ", "chức"].as_slice(),
-            &["từng", "là"],
-            &["hiện", "là"],
-        ];
-        for words in lead {
-            if words
-                .iter()
-                .enumerate()
-                .all(|(k, w)| t.key(p + k) == *w && (k == 0 || t.gap(p + k) == Gap::Space))
-                && t.gap(p + words.len()) == Gap::Space
-            {
-                p += words.len();
-                break;
-            }
-        }
-        let (titles, end) = self.title_chain(p, false)?;
-        if end >= t.len() || !t.gap_text(end).starts_with(')') {
-            return None;
-        }
-        let name = Name::bare(i, b);
-        Some((name, titles, end))
-    }
-
-    /// `Ông A (…), …, từng là Chủ tịch …`: a position given by `là`/`làm` in the same sentence.
-    fn copula(&self, e: usize) -> Option<(Vec<(usize, usize)>, usize)> {
-        let t = self.t;
-        let limit = (e + MAX_COPULA).min(t.len());
-        let mut j = e;
-        let mut depth = 0i32;
-        while j < limit {
-            let gap = t.gap_text(j);
-            if j > e && sentence_break(gap) {
-                return None;
-            }
-            depth += gap.matches('(').count() as i32 - gap.matches(')').count() as i32;
-            // Another name or organization starts another subject (asides in parentheses do not).
-            if j > e
-                && depth <= 0
-                && t.case(j) == Case::Cap
-                && t.case(j + 1) == Case::Cap
-                && t.gap(j + 1) == Gap::Space
-            {
-                return None;
-            }
-            if matches!(t.key(j), "là" | "làm")
-                && j + 1 < t.len()
-                && t.gap(j + 1) == Gap::Space
-                && (t.case(j + 1) == Case::Cap || t.key(j + 1) == "nguyên")
-            {
-                return self.title_chain(j + 1, false);
-            }
-            j += 1;
-        }
-        None
-    }
-}
-
-/// A foreign personal name (`Daniel Levy`, `John W Henry`) ending the capitalized run `a..b`:
-/// its first token. Every syllable is spelled unlike Vietnamese (initials aside), none is a word
-/// of an organization (`Utd`, `League`), and the name starts the run or follows a Vietnamese word.
-fn foreign_tail(t: &Tokens<'_>, a: usize, b: usize) -> Option<usize> {
-    if b < a + 2 {
-        return None;
-    }
-    let initial = |p: usize| t.key(p).chars().count() == 1;
-    let s = if b >= a + 3 && initial(b - 2) {
-        b - 3
-    } else {
-        b - 2
-    };
-    if initial(b - 1) || initial(s) {
-        return None;
-    }
-    // `Lee Kun-hee`, `Moon Jae-in`: a Korean name, a one-syllable surname and a hyphenated
-    // given name written `Xxx-xxx`; the surname alone may be spelled like a Vietnamese syllable.
-    let korean = b == s + 2 && {
-        let (x, y) = t.span(b - 1, b);
-        t.text.get(x..y).is_some_and(|w| {
-            w.split_once('-').is_some_and(|(p, q)| {
-                p.chars().next().is_some_and(char::is_uppercase)
-                    && q.chars().count() >= 2
-                    && q.chars().all(|c| c.is_ascii_lowercase())
-            })
-        })
-    };
-    let ok = (s..b).all(|p| {
-        (initial(p) || looks_foreign(t.key(p)) || (korean && p == s))
-            && !is_foreign_org_word(t.key(p))
-            && ORGS.longest_at(t, p, false).is_none()
-    });
-    let boundary = s == a || !looks_foreign(t.key(s - 1));
-    let place = PLACES
-        .longest_at(t, s, true)
-        .is_some_and(|(n, _)| n >= b - s);
-    (ok && boundary && !place).then_some(s)
-}
-
-/// Does a position start at token `i`: a position word, or prefixes (`phó`, `nguyên`) and one?
-/// A prefix alone is an ordinary word and a given name (`Lê Thị Nguyên`, `Trần Tân`).
-fn starts_title(t: &Tokens<'_>, mut i: usize) -> bool {
-    for _ in 0..4 {
-        match TITLES.longest_at(t, i, false) {
-            Some((_, TitleKind::Title)) => return true,
-            Some((n, TitleKind::Prefix)) if i + n < t.len() && t.gap(i + n) == Gap::Space => i += n,
-            _ => return false,
-        }
-    }
-    false
-}
-
-/// Does the gap hold a sentence end?
-fn sentence_break(g: &str) -> bool {
-    g.contains(['.', '!', '?', ';', '\n', '\r'])
-}
-
-/// Does the title that starts at token `i` continue the chain that ended at token `end`?
-fn chained(t: &Tokens<'_>, end: usize, i: usize) -> bool {
-    (i == end && matches!(t.gap(i), Gap::Comma | Gap::Dash))
-        || (i == end + 1 && matches!(t.key(end), "kiêm" | "và") && t.gap(end) == Gap::Space)
-}
-
-/// A spelling no Vietnamese syllable has: `f`, `j`, `w`, `z`, or a final consonant cluster.
-/// Is `key` (a lower-case token) spelled unlike any Vietnamese syllable (`joe`, `phankham`)?
+/// A name or title as written, a line break inside it (hard-wrapped text: `Hoàng Trung` /
+/// `Hải`) read as one space.
 ///
-/// A Vietnamese syllable is an initial consonant (optional), one to three vowels, and a final
-/// `c`, `ch`, `m`, `n`, `ng`, `nh`, `p` or `t` (optional); `f`, `j`, `w`, `z` never occur.
-pub(crate) fn looks_foreign(key: &str) -> bool {
-    const INITIALS: [&str; 27] = [
-        "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "đ", "g",
-        "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
-    ];
-    const FINALS: [&str; 9] = ["", "c", "ch", "m", "n", "ng", "nh", "p", "t"];
-    // Hyphenated or apostrophe forms (`Jae-in`, `H'Yim`) are not single syllables.
-    if key.contains(['-', '\'', '.', '&', '/']) || key.chars().any(|c| c.is_ascii_digit()) {
-        return true;
+/// ```
+/// use vntext::extract::officials::unwrap_lines;
+/// assert_eq!(unwrap_lines("Hoàng Trung\r\n  Hải"), "Hoàng Trung Hải");
+/// assert_eq!(unwrap_lines("Lê  Văn A"), "Lê  Văn A");
+/// ```
+pub fn unwrap_lines(s: &str) -> String {
+    if !s.contains(['\n', '\r']) {
+        return s.to_string();
     }
-    let rest = INITIALS
-        .iter()
-        .find_map(|i| key.strip_prefix(i))
-        .unwrap_or(key);
-    let is_consonant = |c: char| "bcdđfghjklmnpqrstvwxz".contains(c);
-    let vowels = rest.chars().take_while(|&c| !is_consonant(c)).count();
-    if vowels == 0 || vowels > 3 {
-        return true;
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(p) = rest.find(['\n', '\r']) {
+        let head = rest[..p].trim_end();
+        out.push_str(head);
+        out.push(' ');
+        rest = rest[p..].trim_start();
     }
-    let fin: String = rest.chars().skip(vowels).collect();
-    !FINALS.contains(&fin.as_str())
+    out.push_str(rest);
+    out
+}
+
+/// Whether a text has a lower-case letter.
+fn has_lower(s: &str) -> bool {
+    s.chars().any(char::is_lowercase)
+}
+
+/// The lookup key of a phrase (lower case, one tone placement, one space between words).
+fn words_key(s: &str) -> String {
+    crate::lexicon::phrase_key(s)
+        .map(|k| k.0)
+        .unwrap_or_default()
+}
+
+/// How two titles of one person are compared: the position (without `tân`, newly appointed, and
+/// in the form `titles.tsv` says is the same: `phó ban` is `phó trưởng ban`) and the rest
+/// (organisation and place).
+struct TitleKey {
+    position: String,
+    rest: String,
+    /// The organisation is a name (`LienVietPostBank`).
+    named: bool,
+    /// The organisation is a common noun for one (`ngân hàng`, `công ty`: an organization
+    /// word in lower case and nothing capitalized).
+    generic: bool,
+}
+
+impl TitleKey {
+    fn of(lex: &Lexicons, p: &Position) -> TitleKey {
+        let key = words_key(&p.position);
+        let mut words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+        while words.len() > 1
+            && lex
+                .get(Lex::Title, words[0])
+                .is_some_and(|e| e.kind() == Some("prefix") && e.col(2) == "none")
+        {
+            words.remove(0);
+        }
+        let bare = words.join(" ");
+        let position = match lex.get(Lex::Title, &bare).map(|e| e.col(2)) {
+            Some(same) if !same.is_empty() => same.to_string(),
+            _ => bare,
+        };
+        let org = p.organisation.as_deref().unwrap_or("");
+        let rest = [org, p.place.as_deref().unwrap_or("")].join(" ");
+        let named = org.chars().any(char::is_uppercase);
+        let org_key = words_key(org);
+        let words: Vec<&str> = org_key.split(' ').collect();
+        let generic = !named
+            && (1..=words.len().min(3)).any(|n| {
+                lex.get(Lex::OrgWord, &words[..n].join(" "))
+                    .is_some_and(|e| e.kind() == Some("head"))
+            });
+        TitleKey {
+            position,
+            rest: words_key(&rest),
+            named,
+            generic,
+        }
+    }
+}
+
+impl Official {
+    /// Adds a position unless the official already holds it: the same title whatever its case
+    /// or tone placement; the same position alone (`Chủ tịch` after `Chủ tịch Ủy ban Trung ương
+    /// MTTQ`), or with less of its organisation (`Trưởng ban Đào tạo` beside `Trưởng ban Đào
+    /// tạo, ĐH QGHN`), or with a common noun for it (`Tổng Giám đốc ngân hàng` beside `Tổng Giám
+    /// đốc LienVietPostBank`): the more complete title is kept, where the first was.
+    fn add(&mut self, lex: &Lexicons, p: Position) {
+        if p.title.is_empty() {
+            return;
+        }
+        let k = TitleKey::of(lex, &p);
+        for i in 0..self.positions.len() {
+            let q = TitleKey::of(lex, &self.positions[i]);
+            if q.position != k.position {
+                continue;
+            }
+            let extends = |a: &str, b: &str| {
+                a.is_empty() || b.strip_prefix(a).is_some_and(|r| r.starts_with(' '))
+            };
+            let replace = if q.rest == k.rest || extends(&k.rest, &q.rest) {
+                false
+            } else if extends(&q.rest, &k.rest) || (k.named && q.generic) {
+                true
+            } else if q.named && k.generic {
+                false
+            } else {
+                continue;
+            };
+            if replace {
+                self.titles[i] = p.title.clone();
+                self.positions[i] = p;
+            }
+            return;
+        }
+        self.titles.push(p.title.clone());
+        self.positions.push(p);
+    }
 }
 
 #[cfg(test)]

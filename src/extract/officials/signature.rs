@@ -13,9 +13,15 @@
 //! is kept only when the block says it was signed (`đã ký`); it then takes the nearest title cell
 //! above, e.g. the issuing title heading a decree (`CHỦ TỊCH NƯỚC …` / … / `Hồ Chí Minh` / `(Đã ký)`).
 
-use super::lexicon::{F_FAMILY, F_TITLE, HONORIFICS, ORGS, PLACES, TITLES, first_flags, is_family};
-use super::tokens::{Case, Tokens, is_word_char};
-use super::{Mention, Recurring, Scanner};
+use std::ops::Range;
+
+use super::scan::{Recurring, Scanner};
+use super::words::{Cue, Words};
+use super::{Mention, TitleSpan};
+use crate::Span;
+use crate::document::{Case, Document, Gap};
+use crate::lexicon::Lex;
+use crate::tokenize::TokenKind;
 
 /// How many non-empty lines a title cell reaches down to its signer.
 const NEAR_LINES: usize = 30;
@@ -28,7 +34,7 @@ enum Cell {
     /// signature title by itself (capitals, a bare position, or a position of a state body such
     /// as `Chủ tịch Quốc hội`), `false` when only a `KT.`/`TM.` line or `(Đã ký)` makes it one
     /// (a table of people and their positions has such cells too).
-    Title(bool),
+    Title(bool, TitleSpan),
     /// `(Đã ký)`.
     Signed,
     /// A personal name alone in its cell (name span; whether `đã ký` follows in the cell).
@@ -41,40 +47,55 @@ enum Cell {
     Other,
 }
 
-/// Finds signers in signature blocks and appends them to `out`.
-pub(crate) fn scan(text: &str, out: &mut Vec<Mention>) {
-    // Quick exit: a signature block has a line holding only a name; most news text has none
-    // among long lines, but we still must look at every line once.
+/// Finds signers in the signature blocks of `doc` and appends them to `out`.
+pub(crate) fn scan(doc: &Document<'_>, out: &mut Vec<Mention>) {
     let mut line_no = 0usize;
-    let mut title: Option<(usize, (usize, usize))> = None;
+    let mut title: Option<(usize, TitleSpan)> = None;
     let mut strong_title = false;
     let mut delegation_line = 0usize;
     let mut prev_nonempty: Option<(usize, Cell, (usize, usize))> = None;
     let mut pending: Option<((usize, usize), bool, usize)> = None;
     let mut signed_since_title = false;
-    let mut offset = 0usize;
-    for line in text.split_inclusive('\n') {
-        let base = offset;
-        offset += line.len();
-        if line.trim().is_empty() {
+    for (l, line) in doc.lines().iter().enumerate() {
+        if line.tokens.is_empty() {
             continue;
         }
         line_no += 1;
-        // Fast path: a long line with no column gap is prose, never part of a signature block.
-        if line.len() > 160 && !line.contains('\t') && !line.contains("   ") {
+        let base = line.span.start;
+        // A long line with no column gap is prose, never part of a signature block.
+        if line.span.len() > 160
+            && !doc.tokens()[line.tokens.clone()]
+                .iter()
+                .skip(1)
+                .any(|t| t.gap == Gap::Column)
+        {
             prev_nonempty = Some((line_no, Cell::Other, (base, base)));
             continue;
         }
-        // A line of running text (one cell of more than ten words and nothing of a block):
-        // what `classify` would say of it, without splitting or tokenizing.
-        if prose_line(line) {
+        // A line of running text (one cell of more than ten words and nothing of a block).
+        if prose_line(doc, line.tokens.clone()) {
             pending = None;
             prev_nonempty = Some((line_no, Cell::Other, (base, base)));
             continue;
         }
-        for (cs, ce) in cells(line) {
-            let (cs, ce) = (base + cs, base + ce);
-            let cell = classify(&text[cs..ce], cs);
+        // The cells of the line (one, unless a column gap splits it).
+        let one = !doc.tokens()[line.tokens.clone()]
+            .iter()
+            .skip(1)
+            .any(|t| t.gap == Gap::Column);
+        let cells = if one {
+            vec![doc.span(line.tokens.start, line.tokens.end)]
+        } else {
+            doc.cells(l)
+        };
+        for span in cells {
+            let (cs, ce) = (span.start, span.end);
+            let toks = if one {
+                line.tokens.clone()
+            } else {
+                doc.token_at(cs)..doc.token_at(ce)
+            };
+            let cell = classify(doc, toks, span);
             // A name waiting for a `(Đã ký)` right after it (`Hồ Chí Minh` / `(Đã ký)`).
             let evidence =
                 |signed: bool, after: bool, since: bool| strong_title || signed || after || since;
@@ -88,8 +109,8 @@ pub(crate) fn scan(text: &str, out: &mut Vec<Mention>) {
             let after_signed =
                 prev_nonempty.is_some_and(|(l, c, _)| c == Cell::Signed && l + 1 >= line_no);
             match cell {
-                Cell::Title(strong) => {
-                    title = Some((line_no, (cs, ce)));
+                Cell::Title(strong, parts) => {
+                    title = Some((line_no, parts));
                     strong_title =
                         strong || (delegation_line > 0 && line_no <= delegation_line + 3);
                     signed_since_title = false;
@@ -118,10 +139,11 @@ pub(crate) fn scan(text: &str, out: &mut Vec<Mention>) {
                         {
                             let adjacent = prev_nonempty.is_some_and(|(l, c, s)| {
                                 l + 1 >= line_no
-                                    && (s == ts || (c == Cell::Signed && tl + 2 >= line_no))
+                                    && (s == (ts.start, ts.end)
+                                        || (c == Cell::Signed && tl + 2 >= line_no))
                             });
                             let start = if adjacent && tl + 2 >= line_no {
-                                ts.0
+                                ts.start
                             } else {
                                 ns
                             };
@@ -144,7 +166,7 @@ pub(crate) fn scan(text: &str, out: &mut Vec<Mention>) {
     }
 }
 
-fn mention(span: (usize, usize), name: (usize, usize), title: (usize, usize)) -> Mention {
+fn mention(span: (usize, usize), name: (usize, usize), title: TitleSpan) -> Mention {
     Mention {
         start: span.0,
         end: span.1.max(name.1),
@@ -155,210 +177,137 @@ fn mention(span: (usize, usize), name: (usize, usize), title: (usize, usize)) ->
     }
 }
 
-/// Cells of a line: byte ranges split at tabs and at runs of three or more spaces, trimmed
-/// (two spaces occur inside a cell: `thứ  trưởng`).
-fn cells(line: &str) -> Vec<(usize, usize)> {
-    let b = line.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    let mut start: Option<usize> = None;
-    let mut last_end = 0;
-    while i < b.len() {
-        let c = b[i];
-        let sep = c == b'\t'
-            || c == b'\n'
-            || c == b'\r'
-            || (c == b' '
-                && i + 2 < b.len()
-                && matches!(b[i + 1], b' ' | b'\t')
-                && matches!(b[i + 2], b' ' | b'\t'));
-        if sep {
-            if let Some(s) = start.take() {
-                out.push((s, last_end));
-            }
-            // Skip the whole separator run.
-            while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\n' | b'\r') {
-                i += 1;
-            }
-            continue;
-        }
-        if c != b' ' {
-            if start.is_none() {
-                start = Some(i);
-            }
-            last_end = i + 1;
-            // Keep multi-byte characters whole.
-            while last_end < b.len() && (b[last_end] & 0xC0) == 0x80 {
-                last_end += 1;
-            }
-            i = last_end;
-            continue;
-        }
-        i += 1;
-    }
-    if let Some(s) = start {
-        out.push((s, last_end));
-    }
-    out
-}
-
-/// Delegation marks before the authority: thay mặt, ký thay, thừa lệnh, thừa ủy quyền, quyền.
-fn is_delegation(key: &str) -> bool {
-    let k = key.trim_end_matches(['.', '/', ':']);
-    matches!(
-        k,
-        "kt" | "tm" | "tl" | "tuq" | "k/t" | "t/m" | "t/l" | "t.m" | "k.t"
+/// Whether token `i` is a word's piece (not a mark).
+fn is_word(doc: &Document<'_>, i: usize) -> bool {
+    !matches!(
+        doc.token(i).kind,
+        TokenKind::Punctuation
+            | TokenKind::Symbol
+            | TokenKind::Other
+            | TokenKind::Emoji
+            | TokenKind::Currency
     )
 }
 
-/// Is `line` one cell of running text that [`classify`] reads as [`Cell::Other`]: no tab, no run
-/// of three spaces, more than ten words, no `; ` or `) ` (a name after list punctuation), no `ký`,
-/// and a first word that is no delegation or acting mark? One pass over the bytes.
-fn prose_line(line: &str) -> bool {
-    let b = line.as_bytes();
-    let body = line.trim_end_matches(['\n', '\r']);
-    if body.contains('\r') {
-        return false;
+/// Whether token `i` is `;` or `)` with whitespace after it (list punctuation a linearized
+/// signature block puts before a name).
+fn list_mark(doc: &Document<'_>, i: usize, end: usize) -> bool {
+    matches!(doc.key(i), ";" | ")") && i + 1 < end && doc.token(i + 1).gap != Gap::None
+}
+
+/// Whether the cell starting at token `i` starts with a delegation or acting mark (`KT.`,
+/// `TM.`, `Thay mặt`, `Q.`, `Quyền`): the cue and its length in tokens.
+fn mark_at(doc: &Document<'_>, i: usize) -> Option<Cue> {
+    let lex = doc.lexicons();
+    let kind = |k: &str| match k {
+        "delegation" => Some(Cue::Delegation),
+        "acting" => Some(Cue::Acting),
+        _ => None,
+    };
+    if doc.has(i, Lex::OfficialCue) {
+        return doc
+            .hit(i, Lex::OfficialCue)
+            .and_then(|h| lex.entry(&h).kind())
+            .and_then(kind);
     }
-    let first = body.trim_start().split(' ').next().unwrap_or("");
-    if first.len() <= 8 && first_is_mark(first) {
-        return false;
+    // `KT.`, `TM:` as one token (the mark and its trailing dot or colon).
+    let key = doc.key(i);
+    let bare = key.trim_end_matches(['.', '/', ':']);
+    if bare.len() == key.len() {
+        return None;
     }
+    lex.get(Lex::OfficialCue, bare)
+        .and_then(|e| e.kind())
+        .and_then(kind)
+}
+
+/// Is the line `toks` one cell of running text that [`classify`] reads as [`Cell::Other`]: no
+/// column gap, more than ten words, no `;`/`)` before a word (a name after list punctuation), no
+/// `ký`, and a first word that is no delegation or acting mark?
+fn prose_line(doc: &Document<'_>, toks: Range<usize>) -> bool {
+    let all = doc.tokens();
     let mut words = 0;
-    let mut at_start = true;
-    for (i, &c) in b.iter().enumerate() {
-        match c {
-            b'\t' => return false,
-            b' ' | b'\n' | b'\r' => {
-                if b.get(i + 1) == Some(&b' ') && b.get(i + 2) == Some(&b' ') {
-                    return false;
-                }
-                at_start = true;
-                continue;
-            }
-            b';' | b')' if b.get(i + 1) == Some(&b' ') => return false,
-            // `ký`, `Ký`, `KÝ`, `kÝ` (ý = C3 BD, Ý = C3 9D).
-            b'k' | b'K'
-                if b.get(i + 1) == Some(&0xC3) && matches!(b.get(i + 2), Some(0xBD | 0x9D)) =>
-            {
-                return false;
-            }
+    for i in toks.clone() {
+        let t = &all[i];
+        if i > toks.start && t.gap == Gap::Column {
+            return false;
+        }
+        match t.kind {
+            TokenKind::Punctuation if list_mark(doc, i, toks.end) => return false,
+            // `ký` (signed) is three bytes.
+            TokenKind::Syllable if t.span.len() == 3 && doc.key(i) == "ký" => return false,
             _ => {}
         }
-        if at_start
-            && line
-                .get(i..)
-                .and_then(|r| r.chars().next())
-                .is_some_and(is_word_char)
-        {
+        if (t.gap != Gap::None || i == toks.start) && is_word(doc, i) {
             words += 1;
         }
-        at_start = false;
     }
-    words > 10
+    words > 10 && mark_at(doc, toks.start).is_none()
 }
 
-/// Is the first word of a cell a delegation (`KT.`, `TM.`) or acting (`Q.`, `Quyền`) mark, or the
-/// start of `Thay mặt` / `Ký thay`? (No allocation: most cells are not.)
-fn first_is_mark(first: &str) -> bool {
-    let fb = first.as_bytes();
-    if fb.len() > 8 || !matches!(fb.first(), Some(b'k' | b'K' | b't' | b'T' | b'q' | b'Q')) {
-        return false;
-    }
-    if !first.is_ascii() {
-        // `Quyền`, `Ký` (thay): the only marks with letters outside ASCII.
-        return matches!(fb.first(), Some(b'k' | b'K' | b'q' | b'Q'))
-            && matches!(first.to_lowercase().as_str(), "quyền" | "ký");
-    }
-    let mut buf = [0u8; 8];
-    for (d, c) in buf.iter_mut().zip(fb) {
-        *d = c.to_ascii_lowercase();
-    }
-    let f = &buf[..fb.len()];
-    let mut t = f;
-    while let [rest @ .., b'.' | b'/' | b':'] = t {
-        t = rest;
-    }
-    matches!(
-        t,
-        b"kt" | b"tm" | b"tl" | b"tuq" | b"k/t" | b"t/m" | b"t/l" | b"t.m" | b"k.t"
-    ) || matches!(f, b"q." | b"q" | b"thay")
-}
-
-/// A quick look before tokenizing a cell: can it be anything but [`Cell::Other`]?
+/// A quick look before reading a cell's words: can it be anything but [`Cell::Other`]?
 ///
 /// A delegation (`KT.`, `TM.`, `Thay mặt`, `Ký thay`), an acting title (`Q.`, `Quyền`), `đã ký`
-/// and a name after list punctuation (`; `, `) `) are seen in the raw text. A name alone in its
-/// cell has at most six words, each capitalized, and starts with a family name; a title alone
-/// has at most ten words, no `.,:;()`, and starts with a position word. (A `true` only means
-/// that [`classify`] must look.)
-fn may_sign(cell: &str) -> bool {
-    let b = cell.as_bytes();
+/// and a name after list punctuation (`; `, `) `) are seen at once. A name alone in its cell has
+/// at most six words, each capitalized, and starts with a family name; a title alone has at most
+/// ten words, no `.,:;()`, and starts with a position word. (A `true` only means that
+/// [`classify`] must look.)
+fn may_sign(doc: &Document<'_>, toks: Range<usize>) -> bool {
+    let all = doc.tokens();
     let mut words = 0;
     let mut all_cap = true;
     let mut punct = false;
-    let mut at_start = true;
-    for (i, &c) in b.iter().enumerate() {
-        match c {
-            b' ' => {
-                at_start = true;
-                continue;
+    let mut first_word: Option<usize> = None;
+    for i in toks.clone() {
+        let t = &all[i];
+        match t.kind {
+            TokenKind::Punctuation => {
+                if list_mark(doc, i, toks.end) {
+                    return true;
+                }
+                punct |= has_stop_mark(doc, i);
             }
-            b';' | b')' if b.get(i + 1) == Some(&b' ') => return true,
-            // `ký`, `Ký`, `KÝ`, `kÝ` (ý = C3 BD, Ý = C3 9D).
-            b'k' | b'K'
-                if b.get(i + 1) == Some(&0xC3) && matches!(b.get(i + 2), Some(0xBD | 0x9D)) =>
-            {
-                return true;
-            }
-            b'.' | b',' | b':' | b';' | b'(' | b')' => punct = true,
-            _ => {}
+            TokenKind::Syllable if t.span.len() == 3 && doc.key(i) == "ký" => return true,
+            TokenKind::Syllable | TokenKind::InvalidSyllable | TokenKind::Foreign => {}
+            _ => punct |= has_stop_mark(doc, i),
         }
-        if at_start
-            && let Some(ch) = cell.get(i..).and_then(|r| r.chars().next())
-            && is_word_char(ch)
-        {
+        if (t.gap != Gap::None || i == toks.start) && is_word(doc, i) {
             words += 1;
-            all_cap &= ch.is_uppercase();
+            all_cap &= matches!(t.case, Case::Title | Case::Upper);
+            first_word.get_or_insert(i);
         }
-        at_start = false;
     }
-    let first = cell.split(' ').next().unwrap_or("");
-    if first_is_mark(first) {
+    if mark_at(doc, toks.start).is_some() {
         return true;
     }
     if words > 10 {
         return false;
     }
-    let Some(s) = cell.find(is_word_char) else {
+    let Some(f) = first_word else {
         return false;
     };
-    let rest = &cell[s..];
-    let head = &rest[..rest.find(' ').unwrap_or(rest.len())];
-    let t = Tokens::new(head);
-    let flags = if t.len() > 0 {
-        first_flags(t.key(0))
-    } else {
-        0
-    };
-    let name = flags & F_FAMILY != 0 && words <= 6 && all_cap;
-    let title = flags & F_TITLE != 0 && !punct;
+    let name = doc.has(f, Lex::FamilyName) && words <= 6 && all_cap;
+    let title = doc.has(f, Lex::Title) && !punct;
     name || title
 }
 
-fn classify(cell: &str, base: usize) -> Cell {
-    if cell.len() > 120 || !may_sign(cell) {
+/// Whether token `i` holds one of the marks `.,:;()` that no signature title has (`TP.` too).
+fn has_stop_mark(doc: &Document<'_>, i: usize) -> bool {
+    doc.text_of(i).contains(['.', ',', ':', ';', '(', ')'])
+}
+
+fn classify(doc: &Document<'_>, toks: Range<usize>, span: Span) -> Cell {
+    if span.len() > 120 || toks.is_empty() || !may_sign(doc, toks.clone()) {
         return Cell::Other;
     }
-    let t = Tokens::new(cell);
+    let t = Words::range(doc, toks.clone());
     let n = t.len();
     if n == 0 {
         return Cell::Other;
     }
-    let lower = cell.to_lowercase();
-    let first_word = lower.split([' ', '\t']).next().unwrap_or("");
-    if is_delegation(first_word) || lower.starts_with("thay mặt") || lower.starts_with("ký thay")
-    {
+    let first = doc.key(toks.start);
+    let mark = mark_at(doc, toks.start);
+    if mark == Some(Cue::Delegation) {
         return Cell::Delegation;
     }
     let signed_tail = n >= 2 && t.key(n - 2) == "đã" && t.key(n - 1) == "ký";
@@ -366,85 +315,102 @@ fn classify(cell: &str, base: usize) -> Cell {
         return Cell::Signed;
     }
     // `(Đã ký và đóng dấu)`, `(Đã ký)`.
-    if n <= 6 && cell.starts_with('(') && t.key(0) == "đã" && t.key(1) == "ký" {
+    if n <= 6 && first == "(" && t.key(0) == "đã" && t.key(1) == "ký" {
         return Cell::Signed;
     }
-    if cell.ends_with([':', ';', ',']) {
+    if matches!(doc.key(toks.end - 1), ":" | ";" | ",") {
         return Cell::Other;
     }
     let name_end = if signed_tail { n - 2 } else { n };
     // Signature blocks carry no honorific (`Ông Phạm Quang Hưng` is a table or a sentence).
-    let honorific = HONORIFICS.longest_at(&t, 0, false).is_some();
-    if (2..=4).contains(&name_end) && is_family(t.key(0)) && !honorific {
+    let honorific = t.honorific(0).is_some();
+    if (2..=4).contains(&name_end) && t.is_family(0) && !honorific {
         let upper = (0..name_end).all(|i| t.case(i) == Case::Upper);
-        let cap = (0..name_end).all(|i| t.case(i) == Case::Cap);
-        let titled = (0..name_end).any(|i| TITLES.longest_at(&t, i, false).is_some());
-        let punct = cell[..t.toks[name_end - 1].end].contains(|c: char| c.is_ascii_punctuation());
-        let place = PLACES
-            .longest_at(&t, 0, true)
-            .is_some_and(|(k, _)| k >= name_end);
+        let cap = (0..name_end).all(|i| t.case(i) == Case::Title);
+        let titled = (0..name_end).any(|i| t.title(i).is_some());
+        // No mark before the name's last word (`H'Hen`, `(Nguyễn`, `A.`).
+        let last = t.tokens(name_end - 1).end;
+        let punct = (toks.start..last).any(|i| !is_word(doc, i));
+        let place = t.place(0, true).is_some_and(|(k, _)| k >= name_end);
         if (upper || cap) && !titled && !punct && (!place || signed_tail) {
             let (s, e) = t.span(0, name_end);
-            return Cell::Name(base + s, base + e, signed_tail);
+            return Cell::Name(s, e, signed_tail);
         }
         if (upper || cap) && !titled && !punct && place {
             // A place-like name (`Hồ Chí Minh`) counts only with `(Đã ký)` next to it.
             let (s, e) = t.span(0, name_end);
-            return Cell::PlaceName(base + s, base + e);
+            return Cell::PlaceName(s, e);
         }
     }
-    if let Some(cut) = cell.rfind("; ").or_else(|| cell.rfind(") ")) {
-        let tail = &cell[cut + 2..];
-        let tt = Tokens::new(tail);
+    let last_mark = |k: &str| {
+        (toks.start..toks.end)
+            .rev()
+            .find(|&i| doc.key(i) == k && list_mark(doc, i, toks.end))
+    };
+    if let Some(cut) = last_mark(";").or_else(|| last_mark(")")) {
+        let tail = cut + 1..toks.end;
+        let tt = Words::range(doc, tail.clone());
         let k = tt.len();
         if (2..=4).contains(&k)
-            && is_family(tt.key(0))
-            && (0..k).all(|i| tt.case(i) == Case::Cap)
-            && !tail.contains(|c: char| c.is_ascii_punctuation())
-            && PLACES.longest_at(&tt, 0, true).is_none()
+            && tt.is_family(0)
+            && (0..k).all(|i| tt.case(i) == Case::Title)
+            && tail.clone().all(|i| is_word(doc, i))
+            && tt.place(0, true).is_none()
         {
             let (s, e) = tt.span(0, k);
-            return Cell::TailName(base + cut + 2 + s, base + cut + 2 + e);
+            return Cell::TailName(s, e);
         }
     }
     // `Q. BỘ TRƯỞNG` (quyền, acting): the position the signer holds.
-    let acting = matches!(first_word, "q." | "q" | "quyền") && n >= 2;
-    if acting {
-        let mut sink = (Vec::new(), Vec::new());
+    if mark == Some(Cue::Acting) && n >= 2 {
+        let rec = Recurring::new(&t);
+        let mut sink = (Vec::new(), Vec::new(), Vec::new());
         let sc = Scanner {
             t: &t,
             out: &mut sink.0,
             short: &mut sink.1,
-            rec: &Recurring::new(cell),
+            refs: &mut sink.2,
+            rec: &rec,
         };
         if let Some(title) = sc.title_at(1)
             && title.end == n
             && sc.name_after(&title).is_none()
         {
-            return Cell::Title(true);
+            let parts = sc.title_span(&title, title.end);
+            return Cell::Title(
+                true,
+                TitleSpan {
+                    start: span.start,
+                    ..parts
+                },
+            );
         }
     }
-    if n <= 10
-        && !cell.contains(['.', ',', ':', ';', '(', ')'])
-        && (0..n).all(|i| t.case(i) != Case::Digit)
-    {
-        let (mut sink, mut short) = (Vec::new(), Vec::new());
+    let punct = toks.clone().any(|i| has_stop_mark(doc, i));
+    if n <= 10 && !punct && (0..n).all(|i| t.case(i) != Case::Digit) {
+        let rec = Recurring::new(&t);
+        let mut sink = (Vec::new(), Vec::new(), Vec::new());
         let sc = Scanner {
             t: &t,
-            out: &mut sink,
-            short: &mut short,
-            rec: &Recurring::new(cell),
+            out: &mut sink.0,
+            short: &mut sink.1,
+            refs: &mut sink.2,
+            rec: &rec,
         };
         if let Some(title) = sc.title_at(0)
             && title.end == n
             && sc.name_after(&title).is_none()
         {
-            let capitals = !cell.chars().any(char::is_lowercase);
+            let capitals = toks.clone().all(|i| {
+                let tk = doc.token(i);
+                tk.case != Case::Lower
+                    && !(tk.case == Case::Title && doc.text_of(i).chars().count() > 1)
+            });
             let mut j = title.head_end;
-            while let Some((k, _)) = ORGS.longest_at(&t, j, false) {
+            while let Some((k, _)) = t.org(j) {
                 j += k;
             }
-            return Cell::Title(capitals || j >= n);
+            return Cell::Title(capitals || j >= n, sc.title_span(&title, title.end));
         }
     }
     Cell::Other
@@ -455,21 +421,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn cells_split_at_wide_gaps() {
-        let line = "- Văn phòng TW Đảng          Thứ trưởng\n";
-        let c: Vec<&str> = cells(line).into_iter().map(|(a, b)| &line[a..b]).collect();
-        assert_eq!(c, ["- Văn phòng TW Đảng", "Thứ trưởng"]);
-    }
-
-    #[test]
     fn block_with_delegation() {
         let text =
             "Nơi nhận:\tKT. BỘ TRƯỞNG\n- Như trên;\tTHỨ TRƯỞNG\n\n\t(Đã ký)\n\tTrương Chí Trung\n";
         let mut out = Vec::new();
-        scan(text, &mut out);
+        let doc = Document::new(text);
+        scan(&doc, &mut out);
         assert_eq!(out.len(), 1);
         let m = &out[0];
         assert_eq!(&text[m.name.0..m.name.1], "Trương Chí Trung");
-        assert_eq!(&text[m.titles[0].0..m.titles[0].1], "THỨ TRƯỞNG");
+        assert_eq!(&text[m.titles[0].start..m.titles[0].end], "THỨ TRƯỞNG");
     }
 }
