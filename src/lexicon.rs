@@ -95,6 +95,19 @@ pub enum Lex {
     HistoricalType,
     /// Issuing-body codes (`CP`, `TU`): `data/docnum/issuers.tsv` (a code table).
     Issuer,
+    /// Words of date expressions and their part in the grammar (`ngày`, `tháng`, `quý`, `khóa`,
+    /// `nhiệm kỳ`, `giai đoạn`, `từ`, `đến`): `data/dates/words.tsv`.
+    DateWord,
+    /// Cue words around a day–month without a year (`sáng`, `dịp`, `thứ Hai`, `Quốc khánh`,
+    /// `âm lịch`): `data/dates/cues.tsv`.
+    DateCue,
+    /// Counting nouns after which `d/m` is a ratio (`nhóm`, `hộ`): `data/dates/count_nouns.tsv`.
+    CountNoun,
+    /// Month names in words (`Tư`, `Mười một`): `data/dates/months.tsv`.
+    MonthName,
+    /// Terms of the National Assembly and the Party Central Committee (`Quốc hội khóa XV`):
+    /// `data/dates/terms.tsv`.
+    Term,
 }
 
 /// How a table is read.
@@ -340,6 +353,67 @@ static SPECS: &[Spec] = &[
         kind: Some((1, &["state", "party"])),
         matched: false,
     },
+    Spec {
+        lex: Lex::DateWord,
+        name: "dates/words",
+        src: include_str!("../data/dates/words.tsv"),
+        shape: shape(false, 2),
+        phrase_col: 0,
+        alternatives: false,
+        dash_variants: false,
+        kind: Some((
+            1,
+            &[
+                "day", "month", "year", "quarter", "session", "term", "period", "from", "until",
+                "and",
+            ],
+        )),
+        matched: true,
+    },
+    Spec {
+        lex: Lex::DateCue,
+        name: "dates/cues",
+        src: include_str!("../data/dates/cues.tsv"),
+        shape: shape(false, 2),
+        phrase_col: 0,
+        alternatives: false,
+        dash_variants: false,
+        kind: Some((1, &["strong", "weak", "lunar"])),
+        matched: true,
+    },
+    Spec {
+        lex: Lex::CountNoun,
+        name: "dates/count_nouns",
+        src: include_str!("../data/dates/count_nouns.tsv"),
+        shape: shape(false, 1),
+        phrase_col: 0,
+        alternatives: false,
+        dash_variants: false,
+        kind: None,
+        matched: true,
+    },
+    Spec {
+        lex: Lex::MonthName,
+        name: "dates/months",
+        src: include_str!("../data/dates/months.tsv"),
+        shape: shape(false, 2),
+        phrase_col: 0,
+        alternatives: false,
+        dash_variants: false,
+        kind: None,
+        matched: true,
+    },
+    Spec {
+        lex: Lex::Term,
+        name: "dates/terms",
+        src: include_str!("../data/dates/terms.tsv"),
+        shape: shape(false, 3),
+        phrase_col: 0,
+        alternatives: false,
+        dash_variants: false,
+        kind: None,
+        matched: true,
+    },
 ];
 
 impl Lex {
@@ -348,7 +422,7 @@ impl Lex {
     /// ```
     /// assert!(vntext::lexicon::Lex::ALL.contains(&vntext::lexicon::Lex::Place));
     /// ```
-    pub const ALL: [Lex; 20] = [
+    pub const ALL: [Lex; 25] = [
         Lex::Title,
         Lex::OrgWord,
         Lex::Place,
@@ -369,6 +443,11 @@ impl Lex {
         Lex::PartyType,
         Lex::HistoricalType,
         Lex::Issuer,
+        Lex::DateWord,
+        Lex::DateCue,
+        Lex::CountNoun,
+        Lex::MonthName,
+        Lex::Term,
     ];
 
     fn spec(self) -> &'static Spec {

@@ -133,9 +133,7 @@ impl Extractor for Dates {
         "dates"
     }
     fn extract(&self, doc: &Document<'_>, facts: &mut Facts) {
-        facts
-            .dates
-            .extend(dates::find_dates(doc.text(), doc.reference_date()));
+        dates::extract(doc, doc.reference_date(), &mut facts.dates);
     }
 }
 
