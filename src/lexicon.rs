@@ -84,7 +84,7 @@ pub enum Lex {
     EthnicGroup,
     /// Words after which a group name is a mention (`dân tộc`, `người`): `data/ethnic/triggers.tsv`.
     EthnicTrigger,
-    /// Kind words naming a document before its number (`Luật`, `Kết luận`):
+    /// Kind words naming a document before its number (`Luật`, `Kết luận`, `QĐ`):
     /// `data/docnum/kind_words.tsv`.
     DocumentKind,
     /// Type codes of state documents (`NĐ`, `QĐ`): `data/docnum/state_types.tsv` (a code table).
@@ -108,6 +108,9 @@ pub enum Lex {
     /// Terms of the National Assembly and the Party Central Committee (`Quốc hội khóa XV`):
     /// `data/dates/terms.tsv`.
     Term,
+    /// Words before a number that make it a form, a plot or a standard, not a document (`mẫu`,
+    /// `thửa`, `QCVN`): `data/docnum/not_doc_words.tsv`.
+    NotDocWord,
 }
 
 /// How a table is read.
@@ -302,11 +305,11 @@ static SPECS: &[Spec] = &[
         lex: Lex::DocumentKind,
         name: "docnum/kind_words",
         src: include_str!("../data/docnum/kind_words.tsv"),
-        shape: shape(false, 1),
+        shape: shape(false, 2),
         phrase_col: 0,
         alternatives: false,
         dash_variants: false,
-        kind: None,
+        kind: Some((1, &["word", "abbr"])),
         matched: true,
     },
     Spec {
@@ -414,6 +417,17 @@ static SPECS: &[Spec] = &[
         kind: None,
         matched: true,
     },
+    Spec {
+        lex: Lex::NotDocWord,
+        name: "docnum/not_doc_words",
+        src: include_str!("../data/docnum/not_doc_words.tsv"),
+        shape: shape(false, 2),
+        phrase_col: 0,
+        alternatives: false,
+        dash_variants: false,
+        kind: Some((1, &["word", "standard"])),
+        matched: true,
+    },
 ];
 
 impl Lex {
@@ -422,7 +436,7 @@ impl Lex {
     /// ```
     /// assert!(vntext::lexicon::Lex::ALL.contains(&vntext::lexicon::Lex::Place));
     /// ```
-    pub const ALL: [Lex; 25] = [
+    pub const ALL: [Lex; 26] = [
         Lex::Title,
         Lex::OrgWord,
         Lex::Place,
@@ -448,6 +462,7 @@ impl Lex {
         Lex::CountNoun,
         Lex::MonthName,
         Lex::Term,
+        Lex::NotDocWord,
     ];
 
     fn spec(self) -> &'static Spec {

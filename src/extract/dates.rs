@@ -872,9 +872,15 @@ fn day_words(g: &Grammar<'_, '_>, j: usize, prefix: Option<usize>, out: &mut Vec
         return; // "3 tháng 4" is a duration, not a date
     }
     let start = prefix.unwrap_or(j);
+    // With its year, a missing space after it is no harm ("năm 2020của").
+    let clean_right = if y == 0 {
+        g.clean_right(e)
+    } else {
+        g.clean_right_year(e)
+    };
     if let Some(day) = ymd(y, m, d)
         && g.clean_left(start)
-        && g.clean_right(e)
+        && clean_right
         && !g.lunar_after(e)
     {
         out.push(Cand::day(start, e, day, false));
@@ -1389,32 +1395,6 @@ pub(crate) fn dateline_at(line: &str) -> Option<Dateline> {
         has_weekday: c.get(1).is_some(),
         end: c.get(0)?.end(),
     })
-}
-
-/// Parses one calendar date written at the very start of `s` (after spaces): `09/4/2021`,
-/// `01-10-1997`, `24.01.2022`, `9 tháng 4 năm 2021`. Returns the date and the bytes consumed.
-/// Used by the document-number recogniser for "số 69-KL/TU, ngày 09/4/2021".
-pub(crate) fn parse_date_prefix(s: &str) -> Option<(CalendarDate, usize)> {
-    const WS: &str = r"[\s\u{AD}]";
-    const SP: &str = r"[ \t\u{A0}\u{2009}\u{202F}]";
-    static RE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(
-            r"^{WS}*([0-9]{{1,2}})(?:{SP}*/{SP}*([0-9]{{1,2}}){SP}*/{SP}*|-([0-9]{{1,2}})-|\.([0-9]{{1,2}})\.|{WS}*(?i:tháng){WS}*([0-9]{{1,2}}){WS}*(?i:năm){WS}*)([0-9]{{4}})"
-        ))
-        .expect("valid regex")
-    });
-    let c = RE.captures(s)?;
-    let m = c.get(0)?;
-    let d = num(c.get(1))?;
-    let mo = num(c.get(2))
-        .or(num(c.get(3)))
-        .or(num(c.get(4)))
-        .or(num(c.get(5)))?;
-    let y = num(c.get(6))? as i32;
-    if !plausible_year(y) || s.get(m.end()..)?.starts_with(|c: char| c.is_ascii_digit()) {
-        return None;
-    }
-    Some((CalendarDate::new(y, mo, d)?, m.end()))
 }
 
 #[cfg(test)]
