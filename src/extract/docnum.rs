@@ -111,39 +111,23 @@ impl<'a> Codes<'a> {
         self.lex.get(lex, &Self::key(code))
     }
 
+    /// The row of a type table whose code (or one of its ASCII spellings: `ND` for `NĐ`) is
+    /// `code`, whatever its case.
     fn row(self, lex: Lex, code: &str) -> Option<TypeRow<'a>> {
         let e = self.entry(lex, code)?;
         Some(TypeRow {
-            code: e.col(0),
+            code: e.phrase(),
             name: e.col(1),
             also: e.col(3),
         })
     }
 
-    /// A type of `lex`; ASCII-folded codes (`ND`, `QD`) are read as the Đ codes when no D-code
-    /// exists.
-    fn folded(self, lex: Lex, code: &str) -> Option<TypeRow<'a>> {
-        self.row(lex, code).or_else(|| {
-            let k = Self::key(code);
-            if k.contains('d') {
-                let e = self.lex.get(lex, &k.replace('d', "đ"))?;
-                Some(TypeRow {
-                    code: e.col(0),
-                    name: e.col(1),
-                    also: e.col(3),
-                })
-            } else {
-                None
-            }
-        })
-    }
-
     fn state_type(self, code: &str) -> Option<TypeRow<'a>> {
-        self.folded(Lex::StateType, code)
+        self.row(Lex::StateType, code)
     }
 
     fn historical_type(self, code: &str) -> Option<TypeRow<'a>> {
-        self.folded(Lex::HistoricalType, code)
+        self.row(Lex::HistoricalType, code)
     }
 
     fn party_type(self, code: &str) -> Option<TypeRow<'a>> {
@@ -153,7 +137,7 @@ impl<'a> Codes<'a> {
     /// An issuer of the table: its code as written there and whether it is a Party body.
     fn issuer(self, code: &str) -> Option<(&'a str, bool)> {
         let e = self.entry(Lex::Issuer, code)?;
-        Some((e.col(0), e.kind() == Some("party")))
+        Some((e.phrase(), e.kind() == Some("party")))
     }
 
     /// A code of any table (types or issuers), whatever its case.
@@ -1349,8 +1333,11 @@ mod tests {
             Lex::HistoricalType,
             Lex::Issuer,
         ] {
-            for e in l.entries(lex) {
-                let code = e.col(0);
+            for (e, code) in l
+                .entries(lex)
+                .iter()
+                .flat_map(|e| e.col(0).split(',').map(move |c| (e, c)))
+            {
                 assert!(!e.col(1).is_empty(), "{}: {code}", lex.name());
                 assert!(
                     !code.contains(' '),
