@@ -19,7 +19,8 @@
 //! `data/dates/months.tsv` and `data/dates/terms.tsv`, and "the word before" is the previous word
 //! token of the sentence.
 //!
-//! Every occurrence is returned, in text order; [`unique`] keeps the first mention of each value.
+//! Every occurrence is returned, in text order; [`unique`] keeps the first mention of each date
+//! and of each distinct wording of the coarser kinds.
 
 use std::sync::LazyLock;
 
@@ -1303,20 +1304,35 @@ pub fn find_dates(text: &str, reference: Option<CalendarDate>) -> Vec<DateMentio
     out
 }
 
-/// Keeps the first mention of each `(kind, value)`, in text order: the report lists each date once
-/// per document.
+/// Keeps the first mention of each date and of each distinct coarse expression, in text order:
+/// what the report lists once per document.
+///
+/// Calendar days and ranges are the same when their values are (`ngày 09/4/2021` and `9-4-2021`
+/// name one day). Months, years, quarters, terms and periods are the same only when their
+/// wording is too (compared by token keys: case, spacing and dashes do not matter), so
+/// `nhiệm kỳ 2021 - 2026` is kept beside `khóa XV`, which names the same years.
 ///
 /// ```
 /// use vntext::extract::dates::{find_dates, unique};
 /// let all = find_dates("ngày 09/4/2021 … ngày 09/4/2021", None);
 /// assert_eq!(all.len(), 2);
 /// assert_eq!(unique(all).len(), 1);
+/// let terms = find_dates("Quốc hội khóa XV, nhiệm kỳ 2021 - 2026; Quốc hội Khoá XV", None);
+/// let kept: Vec<String> = unique(terms).into_iter().map(|m| m.text).collect();
+/// assert_eq!(kept, ["khóa XV", "nhiệm kỳ 2021 - 2026"]);
 /// ```
 pub fn unique(mentions: Vec<DateMention>) -> Vec<DateMention> {
     let mut seen = std::collections::HashSet::new();
     mentions
         .into_iter()
-        .filter(|m| seen.insert((m.kind, m.value.clone())))
+        .filter(|m| {
+            let wording = if m.kind.is_calendar_day() {
+                String::new()
+            } else {
+                crate::lexicon::phrase_key(&m.text).map_or_else(String::new, |k| k.0)
+            };
+            seen.insert((m.kind, m.value.clone(), wording))
+        })
         .collect()
 }
 
