@@ -196,6 +196,9 @@ struct Cand {
     value: String,
     /// A bare day–month (or day range) without year: needs a cue.
     needs_cue: bool,
+    /// A day–month written with a dot (`14.10`), which also reads as a decimal or a time: a date
+    /// only after a strong cue (or continuing a list of such dates).
+    dotted: bool,
 }
 
 impl Cand {
@@ -208,6 +211,7 @@ impl Cand {
             last: None,
             value: String::new(),
             needs_cue,
+            dotted: false,
         }
     }
 
@@ -220,6 +224,7 @@ impl Cand {
             last: Some(y),
             value: String::new(),
             needs_cue,
+            dotted: false,
         }
     }
 
@@ -232,6 +237,7 @@ impl Cand {
             last: None,
             value,
             needs_cue: false,
+            dotted: false,
         }
     }
 }
@@ -364,6 +370,28 @@ impl Grammar<'_, '_> {
             }
             _ => None,
         }
+    }
+
+    /// A day–month written with a dot, one number token `14.10` (day and month of one or two
+    /// digits).
+    fn dotted_dm(&self, i: usize) -> Option<(u32, u32)> {
+        let t = self.doc.get(i)?;
+        if !matches!(
+            t.value,
+            Value::Number {
+                format: NumberFormat::Decimal | NumberFormat::Grouped,
+                ..
+            }
+        ) {
+            return None;
+        }
+        let (d, m) = self.doc.text_of(i).split_once('.')?;
+        let part = |s: &str| {
+            (!s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| s.parse().ok())
+                .flatten()
+        };
+        Some((part(d)?, part(m)?))
     }
 
     /// `/ yyyy` at `j` (spaces allowed around the slash): the year and the token after it.
@@ -521,9 +549,11 @@ impl Grammar<'_, '_> {
             })
     }
 
-    /// No counting noun after the mention ending before token `e` (`từ 1/3 số hộ`, `1/3 (một
-    /// phần ba)`): the next word on the line, past an ellipsis, is not in
-    /// `data/dates/count_nouns.tsv`.
+    /// No counted noun after the mention ending before token `e`: a fraction of a noun is not a
+    /// date (`từ 1/3 số hộ`, `trả trước 1/6 hóa đơn`, `đến 1/6 triệu trẻ`, `1/3 (một phần ba)`).
+    /// The next word on the line, past an ellipsis, is looked up in `data/dates/count_nouns.tsv`
+    /// and in the counted nouns, units and magnitudes of the statistics tables
+    /// (`data/stats/units.tsv`, `magnitudes.tsv`).
     fn no_count_noun(&self, mut e: usize) -> bool {
         while self.doc.key(e) == "..." && !self.gap(e).breaks_line() {
             e += 1;
@@ -531,7 +561,9 @@ impl Grammar<'_, '_> {
         if e >= self.doc.len() || self.gap(e).breaks_line() {
             return true;
         }
-        !self.doc.has(e, Lex::CountNoun)
+        ![Lex::CountNoun, Lex::Unit, Lex::Magnitude]
+            .iter()
+            .any(|&lex| self.doc.has(e, lex))
     }
 
     /// The last three word tokens (starting with a letter or digit) before token `i` in its
@@ -561,7 +593,7 @@ impl Grammar<'_, '_> {
 
     /// Whether a bare day–month at tokens `a..e` has a date cue; `chained` when it continues an
     /// accepted date (`30/4 và 1/5`).
-    fn has_cue(&self, a: usize, e: usize, chained: bool) -> bool {
+    fn has_cue(&self, a: usize, e: usize, chained: bool, strong_only: bool) -> bool {
         // "(29/4)", "(ngày 18/4)".
         if a > 0
             && !self.gap(a).breaks_line()
@@ -583,6 +615,9 @@ impl Grammar<'_, '_> {
         };
         if strong || glued_ngay {
             return true;
+        }
+        if strong_only {
+            return chained && self.no_count_noun(e);
         }
         // "ngày" two or three words back: "ngày bầu cử 3/11", "ngày khánh thành 27/4".
         let ngay_back = (self.key_is(w[1], "ngày") && !self.key_is(w[0], "càng"))
@@ -680,6 +715,17 @@ fn numeric(g: &Grammar<'_, '_>, i: usize, out: &mut Vec<Cand>) {
             out.push(Cand::day(i, e, day, true));
         }
     }
+    // "Chiều 14.10", "lễ 30.4, 1.5": a day–month with a dot, after a strong cue.
+    if let Some((d, m)) = g.dotted_dm(i)
+        && let Some(day) = ymd(0, m, d)
+        && g.clean_left(i)
+        && g.clean_right(i + 1)
+        && !g.lunar_after(i + 1)
+    {
+        let mut c = Cand::day(i, i + 1, day, true);
+        c.dotted = true;
+        out.push(c);
+    }
     // "ngày 30-4", "Quốc khánh 2-9": a hyphenated day–month after a `d-m` cue.
     if let Some(d) = g.small(i)
         && g.punct(i + 1, "-")
@@ -728,8 +774,18 @@ fn full_day(g: &Grammar<'_, '_>, i: usize, out: &mut Vec<Cand>) {
             }
             return None;
         }
-        // "9–4–2021" when the tokenizer did not join it.
         let glued = |k: usize| g.gap(k) == Gap::None;
+        // ISO 8601 "2025-08-17" (web pages, metadata).
+        let two = |k: usize| g.int(k).filter(|&(_, n)| n == 2).map(|(v, _)| v);
+        if let Some(y) = g.year(i)
+            && g.punct(i + 1, "-")
+            && g.punct(i + 3, "-")
+            && (i + 1..i + 5).all(glued)
+            && let (Some(m), Some(d)) = (two(i + 2), two(i + 4))
+        {
+            return Some((y, m, d, i + 5));
+        }
+        // "9–4–2021" when the tokenizer did not join it.
         let d = g.small(i)?;
         if g.punct(i + 1, "-") && glued(i + 1) && glued(i + 2) && glued(i + 3) && glued(i + 4) {
             let m = g.small(i + 2)?;
@@ -864,8 +920,14 @@ fn day_words(g: &Grammar<'_, '_>, j: usize, prefix: Option<usize>, out: &mut Vec
     } else {
         let Some(m) = g.small(k) else { return };
         let linked = g.is(k + 1, Role::Year) || g.punct(k + 1, ",") || g.punct(k + 1, "/");
-        match g.year(k + 2) {
-            Some(y) if linked => (m, y, k + 3),
+        match (g.year(k + 2), g.year(k + 1)) {
+            (Some(y), _) if linked => (m, y, k + 3),
+            // "11 Tháng 12 2023" (a CMS date): the year right after the month, on its line.
+            (_, Some(y))
+                if matches!(g.gap(k + 1), Gap::Space | Gap::Column) && plausible_year(y) =>
+            {
+                (m, y, k + 2)
+            }
             _ => (m, 0, k + 1),
         }
     };
@@ -1183,10 +1245,12 @@ pub(crate) fn extract(
             continue;
         }
         if c.needs_cue {
-            let chained = kept
-                .last()
-                .is_some_and(|p| p.kind.is_calendar_day() && g.connector(p.b, c.a).is_some());
-            if !g.has_cue(c.a, c.b, chained) {
+            let chained = kept.last().is_some_and(|p| {
+                p.kind.is_calendar_day()
+                    && (p.dotted || !c.dotted)
+                    && g.connector(p.b, c.a).is_some()
+            });
+            if !g.has_cue(c.a, c.b, chained, c.dotted) {
                 continue;
             }
         }
