@@ -166,6 +166,9 @@ fn linear_on_pathological_input() {
     assert_linear(|k| "Số:\n".repeat(k), 25_000);
     assert_linear(|k| "1-1-".repeat(k), 64 * 1024);
     assert_linear(|k| "từ ngày 1/1 đến ".repeat(k), 8 * 1024);
+    assert_linear(|k| "1/1/1 ".repeat(k), 64 * 1024);
+    assert_linear(|k| "1a".repeat(k), 128 * 1024);
+    assert_linear(|k| format!("5/3 {}", ", ".repeat(20)).repeat(k), 4 * 1024);
 }
 
 proptest! {

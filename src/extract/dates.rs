@@ -576,6 +576,8 @@ impl Grammar<'_, '_> {
         let mut out = [None; 3];
         let mut k = 0;
         let mut j = i;
+        // Past at most a few punctuation tokens ("thứ Hai, (24/1)").
+        let floor = floor.max(i.saturating_sub(12));
         while j > floor && k < 3 {
             j -= 1;
             if matches!(self.doc.token(j).case, Case::None) {
@@ -675,12 +677,27 @@ fn collect(g: &Grammar<'_, '_>) -> Vec<Cand> {
     for i in 0..doc.len() {
         let t = doc.token(i);
         match t.kind {
-            TokenKind::Number | TokenKind::Date => numeric(g, i, &mut out),
+            TokenKind::Number | TokenKind::Date if could_start(g, i) => numeric(g, i, &mut out),
             _ if doc.has(i, Lex::DateWord) => words(g, i, &mut out),
             _ => {}
         }
     }
     out
+}
+
+/// Whether an expression can start with the number at token `i`: a date token, a fraction or
+/// a dotted pair (`5/3`, `14.10`), or an integer followed by a slash, a dash or "tháng". Most
+/// numbers of a text fail this at once.
+fn could_start(g: &Grammar<'_, '_>, i: usize) -> bool {
+    match g.doc.token(i).value {
+        Value::Date(_) | Value::Fraction(..) => true,
+        Value::Number {
+            format: NumberFormat::Integer,
+            ..
+        } => matches!(g.doc.key(i + 1), "/" | "-") || g.is(i + 1, Role::Month),
+        Value::Number { .. } => g.doc.token(i).span.len() <= 5,
+        _ => false,
+    }
 }
 
 /// The expressions that start with the number or date at token `i`.

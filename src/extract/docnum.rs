@@ -185,6 +185,9 @@ fn key(code: &str) -> String {
 // ---------------------------------------------------------------------------------------------
 // Pieces of a symbol: the tokens from a number on, read as alphanumeric runs and separators.
 
+/// The longest alphanumeric run read as one part of a symbol, in bytes.
+const MAX_PART: usize = 32;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum PieceKind {
     /// Letters and digits (`QĐ`, `2022`, `HĐNN8`, `1234a`), joined across glued tokens.
@@ -219,15 +222,25 @@ struct Pieces<'d, 'a> {
 }
 
 impl<'d, 'a> Pieces<'d, 'a> {
-    fn new(doc: &'d Document<'a>, i: usize) -> Self {
+    /// A reader over `doc`; [`Pieces::restart`] places it on a token.
+    fn new(doc: &'d Document<'a>) -> Self {
         Pieces {
             doc,
             buf: Vec::new(),
-            tok: i,
-            pos: doc.token(i).span.start,
+            tok: 0,
+            pos: 0,
             gap: false,
-            done: false,
+            done: true,
         }
+    }
+
+    /// Starts again at token `i`, keeping the buffer.
+    fn restart(&mut self, i: usize) {
+        self.buf.clear();
+        self.tok = i;
+        self.pos = self.doc.token(i).span.start;
+        self.gap = false;
+        self.done = false;
     }
 
     /// Whether token `j` can be part of a symbol.
@@ -302,11 +315,17 @@ impl<'d, 'a> Pieces<'d, 'a> {
             if kind == PieceKind::Alnum {
                 loop {
                     let tend = self.doc.token(self.tok).span.end;
-                    while end < tend {
+                    while end < tend && end - start <= MAX_PART {
                         match self.char_at(end) {
                             Some(c) if c.is_alphanumeric() => end += c.len_utf8(),
                             _ => break,
                         }
+                    }
+                    if end - start > MAX_PART {
+                        // No part of a symbol is that long ("1a1a1a…"): stop here, so that
+                        // each start reads a bounded run and the scan stays linear.
+                        self.done = true;
+                        return;
                     }
                     // A run goes on into a glued token: `1234` + `a`.
                     let j = self.tok + 1;
@@ -424,16 +443,21 @@ fn is_number(s: &str) -> bool {
 }
 
 /// Reads the symbol whose number starts token `i` (a token starting with a digit).
-fn read_symbol<'t>(doc: &'t Document<'_>, codes: Codes<'_>, i: usize) -> Option<Symbol<'t>> {
+fn read_symbol<'t>(
+    doc: &'t Document<'_>,
+    ps: &mut Pieces<'_, '_>,
+    codes: Codes<'_>,
+    i: usize,
+) -> Option<Symbol<'t>> {
     let text = doc.text();
-    let mut ps = Pieces::new(doc, i);
+    ps.restart(i);
     let p0 = ps.get(0)?;
     if p0.kind != PieceKind::Alnum {
         return None;
     }
     let num = &text[p0.start..p0.end];
     if is_number(num) {
-        let (groups, spaced) = read_groups(&mut ps, text, 1);
+        let (groups, spaced) = read_groups(ps, text, 1);
         if let Some(last) = groups.last() {
             let last_tok = last.tok;
             return Some(Symbol {
@@ -446,7 +470,7 @@ fn read_symbol<'t>(doc: &'t Document<'_>, codes: Codes<'_>, i: usize) -> Option<
             });
         }
     }
-    glued_issuer(&mut ps, text, codes, i)
+    glued_issuer(ps, text, codes, i)
 }
 
 /// An old symbol written without the hyphen after its number, a known state issuer code right
@@ -1156,6 +1180,32 @@ fn push_found(
     });
 }
 
+/// Whether a symbol can start at token `i` (which starts with a digit): a code token, or a
+/// number followed by something glued, a slash or a dash, or a capital word one space away
+/// (`04 TC/TCT`). Most numbers of a text fail this at once.
+fn could_start(doc: &Document<'_>, i: usize) -> bool {
+    // A separator or a capital word after token `j`: glued, or one space away.
+    let goes_on = |j: usize| match doc.get(j + 1) {
+        Some(n) => {
+            matches!(doc.key(j + 1), "/" | "-")
+                || (matches!(n.gap, Gap::None | Gap::Space)
+                    && matches!(n.case, Case::Upper | Case::Title))
+        }
+        None => false,
+    };
+    match doc.token(i).kind {
+        TokenKind::DocumentCode => true,
+        TokenKind::Number | TokenKind::Date => {
+            // `1234a/QĐ-UBND`, `72A TC/TCT`: one letter closing the number, then the symbol.
+            let letter = doc.get(i + 1).is_some_and(|n| n.gap == Gap::None)
+                && doc.text_of(i + 1).len() == 1
+                && doc.text_of(i + 1).as_bytes()[0].is_ascii_alphabetic();
+            goes_on(i) || (letter && goes_on(i + 1))
+        }
+        _ => false,
+    }
+}
+
 /// The document numbers of a document, every occurrence in text order, spans into
 /// [`Document::text`]; their dates are linked later by [`link_dates`].
 pub(crate) fn extract(doc: &Document<'_>, out: &mut Vec<DocumentNumber>) {
@@ -1163,19 +1213,15 @@ pub(crate) fn extract(doc: &Document<'_>, out: &mut Vec<DocumentNumber>) {
         lex: doc.lexicons(),
     };
     let tokens = doc.tokens();
+    let mut ps = Pieces::new(doc);
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
-        if t.case != Case::Digit
-            || !matches!(
-                t.kind,
-                TokenKind::Number | TokenKind::Date | TokenKind::DocumentCode
-            )
-        {
+        if t.case != Case::Digit || !could_start(doc, i) {
             i += 1;
             continue;
         }
-        match read_symbol(doc, codes, i) {
+        match read_symbol(doc, &mut ps, codes, i) {
             Some(sym) => {
                 push_found(doc, codes, &sym, out);
                 i = sym.last_tok.max(i) + 1;
@@ -1399,7 +1445,8 @@ mod tests {
     fn pieces_of_spaced_and_split_symbols() {
         let kinds = |t: &str| -> Vec<(PieceKind, String, bool)> {
             let doc = Document::new(t);
-            let mut ps = Pieces::new(&doc, 0);
+            let mut ps = Pieces::new(&doc);
+            ps.restart(0);
             let mut out = Vec::new();
             while let Some(p) = ps.get(out.len()) {
                 out.push((p.kind, doc.text()[p.start..p.end].to_string(), p.gap));
