@@ -594,8 +594,19 @@ impl Grammar<'_, '_> {
     }
 
     /// Whether a bare day–month at tokens `a..e` has a date cue; `chained` when it continues an
-    /// accepted date (`30/4 và 1/5`).
+    /// accepted date (`30/4 và 1/5`); `strong_only` for a dotted one (`14.10`), which takes a
+    /// strong cue or a list and no counted noun after (`mỗi ngày 1.5 triệu` is no date).
     fn has_cue(&self, a: usize, e: usize, chained: bool, strong_only: bool) -> bool {
+        let w = self.words_before(a);
+        // "New Delhingày 28/4": "ngày" glued to the word before by a missing space.
+        let glued_ngay = w[0].is_some_and(|w1| {
+            let k = self.doc.key(w1);
+            k.len() > "ngày".len() && k.ends_with("ngày")
+        });
+        let (strong, weak, _) = w[0].map_or((false, false, false), |w1| self.cues_ending(w1 + 1));
+        if strong_only {
+            return (strong || glued_ngay || chained) && self.no_count_noun(e);
+        }
         // "(29/4)", "(ngày 18/4)".
         if a > 0
             && !self.gap(a).breaks_line()
@@ -605,21 +616,11 @@ impl Grammar<'_, '_> {
         {
             return true;
         }
-        let w = self.words_before(a);
-        let Some(w1) = w[0] else {
+        if w[0].is_none() {
             return chained && self.no_count_noun(e);
-        };
-        let (strong, weak, _) = self.cues_ending(w1 + 1);
-        // "New Delhingày 28/4": "ngày" glued to the word before by a missing space.
-        let glued_ngay = {
-            let k = self.doc.key(w1);
-            k.len() > "ngày".len() && k.ends_with("ngày")
-        };
+        }
         if strong || glued_ngay {
             return true;
-        }
-        if strong_only {
-            return chained && self.no_count_noun(e);
         }
         // "ngày" two or three words back: "ngày bầu cử 3/11", "ngày khánh thành 27/4".
         let ngay_back = (self.key_is(w[1], "ngày") && !self.key_is(w[0], "càng"))
@@ -660,10 +661,6 @@ impl Grammar<'_, '_> {
     fn after_tu(&self, a: usize) -> bool {
         let w = self.words_before(a);
         self.key_is(w[0], "từ") || (self.key_is(w[0], "ngày") && self.key_is(w[1], "từ"))
-    }
-
-    fn plausible_year(y: i32) -> bool {
-        plausible_year(y)
     }
 }
 
@@ -869,7 +866,7 @@ fn year_range(g: &Grammar<'_, '_>, i: usize, out: &mut Vec<Cand>) {
         return;
     }
     let Some(b) = g.year(i + 2) else { return };
-    if !Grammar::plausible_year(a) || !Grammar::plausible_year(b) || b <= a || b - a > 30 {
+    if !plausible_year(a) || !plausible_year(b) || b <= a || b - a > 30 {
         return;
     }
     // The cue right before: the longest phrase of words.tsv ending there.
@@ -895,8 +892,7 @@ fn year_range(g: &Grammar<'_, '_>, i: usize, out: &mut Vec<Cand>) {
 /// The expressions that start with a word of `data/dates/words.tsv` at token `i`.
 fn words(g: &Grammar<'_, '_>, i: usize, out: &mut Vec<Cand>) {
     let doc = g.doc;
-    let roles: Vec<(Role, usize)> = g.roles(i).filter(|&(_, e)| e == i + 1).collect();
-    for (role, _) in roles {
+    for (role, _) in g.roles(i).filter(|&(_, e)| e == i + 1) {
         match role {
             Role::Day => {
                 if g.small(i + 1).is_some() && g.is(i + 2, Role::Month) {
