@@ -11,8 +11,9 @@
 //! per [`Analyzer`](crate::Analyzer)); a [`Document`](crate::document::Document) runs it once over
 //! its keys and keeps every match as a [`Hit`]: token range, lexicon, entry. Phrases match across
 //! single line breaks (hard-wrapped text) but never across a blank line or a column gap. Code
-//! tables (document types, issuer codes) are not phrases: they are looked up by key with
-//! [`Lexicons::get`].
+//! tables (document types, issuer codes) and the tables an extractor only asks about at a known
+//! place (date cues, counted nouns) are not matched: they are looked up by key with
+//! [`Lexicons::get`] or [`Document::phrase_entry`](crate::document::Document::phrase_entry).
 //!
 //! Users add entries the way jieba-rs users add words, with
 //! [`AnalyzerBuilder::lexicon_entry`](crate::AnalyzerBuilder::lexicon_entry) (one row in the
@@ -98,18 +99,21 @@ pub enum Lex {
     /// Words of date expressions and their part in the grammar (`ngày`, `tháng`, `quý`, `khóa`,
     /// `nhiệm kỳ`, `giai đoạn`, `từ`, `đến`): `data/dates/words.tsv`.
     DateWord,
-    /// Cue words around a day–month without a year (`sáng`, `dịp`, `thứ Hai`, `Quốc khánh`,
-    /// `âm lịch`): `data/dates/cues.tsv`.
+    /// Cue words before a day–month without a year (`sáng`, `dịp`, `thứ Hai`, `Quốc khánh`):
+    /// `data/dates/cues.tsv` (looked up, not matched).
     DateCue,
-    /// Counting nouns after which `d/m` is a ratio (`nhóm`, `hộ`): `data/dates/count_nouns.tsv`.
+    /// Lunar-calendar markers after a date (`âm lịch`, `ÂL`): `data/dates/lunar.tsv`.
+    LunarMark,
+    /// Counting nouns after which `d/m` is a ratio (`nhóm`, `hộ`): `data/dates/count_nouns.tsv`
+    /// (looked up, not matched).
     CountNoun,
-    /// Month names in words (`Tư`, `Mười một`): `data/dates/months.tsv`.
+    /// Month names in words (`Tư`, `Mười một`): `data/dates/months.tsv` (looked up).
     MonthName,
     /// Terms of the National Assembly and the Party Central Committee (`Quốc hội khóa XV`):
-    /// `data/dates/terms.tsv`.
+    /// `data/dates/terms.tsv` (looked up).
     Term,
     /// Words before a number that make it a form, a plot or a standard, not a document (`mẫu`,
-    /// `thửa`, `QCVN`): `data/docnum/not_doc_words.tsv`.
+    /// `thửa`, `QCVN`): `data/docnum/not_doc_words.tsv` (looked up).
     NotDocWord,
 }
 
@@ -381,7 +385,18 @@ static SPECS: &[Spec] = &[
         phrase_col: 0,
         alternatives: false,
         dash_variants: false,
-        kind: Some((1, &["strong", "weak", "lunar"])),
+        kind: Some((1, &["strong", "weak"])),
+        matched: false,
+    },
+    Spec {
+        lex: Lex::LunarMark,
+        name: "dates/lunar",
+        src: include_str!("../data/dates/lunar.tsv"),
+        shape: shape(false, 1),
+        phrase_col: 0,
+        alternatives: false,
+        dash_variants: false,
+        kind: None,
         matched: true,
     },
     Spec {
@@ -393,7 +408,7 @@ static SPECS: &[Spec] = &[
         alternatives: false,
         dash_variants: false,
         kind: None,
-        matched: true,
+        matched: false,
     },
     Spec {
         lex: Lex::MonthName,
@@ -404,7 +419,7 @@ static SPECS: &[Spec] = &[
         alternatives: false,
         dash_variants: false,
         kind: None,
-        matched: true,
+        matched: false,
     },
     Spec {
         lex: Lex::Term,
@@ -415,7 +430,7 @@ static SPECS: &[Spec] = &[
         alternatives: false,
         dash_variants: false,
         kind: None,
-        matched: true,
+        matched: false,
     },
     Spec {
         lex: Lex::NotDocWord,
@@ -426,7 +441,7 @@ static SPECS: &[Spec] = &[
         alternatives: false,
         dash_variants: false,
         kind: Some((1, &["word", "standard"])),
-        matched: true,
+        matched: false,
     },
 ];
 
@@ -436,7 +451,7 @@ impl Lex {
     /// ```
     /// assert!(vntext::lexicon::Lex::ALL.contains(&vntext::lexicon::Lex::Place));
     /// ```
-    pub const ALL: [Lex; 26] = [
+    pub const ALL: [Lex; 27] = [
         Lex::Title,
         Lex::OrgWord,
         Lex::Place,
@@ -459,6 +474,7 @@ impl Lex {
         Lex::Issuer,
         Lex::DateWord,
         Lex::DateCue,
+        Lex::LunarMark,
         Lex::CountNoun,
         Lex::MonthName,
         Lex::Term,

@@ -15,7 +15,8 @@
 //! The grammar runs over the tokens of a [`Document`]: numbers and dates are the tokens' values
 //! (`Value::Date`, `Value::Fraction`, `Value::Number`: one parser, the tokenizer's), the words are
 //! the lexicon hits of `data/dates/words.tsv` (`ngày`, `tháng`, `quý`, `khóa`, `nhiệm kỳ`…),
-//! `data/dates/cues.tsv` (cues around a bare day–month), `data/dates/count_nouns.tsv`,
+//! `data/dates/cues.tsv` (cues before a bare day–month), `data/dates/lunar.tsv`,
+//! `data/dates/count_nouns.tsv`,
 //! `data/dates/months.tsv` and `data/dates/terms.tsv`, and "the word before" is the previous word
 //! token of the sentence.
 //!
@@ -516,15 +517,26 @@ impl Grammar<'_, '_> {
     /// (strong, weak, with the `d-m` flag).
     fn cues_ending(&self, e: usize) -> (bool, bool, bool) {
         let (mut strong, mut weak, mut dash) = (false, false, false);
-        for s in e.saturating_sub(MAX_CUE_TOKENS)..e {
-            if !self.doc.has(s, Lex::DateCue) {
-                continue;
+        let lex = self.doc.lexicons();
+        // The keys of the tokens before `e`, joined: each cue is a suffix of it.
+        let mut first = e;
+        while first > 0
+            && e - first < MAX_CUE_TOKENS
+            && (first == e || !matches!(self.gap(first), Gap::Paragraph | Gap::Column))
+        {
+            first -= 1;
+        }
+        let mut joined = String::with_capacity(32);
+        let mut starts = [0usize; MAX_CUE_TOKENS];
+        for (n, t) in (first..e).enumerate() {
+            if n > 0 {
+                joined.push(' ');
             }
-            for h in self.doc.hits_at(s) {
-                if h.lex != Lex::DateCue || h.end != e {
-                    continue;
-                }
-                let entry = self.doc.lexicons().entry(h);
+            starts[n] = joined.len();
+            joined.push_str(self.doc.key(t));
+        }
+        for &at in &starts[..e - first] {
+            if let Some(entry) = lex.get(Lex::DateCue, &joined[at..]) {
                 match entry.kind() {
                     Some("strong") => strong = true,
                     Some("weak") => weak = true,
@@ -541,12 +553,7 @@ impl Grammar<'_, '_> {
         while self.punct(e, "(") && !self.gap(e).breaks_line() {
             e += 1;
         }
-        e < self.doc.len()
-            && !self.gap(e).breaks_line()
-            && self.doc.has(e, Lex::DateCue)
-            && self.doc.hits_at(e).iter().any(|h| {
-                h.lex == Lex::DateCue && self.doc.lexicons().entry(h).kind() == Some("lunar")
-            })
+        e < self.doc.len() && !self.gap(e).breaks_line() && self.doc.has(e, Lex::LunarMark)
     }
 
     /// No counted noun after the mention ending before token `e`: a fraction of a noun is not a
@@ -561,9 +568,9 @@ impl Grammar<'_, '_> {
         if e >= self.doc.len() || self.gap(e).breaks_line() {
             return true;
         }
-        ![Lex::CountNoun, Lex::Unit, Lex::Magnitude]
-            .iter()
-            .any(|&lex| self.doc.has(e, lex))
+        let listed = (1..=MAX_NOUN_TOKENS)
+            .any(|n| self.doc.phrase_entry(Lex::CountNoun, e, e + n).is_some());
+        !(listed || self.doc.has(e, Lex::Unit) || self.doc.has(e, Lex::Magnitude))
     }
 
     /// The last three word tokens (starting with a letter or digit) before token `i` in its
@@ -664,8 +671,10 @@ impl Grammar<'_, '_> {
     }
 }
 
-/// The longest cue phrase of `data/dates/cues.tsv`, in tokens.
-const MAX_CUE_TOKENS: usize = 6;
+/// The longest phrase of `data/dates/cues.tsv`, in tokens (checked by a test).
+const MAX_CUE_TOKENS: usize = 4;
+/// The longest phrase of `data/dates/count_nouns.tsv`, in tokens (checked by a test).
+const MAX_NOUN_TOKENS: usize = 3;
 
 /// Every candidate of the document, unordered.
 fn collect(g: &Grammar<'_, '_>) -> Vec<Cand> {
@@ -1072,23 +1081,24 @@ fn month(g: &Grammar<'_, '_>, i: usize, out: &mut Vec<Cand>) {
 /// the month and the token after the name.
 fn month_name(g: &Grammar<'_, '_>, k: usize) -> Option<(u32, usize)> {
     let doc = g.doc;
-    if !doc.has(k, Lex::MonthName) {
+    if doc.get(k)?.case != Case::Title {
         return None;
     }
-    doc.hits_at(k)
-        .iter()
-        .filter(|h| h.lex == Lex::MonthName)
-        .find(|h| {
-            (h.start..h.end).all(|t| {
-                let case = doc.token(t).case;
-                if t == h.start {
-                    case == Case::Title
-                } else {
-                    case == Case::Lower && doc.token(t).gap == Gap::Space
-                }
-            })
+    // "Mười một": the second word in lower case, one space away; else the one word.
+    let two = doc
+        .get(k + 1)
+        .is_some_and(|t| t.case == Case::Lower && t.gap == Gap::Space);
+    let (entry, end) = two
+        .then(|| {
+            doc.phrase_entry(Lex::MonthName, k, k + 2)
+                .map(|e| (e, k + 2))
         })
-        .and_then(|h| Some((doc.lexicons().entry(h).col(1).parse().ok()?, h.end)))
+        .flatten()
+        .or_else(|| {
+            doc.phrase_entry(Lex::MonthName, k, k + 1)
+                .map(|e| (e, k + 1))
+        })?;
+    Some((entry.col(1).parse().ok()?, end))
 }
 
 /// The Roman number of token `i` (`XV`, written in capitals), 1..=40.
@@ -1147,6 +1157,9 @@ fn quarter(g: &Grammar<'_, '_>, i: usize, out: &mut Vec<Cand>) {
     out.push(Cand::coarse(i, e, DateKind::Quarter, value));
 }
 
+/// The longest phrase of `data/dates/terms.tsv`, in tokens (checked by a test).
+const MAX_TERM_TOKENS: usize = 6;
+
 /// `Quốc hội khóa XV`, `Ban Chấp hành Trung ương khóa XIII` (years from `data/dates/terms.tsv`),
 /// `khóa XV (2021-2026)` (years as written): "khóa" at `i`.
 fn session(g: &Grammar<'_, '_>, i: usize, out: &mut Vec<Cand>) {
@@ -1169,14 +1182,9 @@ fn session(g: &Grammar<'_, '_>, i: usize, out: &mut Vec<Cand>) {
     }
     if years.is_none() {
         // The term's body and number, as one phrase of the table ending at the number.
-        years = (i.saturating_sub(4)..i).find_map(|s| {
-            doc.hits_at(s)
-                .iter()
-                .find(|h| h.lex == Lex::Term && h.end == k + 1)
-                .and_then(|h| {
-                    let entry = doc.lexicons().entry(h);
-                    Some((entry.col(1).parse().ok()?, entry.col(2).parse().ok()?))
-                })
+        years = (i.saturating_sub(MAX_TERM_TOKENS - 2)..i).find_map(|s| {
+            let entry = doc.phrase_entry(Lex::Term, s, k + 1)?;
+            Some((entry.col(1).parse().ok()?, entry.col(2).parse().ok()?))
         });
     }
     if let Some((a, b)) = years {
@@ -1499,6 +1507,22 @@ mod tests {
             .into_iter()
             .map(|m| (m.value, m.kind))
             .collect()
+    }
+
+    #[test]
+    fn looked_up_tables_fit_their_token_bounds() {
+        let l = crate::lexicon::Lexicons::embedded();
+        for (lex, max) in [
+            (Lex::DateCue, MAX_CUE_TOKENS),
+            (Lex::CountNoun, MAX_NOUN_TOKENS),
+            (Lex::MonthName, 2),
+            (Lex::Term, MAX_TERM_TOKENS),
+        ] {
+            for e in l.entries(lex) {
+                let n = crate::lexicon::phrase_key(e.phrase()).map_or(0, |k| k.1);
+                assert!((1..=max).contains(&n), "{}: {:?}", lex.name(), e.phrase());
+            }
+        }
     }
 
     #[test]

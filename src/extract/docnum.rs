@@ -668,8 +668,8 @@ fn read_prefix<'a>(doc: &Document<'a>, n: usize) -> Prefix<'a> {
             continue;
         }
         let glued = doc.token(n).gap == Gap::None;
-        if let Some(h) = doc.hit(w, Lex::NotDocWord).filter(|h| h.end == w + 1) {
-            let standard = doc.lexicons().entry(&h).kind() == Some("standard");
+        if let Some(e) = doc.phrase_entry(Lex::NotDocWord, w, w + 1) {
+            let standard = e.kind() == Some("standard");
             p.not_doc = p.has_so || !glued || standard;
         }
         break;
