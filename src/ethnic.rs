@@ -88,6 +88,13 @@ pub fn find_ethnic_groups(text: &str) -> Vec<EthnicGroupMentions> {
     let doc = Document::new(text);
     let mut facts = Facts::default();
     crate::extract::EthnicGroups.extract(&doc, &mut facts);
+    // Spans into the caller's text, not the normalized one (a BOM or a soft hyphen before a
+    // mention moves it).
+    for g in &mut facts.ethnic_groups {
+        for s in &mut g.spans {
+            *s = doc.to_original(*s);
+        }
+    }
     facts.ethnic_groups
 }
 
