@@ -7,12 +7,14 @@
 //! same tokenizer as the documents and stored under the tokens' [lookup keys](crate::document)
 //! (lower case, one tone placement, `Đ` kept distinct), so `BÍ THƯ TỈNH UỶ` in a text finds it.
 //!
-//! All phrase tables are compiled into **one Aho-Corasick automaton** per [`Lexicons`] (built once
-//! per [`Analyzer`](crate::Analyzer)); a [`Document`](crate::document::Document) runs it once over
-//! its keys and keeps every match as a [`Hit`]: token range, lexicon, entry. Phrases match across
+//! All phrase tables are compiled into **one automaton, a trie over token keys**, per
+//! [`Lexicons`] (built once per [`Analyzer`](crate::Analyzer)); a
+//! [`Document`](crate::document::Document) runs it once over its tokens and keeps every match as
+//! a [`Hit`]: token range, lexicon, entry. Phrases match across
 //! single line breaks (hard-wrapped text) but never across a blank line or a column gap. Code
-//! tables (document types, issuer codes) are not phrases: they are looked up by key with
-//! [`Lexicons::get`].
+//! tables (document types, issuer codes) and the tables an extractor only asks about at a known
+//! place (date cues, counted nouns) are not matched: they are looked up by key with
+//! [`Lexicons::get`] or [`Document::phrase_entry`](crate::document::Document::phrase_entry).
 //!
 //! Users add entries the way jieba-rs users add words, with
 //! [`AnalyzerBuilder::lexicon_entry`](crate::AnalyzerBuilder::lexicon_entry) (one row in the
@@ -88,7 +90,7 @@ pub enum Lex {
     EthnicGroup,
     /// Words after which a group name is a mention (`dân tộc`, `người`): `data/ethnic/triggers.tsv`.
     EthnicTrigger,
-    /// Kind words naming a document before its number (`Luật`, `Kết luận`):
+    /// Kind words naming a document before its number (`Luật`, `Kết luận`, `QĐ`):
     /// `data/docnum/kind_words.tsv`.
     DocumentKind,
     /// Type codes of state documents (`NĐ`, `QĐ`): `data/docnum/state_types.tsv` (a code table).
@@ -110,6 +112,25 @@ pub enum Lex {
     /// Words of a legal document's layout (quốc hiệu, `QUYẾT ĐỊNH`, `Căn cứ`, `TM.`):
     /// `data/article/legal_cues.tsv`.
     LegalCue,
+    /// Words of date expressions and their part in the grammar (`ngày`, `tháng`, `quý`, `khóa`,
+    /// `nhiệm kỳ`, `giai đoạn`, `từ`, `đến`): `data/dates/words.tsv`.
+    DateWord,
+    /// Cue words before a day–month without a year (`sáng`, `dịp`, `thứ Hai`, `Quốc khánh`):
+    /// `data/dates/cues.tsv` (looked up, not matched).
+    DateCue,
+    /// Lunar-calendar markers after a date (`âm lịch`, `ÂL`): `data/dates/lunar.tsv`.
+    LunarMark,
+    /// Counting nouns after which `d/m` is a ratio (`nhóm`, `hộ`): `data/dates/count_nouns.tsv`
+    /// (looked up, not matched).
+    CountNoun,
+    /// Month names in words (`Tư`, `Mười một`): `data/dates/months.tsv` (looked up).
+    MonthName,
+    /// Terms of the National Assembly and the Party Central Committee (`Quốc hội khóa XV`):
+    /// `data/dates/terms.tsv` (looked up).
+    Term,
+    /// Words before a number that make it a form, a plot or a standard, not a document (`mẫu`,
+    /// `thửa`, `QCVN`): `data/docnum/not_doc_words.tsv` (looked up).
+    NotDocWord,
 }
 
 /// How a table is read.
@@ -353,11 +374,11 @@ static SPECS: &[Spec] = &[
         lex: Lex::DocumentKind,
         name: "docnum/kind_words",
         src: include_str!("../data/docnum/kind_words.tsv"),
-        shape: shape(false, 1),
+        shape: shape(false, 2),
         phrase_col: 0,
         alternatives: false,
         dash_variants: false,
-        kind: None,
+        kind: Some((1, &["word", "abbr"])),
         matched: true,
     },
     Spec {
@@ -366,7 +387,7 @@ static SPECS: &[Spec] = &[
         src: include_str!("../data/docnum/state_types.tsv"),
         shape: shape(false, 2),
         phrase_col: 0,
-        alternatives: false,
+        alternatives: true,
         dash_variants: false,
         kind: None,
         matched: false,
@@ -377,7 +398,7 @@ static SPECS: &[Spec] = &[
         src: include_str!("../data/docnum/party_types.tsv"),
         shape: shape(false, 2),
         phrase_col: 0,
-        alternatives: false,
+        alternatives: true,
         dash_variants: false,
         kind: None,
         matched: false,
@@ -465,6 +486,89 @@ static SPECS: &[Spec] = &[
         kind: Some((1, &["motto", "type", "preamble", "signature"])),
         matched: true,
     },
+    Spec {
+        lex: Lex::DateWord,
+        name: "dates/words",
+        src: include_str!("../data/dates/words.tsv"),
+        shape: shape(false, 2),
+        phrase_col: 0,
+        alternatives: false,
+        dash_variants: false,
+        kind: Some((
+            1,
+            &[
+                "day", "month", "year", "quarter", "session", "term", "period", "from", "until",
+                "and",
+            ],
+        )),
+        matched: true,
+    },
+    Spec {
+        lex: Lex::DateCue,
+        name: "dates/cues",
+        src: include_str!("../data/dates/cues.tsv"),
+        shape: shape(false, 2),
+        phrase_col: 0,
+        alternatives: false,
+        dash_variants: false,
+        kind: Some((1, &["strong", "weak"])),
+        matched: false,
+    },
+    Spec {
+        lex: Lex::LunarMark,
+        name: "dates/lunar",
+        src: include_str!("../data/dates/lunar.tsv"),
+        shape: shape(false, 1),
+        phrase_col: 0,
+        alternatives: false,
+        dash_variants: false,
+        kind: None,
+        matched: true,
+    },
+    Spec {
+        lex: Lex::CountNoun,
+        name: "dates/count_nouns",
+        src: include_str!("../data/dates/count_nouns.tsv"),
+        shape: shape(false, 1),
+        phrase_col: 0,
+        alternatives: false,
+        dash_variants: false,
+        kind: None,
+        matched: false,
+    },
+    Spec {
+        lex: Lex::MonthName,
+        name: "dates/months",
+        src: include_str!("../data/dates/months.tsv"),
+        shape: shape(false, 2),
+        phrase_col: 0,
+        alternatives: false,
+        dash_variants: false,
+        kind: None,
+        matched: false,
+    },
+    Spec {
+        lex: Lex::Term,
+        name: "dates/terms",
+        src: include_str!("../data/dates/terms.tsv"),
+        shape: shape(false, 3),
+        phrase_col: 0,
+        alternatives: false,
+        dash_variants: false,
+        kind: None,
+        matched: false,
+    },
+    Spec {
+        lex: Lex::NotDocWord,
+        name: "docnum/not_doc_words",
+        src: include_str!("../data/docnum/not_doc_words.tsv"),
+        shape: shape(false, 2),
+        phrase_col: 0,
+        alternatives: false,
+        dash_variants: false,
+        kind: Some((1, &["word", "standard"])),
+        matched: false,
+    },
 ];
 
 impl Lex {
@@ -473,7 +577,7 @@ impl Lex {
     /// ```
     /// assert!(vntext::lexicon::Lex::ALL.contains(&vntext::lexicon::Lex::Place));
     /// ```
-    pub const ALL: [Lex; 28] = [
+    pub const ALL: [Lex; 35] = [
         Lex::Title,
         Lex::OrgWord,
         Lex::Place,
@@ -502,6 +606,13 @@ impl Lex {
         Lex::Weekday,
         Lex::BylineCue,
         Lex::LegalCue,
+        Lex::DateWord,
+        Lex::DateCue,
+        Lex::LunarMark,
+        Lex::CountNoun,
+        Lex::MonthName,
+        Lex::Term,
+        Lex::NotDocWord,
     ];
 
     fn spec(self) -> &'static Spec {

@@ -124,6 +124,23 @@ fn unique_by_value() {
     assert_eq!(u[0].text, "1/11");
 }
 
+#[test]
+fn unique_keeps_each_wording_of_a_term() {
+    // Issue #15: "nhiệm kỳ 2021 - 2026" vanished behind "khóa XV" (same kind, same value).
+    let text = "Đại biểu Quốc hội khóa XV; HĐND các cấp nhiệm kỳ 2021 - 2026. Quốc hội Khoá XV, \
+                nhiệm kỳ 2021-2026, giai đoạn 2021 – 2025 và giai đoạn 2021-2025.";
+    let kept: Vec<(String, String)> = unique(find_dates(text, None))
+        .into_iter()
+        .map(|m| (m.text, m.value))
+        .collect();
+    let want = [
+        ("khóa XV", "2021/2026"),
+        ("nhiệm kỳ 2021 - 2026", "2021/2026"),
+        ("giai đoạn 2021 – 2025", "2021/2025"),
+    ];
+    assert_eq!(kept, want.map(|(t, v)| (t.to_string(), v.to_string())));
+}
+
 /// `find_dates` on `make(k)` and `make(4k)` for `k` up to `n` (see `tests/support/linear.rs`):
 /// linear time keeps the ratio near 4 (quadratic: 16).
 fn assert_linear(make: impl Fn(usize) -> String, n: usize) {
@@ -142,6 +159,9 @@ fn linear_on_pathological_input() {
     assert_linear(|k| "Số:\n".repeat(k), 25_000);
     assert_linear(|k| "1-1-".repeat(k), 64 * 1024);
     assert_linear(|k| "từ ngày 1/1 đến ".repeat(k), 8 * 1024);
+    assert_linear(|k| "1/1/1 ".repeat(k), 64 * 1024);
+    assert_linear(|k| "1a".repeat(k), 128 * 1024);
+    assert_linear(|k| format!("5/3 {}", ", ".repeat(20)).repeat(k), 4 * 1024);
 }
 
 proptest! {

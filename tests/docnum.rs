@@ -148,6 +148,9 @@ fn linear_on_slash_chains() {
     // 1 MB of "1/1/1/…" and of "1-A/1-A/…".
     assert_linear(|k| "1/".repeat(k), 128 * 1024);
     assert_linear(|k| "1-A/".repeat(k), 64 * 1024);
+    // a number glued to an endless alphanumeric run, "1/1/1 " groups
+    assert_linear(|k| "1a".repeat(k), 128 * 1024);
+    assert_linear(|k| "1/1/1 ".repeat(k), 64 * 1024);
     // old symbols without their hyphen: "1 TC/1 TC/…", "số 1 TC/TCT/TCT/…"
     assert_linear(|k| "1 TC/".repeat(k), 64 * 1024);
     assert_linear(|k| format!("số 1 TC/{}", "TCT/".repeat(k)), 64 * 1024);

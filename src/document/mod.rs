@@ -57,7 +57,7 @@ pub use value::{DateValue, TimeValue, Value};
 use crate::Span;
 use crate::article::{Article, LineClass};
 use crate::extract::dates::CalendarDate;
-use crate::lexicon::{Hit, Lex, Lexicons};
+use crate::lexicon::{Entry, Hit, Lex, Lexicons};
 use crate::normalize::{Normalized, Normalizer};
 use crate::stats::number::NumberConvention;
 use crate::syllable::ToneStyle;
@@ -678,6 +678,43 @@ impl<'a> Document<'a> {
                 .find(|h| h.lex == lex && h.end == end)
                 .copied()
         })
+    }
+
+    /// The entry of `lex` whose phrase is spelled by tokens `a..b` (their keys, joined by one
+    /// space), whether the table is matched over documents or only looked up: how an extractor
+    /// asks a table about the words at a known place (`trả trước 1/6 hóa đơn`: is `hóa đơn` a
+    /// counted noun?) without the table's phrases being matched everywhere. Like hits, a phrase
+    /// does not cross a blank line or a column gap.
+    ///
+    /// ```
+    /// use vntext::lexicon::Lex;
+    /// let doc = vntext::document::Document::new("Bí thư Tỉnh uỷ\n\nxã");
+    /// assert_eq!(doc.phrase_entry(Lex::Title, 0, 2).map(|e| e.phrase()), Some("bí thư"));
+    /// assert!(doc.phrase_entry(Lex::Title, 0, 1).is_none());
+    /// assert!(doc.phrase_entry(Lex::OrgWord, 2, 4).is_some()); // "tỉnh ủy"
+    /// assert!(doc.phrase_entry(Lex::OrgWord, 3, 5).is_none()); // a blank line between
+    /// ```
+    pub fn phrase_entry(&self, lex: Lex, a: usize, b: usize) -> Option<&'a Entry> {
+        if b <= a || b > self.tokens.len() {
+            return None;
+        }
+        if b == a + 1 {
+            return self.lexicons.get(lex, self.key(a));
+        }
+        if self.tokens[a + 1..b]
+            .iter()
+            .any(|t| matches!(t.gap, Gap::Paragraph | Gap::Column))
+        {
+            return None;
+        }
+        let mut key = String::with_capacity(8 * (b - a));
+        for i in a..b {
+            if i > a {
+                key.push(' ');
+            }
+            key.push_str(self.key(i));
+        }
+        self.lexicons.get(lex, &key)
     }
 
     /// Maps a span of [`Document::text`] to the caller's original text, widened to char

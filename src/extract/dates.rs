@@ -12,11 +12,26 @@
 //! a list/range continuing an accepted date) and not followed by a counting noun (`7/10 nhóm chỉ
 //! tiêu` is a ratio); lunar dates (`10/3 âm lịch`) are skipped.
 //!
-//! Every occurrence is returned, in text order; [`unique`] keeps the first mention of each value.
+//! The grammar runs over the tokens of a [`Document`]: numbers and dates are the tokens' values
+//! (`Value::Date`, `Value::Fraction`, `Value::Number`: one parser, the tokenizer's), the words are
+//! the lexicon hits of `data/dates/words.tsv` (`ngày`, `tháng`, `quý`, `khóa`, `nhiệm kỳ`…),
+//! `data/dates/cues.tsv` (cues before a bare day–month), `data/dates/lunar.tsv`,
+//! `data/dates/count_nouns.tsv`,
+//! `data/dates/months.tsv` and `data/dates/terms.tsv`, and "the word before" is the previous word
+//! token of the sentence.
+//!
+//! Every occurrence is returned, in text order; [`unique`] keeps the first mention of each date
+//! and of each distinct wording of the coarser kinds.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
+
+use crate::Span;
+use crate::document::{Case, DateValue, Document, Gap, Value};
+use crate::lexicon::Lex;
+use crate::stats::NumberFormat;
+use crate::tokenize::TokenKind;
 
 /// What kind of date expression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -162,242 +177,1019 @@ fn valid_day_month(d: u32, m: u32) -> bool {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Regexes (built once). Whitespace inside expressions may be any Unicode space, a soft hyphen or a
-// line break ("ngày  22  tháng 11", "tháng5", "năm1998").
+// The grammar, over the tokens of a Document. Numbers and dates are the tokens' values (one
+// parser: the tokenizer's); words are the lexicon hits of data/dates/*.tsv; "the word before" is
+// the previous word token of the sentence.
 
-const WS: &str = r"[\s\u{AD}]";
-/// Spaces inside a numeric date: ASCII, no-break, thin and narrow no-break spaces.
-const SP: &str = r"[ \t\u{A0}\u{2009}\u{202F}]";
+/// A day as (year, month, day); year 0 when not written.
+type Ymd = (i32, u32, u32);
 
-/// Day with words: `ngày 9 tháng 4 năm 2021`, `mùng 2 tháng 9`, `22 tháng 11 năm 2002`.
-static RE_DAY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)(?:(ngày|mùng|mồng){WS}*)?([0-9]{{1,2}}){WS}*tháng{WS}*([0-9]{{1,2}})(?:{WS}*(?:năm|,|/){WS}*([0-9]{{4}}))?"
-    ))
-    .expect("valid regex")
-});
-
-/// Numeric day with year: `09/4/2021`, `9-4-2021`, `24.01.2022`, `25/ 4 /2021`, `20/10 năm 2021`.
-static RE_DAY_NUM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"([0-9]{{1,2}}){SP}*/{SP}*([0-9]{{1,2}}){SP}*/{SP}*([0-9]{{4}})|([0-9]{{1,2}})[-–]([0-9]{{1,2}})[-–]([0-9]{{4}})|([0-9]{{1,2}})\.([0-9]{{1,2}})\.([0-9]{{4}})|([0-9]{{1,2}}){SP}*/{SP}*([0-9]{{1,2}}){SP}+(?i:năm){SP}*([0-9]{{4}})"))
-    .expect("valid regex")
-});
-
-/// Day range over one month: `27-28/7/2020`, `26 - 29/4`, `9-10/4`.
-static RE_RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"([0-9]{{1,2}}){SP}*[-–]{SP}*([0-9]{{1,2}}){SP}*/{SP}*([0-9]{{1,2}})(?:{SP}*/{SP}*([0-9]{{4}}))?"))
-    .expect("valid regex")
-});
-
-/// `từ ngày 27 đến 28/7/2020`.
-static RE_RANGE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)từ{WS}+ngày{WS}+([0-9]{{1,2}}){WS}*(?:đến|tới){WS}*(?:ngày{WS}*)?([0-9]{{1,2}}){SP}*/{SP}*([0-9]{{1,2}})(?:{SP}*/{SP}*([0-9]{{4}}))?"
-    ))
-    .expect("valid regex")
-});
-
-/// Several days of one month: `ngày 22 và 23/4`, `các ngày 8, 12 và 21/4/2021`.
-static RE_DAY_LIST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i:ngày){WS}+((?:[0-9]{{1,2}}{WS}*(?:,|và|(?i:và)){WS}*){{1,6}})([0-9]{{1,2}}){SP}*/{SP}*([0-9]{{1,2}})(?:{SP}*/{SP}*([0-9]{{4}}))?"
-    ))
-    .expect("valid regex")
-});
-
-/// Two day–months linked by a dash, no year: `30/4-1/5`, `30/4 - 1/5`.
-static RE_DM_RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"([0-9]{{1,2}}){SP}*/{SP}*([0-9]{{1,2}}){SP}*[-–]{SP}*([0-9]{{1,2}}){SP}*/{SP}*([0-9]{{1,2}})"))
-        .expect("valid regex")
-});
-
-static RE_DIGITS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[0-9]{1,2}").expect("valid regex"));
-
-/// Day–month without year: `5/3`, `29/4`.
-static RE_DM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"([0-9]{{1,2}}){SP}*/{SP}*([0-9]{{1,2}})")).expect("valid regex")
-});
-
-/// Day–month with a hyphen after "ngày" or a holiday name (ND 30 style): `ngày 30-4`,
-/// `Quốc khánh 2-9`.
-static RE_DM_DASH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"([0-9]{1,2})[-–]([0-9]{1,2})").expect("valid regex"));
-
-/// Words after which a hyphenated day–month is a date.
-const DM_DASH_CUES: &[&str] = &[
-    "ngày",
-    "quốc khánh",
-    "lao động",
-    "miền nam",
-    "nhà giáo việt nam",
-    "phụ nữ việt nam",
-];
-
-/// Month: `tháng 4/2021`, `tháng 4 năm 2021`, `tháng 12`, `tháng Tư năm 2021`.
-static RE_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i:tháng){WS}*([0-9]{{1,2}}|Giêng|Một|Hai|Ba|Tư|Năm|Sáu|Bảy|Tám|Chín|Mười(?: một| hai)?)(?:{WS}*(?i:năm|/){WS}*([0-9]{{4}}))?"
-    ))
-    .expect("valid regex")
-});
-
-/// Quarter: `quý I/2022`, `Quý IV năm 2021`, `quý 1`.
-static RE_QUARTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i:quý){WS}+(IV|III|II|I|[1-4])(?:{WS}*(?i:năm|/){WS}*([0-9]{{4}}))?"
-    ))
-    .expect("valid regex")
-});
-
-/// Year ranges with or without a cue: `nhiệm kỳ 2020-2025`, `giai đoạn 2016 - 2020`, `(2020-2025)`.
-static RE_YEAR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"([0-9]{{4}}){WS}*[-–—]{WS}*([0-9]{{4}})")).expect("valid regex")
-});
-
-/// The cue before a year range, read back from its start: which kind it names.
-fn year_range_cue(text: &str, start: usize) -> Option<(DateKind, usize)> {
-    let before = window_before(text, start, 32);
-    let lower = before.to_lowercase();
-    let trimmed = lower.trim_end_matches(|c: char| c.is_whitespace() || c == '\u{AD}');
-    for (cue, kind) in [
-        ("nhiệm kỳ", DateKind::Term),
-        ("giai đoạn", DateKind::Period),
-        ("thời kỳ", DateKind::Period),
-        ("năm học", DateKind::Period),
-        ("niên khóa", DateKind::Period),
-        ("niên khoá", DateKind::Period),
-        ("niên độ", DateKind::Period),
-        ("năm", DateKind::Period),
-    ] {
-        if let Some(head) = trimmed.strip_suffix(cue)
-            && !head.ends_with(char::is_alphanumeric)
-        {
-            // Byte offset of the cue in the original: same char count from the end.
-            let cue_chars = before.len()
-                - before
-                    .trim_end_matches(|c: char| c.is_whitespace() || c == '\u{AD}')
-                    .len();
-            let kept = &before[..before.len() - cue_chars];
-            let n = cue.chars().count();
-            let cue_len: usize = kept.chars().rev().take(n).map(char::len_utf8).sum();
-            return Some((kind, start - cue_chars - cue_len));
-        }
-    }
-    None
-}
-
-/// Year: `năm 2021`, `năm1998`.
-static RE_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?i:năm){WS}*([0-9]{{4}})")).expect("valid regex"));
-
-/// Term by number: `Quốc hội khóa XV`, `Ban Chấp hành Trung ương khóa XIII`.
-static RE_KHOA: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i:khóa|khoá){WS}+([IVXL]{{1,7}})(?:{WS}*\(([0-9]{{4}}){WS}*[-–]{WS}*([0-9]{{4}})\))?"
-    ))
-    .expect("valid regex")
-});
-
-/// Dateline: `Thứ hai - 24/01/2022 09:17`.
-static RE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^[\s\u{AD}]*(?:((?i:thứ)[\s]*(?i:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|(?i:chủ[\s]*nhật)|CN|T[2-7])[\s]*[-–,|]?[\s]*)?([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})(?:[\s]*[-–,|]?[\s]*([0-9]{1,2})[:hg]([0-9]{2}))?",
-    )
-    .expect("valid regex")
-});
-
-// ---------------------------------------------------------------------------------------------
-
+/// A candidate mention: tokens `a..b`.
 #[derive(Debug, Clone)]
 struct Cand {
-    start: usize,
-    end: usize,
+    a: usize,
+    b: usize,
     kind: DateKind,
-    /// Day-level dates: first (and last, for ranges) day; year 0 when not written.
-    first: Option<(i32, u32, u32)>,
-    last: Option<(i32, u32, u32)>,
+    /// Day-level dates: first (and last, for ranges) day.
+    first: Option<Ymd>,
+    last: Option<Ymd>,
     /// Coarse kinds: the value.
     value: String,
     /// A bare day–month (or day range) without year: needs a cue.
     needs_cue: bool,
+    /// A day–month written with a dot (`14.10`), which also reads as a decimal or a time: a date
+    /// only after a strong cue (or continuing a list of such dates).
+    dotted: bool,
 }
 
-fn num(s: Option<regex::Match<'_>>) -> Option<u32> {
-    s.and_then(|m| m.as_str().parse().ok())
-}
+impl Cand {
+    fn day(a: usize, b: usize, d: Ymd, needs_cue: bool) -> Cand {
+        Cand {
+            a,
+            b,
+            kind: DateKind::Day,
+            first: Some(d),
+            last: None,
+            value: String::new(),
+            needs_cue,
+            dotted: false,
+        }
+    }
 
-fn prev_char(text: &str, i: usize) -> Option<char> {
-    text.get(..i).and_then(|s| s.chars().next_back())
-}
+    fn range(a: usize, b: usize, x: Ymd, y: Ymd, needs_cue: bool) -> Cand {
+        Cand {
+            a,
+            b,
+            kind: DateKind::Range,
+            first: Some(x),
+            last: Some(y),
+            value: String::new(),
+            needs_cue,
+            dotted: false,
+        }
+    }
 
-fn next_char(text: &str, i: usize) -> Option<char> {
-    text.get(i..).and_then(|s| s.chars().next())
-}
-
-/// No digit (or digit separator) glued before a numeric expression.
-fn clean_left(text: &str, start: usize) -> bool {
-    match prev_char(text, start) {
-        None => true,
-        Some(c) if c.is_ascii_digit() => false,
-        // "30/4-1/5": a dash after a date starts the next one.
-        Some('-' | '–') => true,
-        Some('/' | '.' | ',' | ':') => !matches!(
-            text.get(..start).and_then(|s| s.chars().rev().nth(1)),
-            Some(c) if c.is_ascii_digit()
-        ),
-        _ => true,
+    fn coarse(a: usize, b: usize, kind: DateKind, value: String) -> Cand {
+        Cand {
+            a,
+            b,
+            kind,
+            first: None,
+            last: None,
+            value,
+            needs_cue: false,
+            dotted: false,
+        }
     }
 }
 
-/// No digit, and no further `/digit` or `/Letter` (document number) glued after.
-fn clean_right(text: &str, end: usize) -> bool {
-    match next_char(text, end) {
-        None => true,
-        Some(c) if c.is_ascii_digit() => false,
-        // A dash then a digit links two dates ("30/4-1/5", "30/4/1975-30/4/2021").
-        Some('-' | '–') => !matches!(
-            text.get(end..).and_then(|s| s.chars().nth(1)),
-            Some(c) if c.is_alphabetic()
-        ),
-        Some('/' | '.' | ',') => !matches!(
-            text.get(end..).and_then(|s| s.chars().nth(1)),
-            Some(c) if c.is_alphanumeric()
-        ),
-        Some(c) if c.is_alphabetic() => false,
-        _ => true,
-    }
+/// The part a word of `data/dates/words.tsv` plays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Day,
+    Month,
+    Year,
+    Quarter,
+    Session,
+    Term,
+    Period,
+    From,
+    Until,
+    And,
 }
 
-/// Like [`clean_right`] for dates with a year, which may be glued to the next word by a missing
-/// space ("ngày 10/4/2021và", "ngày 31/7/1980.Ông").
-fn clean_right_year(text: &str, end: usize) -> bool {
-    match next_char(text, end) {
-        Some(c) if c.is_alphabetic() => true,
-        Some('.') => !matches!(
-            text.get(end..).and_then(|s| s.chars().nth(1)),
-            Some(c) if c.is_ascii_digit()
-        ),
-        _ => clean_right(text, end),
-    }
-}
-
-fn month_word(w: &str) -> Option<u32> {
-    Some(match w {
-        "Giêng" | "Một" => 1,
-        "Hai" => 2,
-        "Ba" => 3,
-        "Tư" => 4,
-        "Năm" => 5,
-        "Sáu" => 6,
-        "Bảy" => 7,
-        "Tám" => 8,
-        "Chín" => 9,
-        "Mười" => 10,
-        "Mười một" => 11,
-        "Mười hai" => 12,
+fn role_of(kind: &str) -> Option<Role> {
+    Some(match kind {
+        "day" => Role::Day,
+        "month" => Role::Month,
+        "year" => Role::Year,
+        "quarter" => Role::Quarter,
+        "session" => Role::Session,
+        "term" => Role::Term,
+        "period" => Role::Period,
+        "from" => Role::From,
+        "until" => Role::Until,
+        "and" => Role::And,
         _ => return None,
     })
+}
+
+/// The grammar's view of a document.
+struct Grammar<'d, 'a> {
+    doc: &'d Document<'a>,
+}
+
+impl Grammar<'_, '_> {
+    fn gap(&self, i: usize) -> Gap {
+        self.doc.get(i).map_or(Gap::Paragraph, |t| t.gap)
+    }
+
+    /// Token `i` follows the previous one on the same line (`SP*`: spaces, tabs or nothing).
+    fn same_line(&self, i: usize) -> bool {
+        matches!(self.gap(i), Gap::None | Gap::Space | Gap::Column)
+    }
+
+    /// Token `i` is the punctuation `p` (dashes are all `-` in keys).
+    fn punct(&self, i: usize, p: &str) -> bool {
+        self.doc.is(i, TokenKind::Punctuation) && self.doc.key(i) == p
+    }
+
+    /// Token `i` is an integer written in digits: its value and number of digits.
+    fn int(&self, i: usize) -> Option<(u32, usize)> {
+        let t = self.doc.get(i)?;
+        match t.value {
+            Value::Number {
+                value,
+                format: NumberFormat::Integer,
+                ..
+            } if value < 1e9 => Some((value as u32, t.span.len())),
+            _ => None,
+        }
+    }
+
+    /// A day or month number: one or two digits.
+    fn small(&self, i: usize) -> Option<u32> {
+        self.int(i).filter(|&(_, n)| n <= 2).map(|(v, _)| v)
+    }
+
+    /// A year: four digits.
+    fn year(&self, i: usize) -> Option<i32> {
+        self.int(i).filter(|&(_, n)| n == 4).map(|(v, _)| v as i32)
+    }
+
+    /// The date value of token `i`, with whether its year (if any) has four digits.
+    fn date(&self, i: usize) -> Option<(DateValue, bool)> {
+        match self.doc.get(i)?.value {
+            Value::Date(v) => {
+                let text = self.doc.text_of(i).as_bytes();
+                let digits = text.iter().rev().take_while(|b| b.is_ascii_digit()).count();
+                Some((v, v.year.is_none() || digits == 4))
+            }
+            _ => None,
+        }
+    }
+
+    /// The roles of the words of `data/dates/words.tsv` starting at token `i`, with their ends.
+    fn roles(&self, i: usize) -> impl Iterator<Item = (Role, usize)> + '_ {
+        let hits = if self.doc.has(i, Lex::DateWord) {
+            self.doc.hits_at(i)
+        } else {
+            &[]
+        };
+        hits.iter()
+            .filter(|h| h.lex == Lex::DateWord)
+            .filter_map(|h| {
+                let kind = self.doc.lexicons().entry(h).kind()?;
+                Some((role_of(kind)?, h.end))
+            })
+    }
+
+    /// Whether the one-token word at `i` plays `role`.
+    fn is(&self, i: usize, role: Role) -> bool {
+        self.roles(i).any(|(r, e)| r == role && e == i + 1)
+    }
+
+    /// A day–month without year at `i`: `5/3` (a fraction token, or a date token after a day
+    /// word), `5 / 3`. Returns day, month and the token after it.
+    fn dm(&self, i: usize) -> Option<(u32, u32, usize)> {
+        let t = self.doc.get(i)?;
+        match t.value {
+            Value::Fraction(a, b) => {
+                let text = self.doc.text_of(i);
+                let k = text.find('/')?;
+                (k <= 2 && text.len() - k - 1 <= 2).then_some((a, b, i + 1))
+            }
+            Value::Date(v) if v.year.is_none() && v.last_day.is_none() => {
+                Some((u32::from(v.day?), u32::from(v.month), i + 1))
+            }
+            Value::Number { .. } => {
+                let d = self.small(i)?;
+                if !(self.punct(i + 1, "/") && self.same_line(i + 1) && self.same_line(i + 2)) {
+                    return None;
+                }
+                Some((d, self.small(i + 2)?, i + 3))
+            }
+            _ => None,
+        }
+    }
+
+    /// A day–month written with a dot, one number token `14.10` (day and month of one or two
+    /// digits).
+    fn dotted_dm(&self, i: usize) -> Option<(u32, u32)> {
+        let t = self.doc.get(i)?;
+        if !matches!(
+            t.value,
+            Value::Number {
+                format: NumberFormat::Decimal | NumberFormat::Grouped,
+                ..
+            }
+        ) {
+            return None;
+        }
+        let (d, m) = self.doc.text_of(i).split_once('.')?;
+        let part = |s: &str| {
+            (!s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| s.parse().ok())
+                .flatten()
+        };
+        Some((part(d)?, part(m)?))
+    }
+
+    /// `/ yyyy` at `j` (spaces allowed around the slash): the year and the token after it.
+    fn year_tail(&self, j: usize) -> Option<(i32, usize)> {
+        if self.punct(j, "/") && self.same_line(j) && self.same_line(j + 1) {
+            return Some((self.year(j + 1)?, j + 2));
+        }
+        None
+    }
+
+    /// A month and its year written as one token: `4/2021` (a date token), `9/1869` (a
+    /// fraction, the year being outside the tokenizer's range). Returns the month and the year.
+    fn month_year(&self, k: usize) -> Option<(u32, i32)> {
+        match self.doc.get(k)?.value {
+            Value::Date(v) if v.day.is_none() => {
+                let (_, four) = self.date(k)?;
+                Some((u32::from(v.month), i32::from(v.year?))).filter(|_| four)
+            }
+            Value::Fraction(m, y) => {
+                let text = self.doc.text_of(k);
+                let slash = text.find('/')?;
+                (slash <= 2 && text.len() - slash - 1 == 4).then_some((m, y as i32))
+            }
+            _ => None,
+        }
+    }
+
+    /// A day, then a slash, then a month and year token: `24/ 8/2001`.
+    fn d_slash_month_year(&self, i: usize) -> Option<(u32, u32, i32, usize)> {
+        let d = self.small(i)?;
+        if !(self.punct(i + 1, "/") && self.same_line(i + 1) && self.same_line(i + 2)) {
+            return None;
+        }
+        let (m, y) = self.month_year(i + 2)?;
+        let text = self.doc.text_of(i + 2);
+        (text.find('/')? <= 2).then_some((d, m, y, i + 3))
+    }
+
+    /// A day–month with an optional year at `j`: `28/7`, `28/7/2020`, `28 / 7 / 2020`.
+    fn dm_year(&self, j: usize) -> Option<(u32, u32, i32, usize)> {
+        if let Some((v, four)) = self.date(j)
+            && v.last_day.is_none()
+            && let Some(d) = v.day
+        {
+            let y = v.year.map_or(0, i32::from);
+            return four.then_some((u32::from(d), u32::from(v.month), y, j + 1));
+        }
+        if let Some(found) = self.d_slash_month_year(j) {
+            return Some(found);
+        }
+        let (d, m, e) = self.dm(j)?;
+        match self.year_tail(e) {
+            Some((y, e)) => Some((d, m, y, e)),
+            None => Some((d, m, 0, e)),
+        }
+    }
+
+    /// The first character of token `e` when it is glued to the previous token, and the
+    /// character after it.
+    fn glued_chars(&self, e: usize) -> Option<(char, Option<char>)> {
+        let t = self.doc.get(e)?;
+        if t.gap != Gap::None {
+            return None;
+        }
+        let text = self.doc.text_of(e);
+        let mut it = text.chars();
+        let c1 = it.next()?;
+        let c2 = it.next().or_else(|| {
+            (self.gap(e + 1) == Gap::None)
+                .then(|| self.doc.text_of(e + 1).chars().next())
+                .flatten()
+        });
+        Some((c1, c2))
+    }
+
+    /// Nothing glued before token `i` that makes it part of a longer number (`1.9`, `01/2016`).
+    fn clean_left(&self, i: usize) -> bool {
+        if i == 0 || self.gap(i) != Gap::None {
+            return true;
+        }
+        let p = self.doc.text_of(i - 1);
+        let mut rev = p.chars().rev();
+        match rev.next() {
+            Some(c) if c.is_ascii_digit() => false,
+            Some('/' | '.' | ',' | ':') => {
+                let before = rev.next().or_else(|| {
+                    (i >= 2 && self.gap(i - 1) == Gap::None)
+                        .then(|| self.doc.text_of(i - 2).chars().next_back())
+                        .flatten()
+                });
+                !before.is_some_and(|c| c.is_ascii_digit())
+            }
+            _ => true,
+        }
+    }
+
+    /// Nothing glued after the mention ending before token `e`: no digit, word, `/x`, `-x`.
+    fn clean_right(&self, e: usize) -> bool {
+        let Some((c1, c2)) = self.glued_chars(e) else {
+            return true;
+        };
+        match c1 {
+            c if c.is_ascii_digit() => false,
+            '-' | '–' => !c2.is_some_and(char::is_alphabetic),
+            '/' | '.' | ',' => !c2.is_some_and(char::is_alphanumeric),
+            c if c.is_alphabetic() => false,
+            _ => true,
+        }
+    }
+
+    /// Like [`Grammar::clean_right`] for a date with its year, which may be glued to the next word
+    /// by a missing space (`ngày 10/4/2021và`, `ngày 31/7/1980.Ông`).
+    fn clean_right_year(&self, e: usize) -> bool {
+        match self.glued_chars(e) {
+            Some((c, _)) if c.is_alphabetic() => true,
+            Some(('.', c2)) => !c2.is_some_and(|c| c.is_ascii_digit()),
+            _ => self.clean_right(e),
+        }
+    }
+
+    /// The kinds of the cues of `data/dates/cues.tsv` that end just before token `e`:
+    /// (strong, weak, with the `d-m` flag).
+    fn cues_ending(&self, e: usize) -> (bool, bool, bool) {
+        let (mut strong, mut weak, mut dash) = (false, false, false);
+        let lex = self.doc.lexicons();
+        // The keys of the tokens before `e`, joined: each cue is a suffix of it.
+        let mut first = e;
+        while first > 0
+            && e - first < MAX_CUE_TOKENS
+            && (first == e || !matches!(self.gap(first), Gap::Paragraph | Gap::Column))
+        {
+            first -= 1;
+        }
+        let mut joined = String::with_capacity(32);
+        let mut starts = [0usize; MAX_CUE_TOKENS];
+        for (n, t) in (first..e).enumerate() {
+            if n > 0 {
+                joined.push(' ');
+            }
+            starts[n] = joined.len();
+            joined.push_str(self.doc.key(t));
+        }
+        for &at in &starts[..e - first] {
+            if let Some(entry) = lex.get(Lex::DateCue, &joined[at..]) {
+                match entry.kind() {
+                    Some("strong") => strong = true,
+                    Some("weak") => weak = true,
+                    _ => {}
+                }
+                dash |= entry.col(2) == "d-m";
+            }
+        }
+        (strong, weak, dash)
+    }
+
+    /// A lunar-calendar marker (`âm lịch`, `(ÂL)`) after the mention ending before token `e`.
+    fn lunar_after(&self, mut e: usize) -> bool {
+        while self.punct(e, "(") && !self.gap(e).breaks_line() {
+            e += 1;
+        }
+        e < self.doc.len() && !self.gap(e).breaks_line() && self.doc.has(e, Lex::LunarMark)
+    }
+
+    /// No counted noun after the mention ending before token `e`: a fraction of a noun is not a
+    /// date (`từ 1/3 số hộ`, `trả trước 1/6 hóa đơn`, `đến 1/6 triệu trẻ`, `1/3 (một phần ba)`).
+    /// The next word on the line, past an ellipsis, is looked up in `data/dates/count_nouns.tsv`
+    /// and in the counted nouns, units and magnitudes of the statistics tables
+    /// (`data/stats/units.tsv`, `magnitudes.tsv`).
+    fn no_count_noun(&self, mut e: usize) -> bool {
+        while self.doc.key(e) == "..." && !self.gap(e).breaks_line() {
+            e += 1;
+        }
+        if e >= self.doc.len() || self.gap(e).breaks_line() {
+            return true;
+        }
+        let listed = (1..=MAX_NOUN_TOKENS)
+            .any(|n| self.doc.phrase_entry(Lex::CountNoun, e, e + n).is_some());
+        !(listed || self.doc.has(e, Lex::Unit) || self.doc.has(e, Lex::Magnitude))
+    }
+
+    /// The last three word tokens (starting with a letter or digit) before token `i` in its
+    /// sentence, nearest first.
+    fn words_before(&self, i: usize) -> [Option<usize>; 3] {
+        let floor = match self.doc.sentences().get(self.doc.sentence_of(i)) {
+            Some(s) if s.start <= i => s.start,
+            _ => 0,
+        };
+        let mut out = [None; 3];
+        let mut k = 0;
+        let mut j = i;
+        // Past at most a few punctuation tokens ("thứ Hai, (24/1)").
+        let floor = floor.max(i.saturating_sub(12));
+        while j > floor && k < 3 {
+            j -= 1;
+            if matches!(self.doc.token(j).case, Case::None) {
+                continue;
+            }
+            out[k] = Some(j);
+            k += 1;
+        }
+        out
+    }
+
+    fn key_is(&self, i: Option<usize>, key: &str) -> bool {
+        i.is_some_and(|i| self.doc.key(i) == key)
+    }
+
+    /// Whether a bare day–month at tokens `a..e` has a date cue; `chained` when it continues an
+    /// accepted date (`30/4 và 1/5`); `strong_only` for a dotted one (`14.10`), which takes a
+    /// strong cue or a list and no counted noun after (`mỗi ngày 1.5 triệu` is no date).
+    fn has_cue(&self, a: usize, e: usize, chained: bool, strong_only: bool) -> bool {
+        let w = self.words_before(a);
+        // "New Delhingày 28/4": "ngày" glued to the word before by a missing space.
+        let glued_ngay = w[0].is_some_and(|w1| {
+            let k = self.doc.key(w1);
+            k.len() > "ngày".len() && k.ends_with("ngày")
+        });
+        let (strong, weak, _) = w[0].map_or((false, false, false), |w1| self.cues_ending(w1 + 1));
+        if strong_only {
+            return (strong || glued_ngay || chained) && self.no_count_noun(e);
+        }
+        // "(29/4)", "(ngày 18/4)".
+        if a > 0
+            && !self.gap(a).breaks_line()
+            && self.doc.text_of(a - 1).ends_with('(')
+            && self.gap(e) == Gap::None
+            && self.doc.text_of(e).starts_with(')')
+        {
+            return true;
+        }
+        if w[0].is_none() {
+            return chained && self.no_count_noun(e);
+        }
+        if strong || glued_ngay {
+            return true;
+        }
+        // "ngày" two or three words back: "ngày bầu cử 3/11", "ngày khánh thành 27/4".
+        let ngay_back = (self.key_is(w[1], "ngày") && !self.key_is(w[0], "càng"))
+            || (self.key_is(w[2], "ngày") && !self.key_is(w[1], "càng"));
+        let after_punct = !self.gap(a).breaks_line()
+            && self.doc.text_of(a - 1).ends_with([',', '.', ';', ':', ')']);
+        if ngay_back && !after_punct {
+            return self.no_count_noun(e);
+        }
+        (chained || weak) && self.no_count_noun(e)
+    }
+
+    /// What the tokens `p..c` between two mentions say: `Some(false)` for a list (`,`, `và`),
+    /// `Some(true)` for a range (`-`, `đến`, `đến hết`), a trailing `ngày` ignored. Returns the
+    /// link and its number of tokens.
+    fn connector(&self, p: usize, c: usize) -> Option<(bool, usize)> {
+        if c < p || c - p > 4 {
+            return None;
+        }
+        let mut end = c;
+        while end > p && self.doc.key(end - 1) == "ngày" {
+            end -= 1;
+        }
+        let link = match end - p {
+            0 => false,
+            1 if matches!(self.doc.key(p), "," | ";") => false,
+            1 if self.doc.key(p) == "-" => true,
+            _ => match self.roles(p).find(|&(_, e)| e == end) {
+                Some((Role::And, _)) => false,
+                Some((Role::Until, _)) => true,
+                _ => return None,
+            },
+        };
+        Some((link, c - p))
+    }
+
+    /// Whether the mention starting at token `a` follows `từ` or `từ ngày`.
+    fn after_tu(&self, a: usize) -> bool {
+        let w = self.words_before(a);
+        self.key_is(w[0], "từ") || (self.key_is(w[0], "ngày") && self.key_is(w[1], "từ"))
+    }
+}
+
+/// The longest phrase of `data/dates/cues.tsv`, in tokens (checked by a test).
+const MAX_CUE_TOKENS: usize = 4;
+/// The longest phrase of `data/dates/count_nouns.tsv`, in tokens (checked by a test).
+const MAX_NOUN_TOKENS: usize = 3;
+
+/// Every candidate of the document, unordered.
+fn collect(g: &Grammar<'_, '_>) -> Vec<Cand> {
+    let doc = g.doc;
+    let mut out = Vec::new();
+    for i in 0..doc.len() {
+        let t = doc.token(i);
+        match t.kind {
+            TokenKind::Number | TokenKind::Date if could_start(g, i) => numeric(g, i, &mut out),
+            _ if doc.has(i, Lex::DateWord) => words(g, i, &mut out),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Whether an expression can start with the number at token `i`: a date token, a fraction or
+/// a dotted pair (`5/3`, `14.10`), or an integer followed by a slash, a dash or "tháng". Most
+/// numbers of a text fail this at once.
+fn could_start(g: &Grammar<'_, '_>, i: usize) -> bool {
+    match g.doc.token(i).value {
+        Value::Date(_) | Value::Fraction(..) => true,
+        Value::Number {
+            format: NumberFormat::Integer,
+            ..
+        } => matches!(g.doc.key(i + 1), "/" | "-") || g.is(i + 1, Role::Month),
+        Value::Number { .. } => g.doc.token(i).span.len() <= 5,
+        _ => false,
+    }
+}
+
+/// The expressions that start with the number or date at token `i`.
+fn numeric(g: &Grammar<'_, '_>, i: usize, out: &mut Vec<Cand>) {
+    // "22 tháng 11 năm 2002" (without "ngày": only with its year).
+    if g.small(i).is_some() && g.is(i + 1, Role::Month) {
+        day_words(g, i, None, out);
+    }
+    full_day(g, i, out);
+    day_range(g, i, out);
+    year_range(g, i, out);
+    if let Some((d, m, e)) = g.dm(i) {
+        // "30/4-1/5", "30/4 - 1/5": two day–months of the same or the next month.
+        if g.punct(e, "-")
+            && g.same_line(e)
+            && g.same_line(e + 1)
+            && let Some((d2, m2, e2)) = g.dm(e + 1)
+            && let (Some(a), Some(b)) = (ymd(0, m, d), ymd(0, m2, d2))
+        {
+            let next_month = m2 == m + 1 || (m == 12 && m2 == 1);
+            if ((m == m2 && d < d2) || next_month) && g.clean_left(i) && g.clean_right(e2) {
+                // "30/4-1/5 người dân": a noun after it asks for a cue before it.
+                out.push(Cand::range(i, e2, a, b, !g.no_count_noun(e2)));
+            }
+        }
+        // "5/3", "29/4": a date only with a cue.
+        if let Some(day) = ymd(0, m, d)
+            && g.clean_left(i)
+            && g.clean_right(e)
+            && !g.lunar_after(e)
+        {
+            out.push(Cand::day(i, e, day, true));
+        }
+    }
+    // "Chiều 14.10", "lễ 30.4, 1.5": a day–month with a dot, after a strong cue.
+    if let Some((d, m)) = g.dotted_dm(i)
+        && let Some(day) = ymd(0, m, d)
+        && g.clean_left(i)
+        && g.clean_right(i + 1)
+        && !g.lunar_after(i + 1)
+    {
+        let mut c = Cand::day(i, i + 1, day, true);
+        c.dotted = true;
+        out.push(c);
+    }
+    // "ngày 30-4", "Quốc khánh 2-9": a hyphenated day–month after a `d-m` cue.
+    if let Some(d) = g.small(i)
+        && g.punct(i + 1, "-")
+        && g.gap(i + 1) == Gap::None
+        && g.gap(i + 2) == Gap::None
+        && let Some(m) = g.small(i + 2)
+        && g.gap(i) != Gap::None
+        && g.clean_left(i)
+        && let Some(w1) = g.words_before(i)[0]
+        && g.cues_ending(w1 + 1).2
+        && let Some(day) = ymd(0, m, d)
+        && g.clean_right(i + 3)
+        && !g.lunar_after(i + 3)
+    {
+        out.push(Cand::day(i, i + 3, day, false));
+    }
+}
+
+/// A day with its year: `09/4/2021`, `9-4-2021`, `24.01.2022`, `25/ 4 /2021`, `20/10 năm 2021`.
+fn full_day(g: &Grammar<'_, '_>, i: usize, out: &mut Vec<Cand>) {
+    let found = if let Some((v, four)) = g.date(i) {
+        match (v.day, v.last_day, v.year) {
+            (Some(d), None, Some(y)) if four => {
+                Some((i32::from(y), u32::from(v.month), u32::from(d), i + 1))
+            }
+            _ => None,
+        }
+    } else {
+        None
+    };
+    let found = found.or_else(|| {
+        if let Some((d, m, y, e)) = g.d_slash_month_year(i) {
+            return Some((y, m, d, e));
+        }
+        if let Some((d, m, e)) = g.dm(i) {
+            if let Some((y, e)) = g.year_tail(e) {
+                return Some((y, m, d, e));
+            }
+            // "20/10 năm 2021": spaces (not a line break) around "năm".
+            if matches!(g.gap(e), Gap::Space | Gap::Column)
+                && g.is(e, Role::Year)
+                && g.same_line(e + 1)
+                && let Some(y) = g.year(e + 1)
+            {
+                return Some((y, m, d, e + 2));
+            }
+            return None;
+        }
+        let glued = |k: usize| g.gap(k) == Gap::None;
+        // ISO 8601 "2025-08-17" (web pages, metadata).
+        let two = |k: usize| g.int(k).filter(|&(_, n)| n == 2).map(|(v, _)| v);
+        if let Some(y) = g.year(i)
+            && g.punct(i + 1, "-")
+            && g.punct(i + 3, "-")
+            && (i + 1..i + 5).all(glued)
+            && let (Some(m), Some(d)) = (two(i + 2), two(i + 4))
+        {
+            return Some((y, m, d, i + 5));
+        }
+        // "9–4–2021" when the tokenizer did not join it.
+        let d = g.small(i)?;
+        if g.punct(i + 1, "-") && glued(i + 1) && glued(i + 2) && glued(i + 3) && glued(i + 4) {
+            let m = g.small(i + 2)?;
+            if g.punct(i + 3, "-") {
+                return Some((g.year(i + 4)?, m, d, i + 5));
+            }
+        }
+        None
+    });
+    let Some((y, m, d, e)) = found else {
+        return;
+    };
+    if let Some(day) = ymd(y, m, d)
+        && g.clean_left(i)
+        && g.clean_right_year(e)
+        && !g.lunar_after(e)
+    {
+        out.push(Cand::day(i, e, day, false));
+    }
+}
+
+/// A range of days of one month: `27-28/7/2020`, `26 - 29/4`, `9-10/4`.
+fn day_range(g: &Grammar<'_, '_>, i: usize, out: &mut Vec<Cand>) {
+    let found = if let Some((v, four)) = g.date(i) {
+        match (v.day, v.last_day) {
+            (Some(a), Some(b)) if four => Some((
+                u32::from(a),
+                u32::from(b),
+                u32::from(v.month),
+                v.year.map_or(0, i32::from),
+                i + 1,
+            )),
+            _ => None,
+        }
+    } else if let Some(d1) = g.small(i)
+        && g.punct(i + 1, "-")
+        && g.same_line(i + 1)
+        && g.same_line(i + 2)
+    {
+        g.dm_year(i + 2).map(|(d2, m, y, e)| (d1, d2, m, y, e))
+    } else {
+        None
+    };
+    let Some((d1, d2, m, y, e)) = found else {
+        return;
+    };
+    if d1 >= d2 {
+        return;
+    }
+    if let (Some(a), Some(b)) = (ymd(y, m, d1), ymd(y, m, d2))
+        && g.clean_left(i)
+        && g.clean_right(e)
+        && !g.lunar_after(e)
+    {
+        out.push(Cand::range(i, e, a, b, y == 0));
+    }
+}
+
+/// A range of years: `nhiệm kỳ 2020-2025` (term), `giai đoạn 2016 - 2020`, `năm học 2021-2022`,
+/// a bare `(2020-2025)` (period).
+fn year_range(g: &Grammar<'_, '_>, i: usize, out: &mut Vec<Cand>) {
+    let Some(a) = g.year(i) else { return };
+    if !g.punct(i + 1, "-") {
+        return;
+    }
+    let Some(b) = g.year(i + 2) else { return };
+    if !plausible_year(a) || !plausible_year(b) || b <= a || b - a > 30 {
+        return;
+    }
+    // The cue right before: the longest phrase of words.tsv ending there.
+    let cue = (i.saturating_sub(3)..i).find_map(|s| {
+        g.roles(s).find_map(|(r, e)| {
+            (e == i).then_some(match r {
+                Role::Term => Some((DateKind::Term, s)),
+                Role::Period | Role::Year => Some((DateKind::Period, s)),
+                _ => None,
+            })?
+        })
+    });
+    let (kind, start) = match cue {
+        Some(c) => c,
+        None if b - a <= 10 => (DateKind::Period, i),
+        None => return,
+    };
+    if g.clean_left(i) && g.clean_right(i + 3) {
+        out.push(Cand::coarse(start, i + 3, kind, format!("{a:04}/{b:04}")));
+    }
+}
+
+/// The expressions that start with a word of `data/dates/words.tsv` at token `i`.
+fn words(g: &Grammar<'_, '_>, i: usize, out: &mut Vec<Cand>) {
+    let doc = g.doc;
+    for (role, _) in g.roles(i).filter(|&(_, e)| e == i + 1) {
+        match role {
+            Role::Day => {
+                if g.small(i + 1).is_some() && g.is(i + 2, Role::Month) {
+                    day_words(g, i + 1, Some(i), out);
+                }
+                if doc.key(i) == "ngày" {
+                    from_to(g, i, out);
+                    day_list(g, i, out);
+                }
+            }
+            Role::Month => month(g, i, out),
+            Role::Year => {
+                // "năm 2021", "năm1998".
+                if let Some(y) = g.year(i + 1)
+                    && plausible_year(y)
+                    && g.clean_right(i + 2)
+                {
+                    out.push(Cand::coarse(i, i + 2, DateKind::Year, format!("{y:04}")));
+                }
+            }
+            Role::Quarter => quarter(g, i, out),
+            Role::Session => session(g, i, out),
+            _ => {}
+        }
+    }
+}
+
+/// `[ngày] 9 tháng 4 [năm 2021]`, the day at `j`; without "ngày" only with its year.
+fn day_words(g: &Grammar<'_, '_>, j: usize, prefix: Option<usize>, out: &mut Vec<Cand>) {
+    let Some(d) = g.small(j) else { return };
+    let k = j + 2;
+    let (m, y, e) = if let Some((v, four)) = g.date(k) {
+        // "9 tháng 4/2021": the month and year are one token.
+        match (v.day, v.year) {
+            (None, Some(y)) if four => (u32::from(v.month), i32::from(y), k + 1),
+            _ => return,
+        }
+    } else {
+        let Some(m) = g.small(k) else { return };
+        let linked = g.is(k + 1, Role::Year) || g.punct(k + 1, ",") || g.punct(k + 1, "/");
+        match (g.year(k + 2), g.year(k + 1)) {
+            (Some(y), _) if linked => (m, y, k + 3),
+            // "11 Tháng 12 2023" (a CMS date): the year right after the month, on its line.
+            (_, Some(y))
+                if matches!(g.gap(k + 1), Gap::Space | Gap::Column) && plausible_year(y) =>
+            {
+                (m, y, k + 2)
+            }
+            _ => (m, 0, k + 1),
+        }
+    };
+    if y == 0 && prefix.is_none() {
+        return; // "3 tháng 4" is a duration, not a date
+    }
+    let start = prefix.unwrap_or(j);
+    // With its year, a missing space after it is no harm ("năm 2020của").
+    let clean_right = if y == 0 {
+        g.clean_right(e)
+    } else {
+        g.clean_right_year(e)
+    };
+    if let Some(day) = ymd(y, m, d)
+        && g.clean_left(start)
+        && clean_right
+        && !g.lunar_after(e)
+    {
+        out.push(Cand::day(start, e, day, false));
+    }
+}
+
+/// `từ ngày 27 đến [ngày] 28/7/2020`: "ngày" at `i`, "từ" before it.
+fn from_to(g: &Grammar<'_, '_>, i: usize, out: &mut Vec<Cand>) {
+    if i == 0 || !g.is(i - 1, Role::From) || g.gap(i) == Gap::None || g.gap(i + 1) == Gap::None {
+        return;
+    }
+    let Some(d1) = g.small(i + 1) else { return };
+    if !g.is(i + 2, Role::Until) {
+        return;
+    }
+    let mut j = i + 3;
+    if g.doc.key(j) == "ngày" {
+        j += 1;
+    }
+    let Some((d2, m, y, e)) = g.dm_year(j) else {
+        return;
+    };
+    if d1 >= d2 {
+        return;
+    }
+    if let (Some(a), Some(b)) = (ymd(y, m, d1), ymd(y, m, d2))
+        && g.clean_right(e)
+        && !g.lunar_after(e)
+    {
+        out.push(Cand::range(i - 1, e, a, b, false));
+    }
+}
+
+/// Several days of one month after "ngày" at `i`: `ngày 22 và 23/4`, `các ngày 8, 12 và 21/4`.
+/// The listed days are pushed; the last one, written with its month, is found on its own.
+fn day_list(g: &Grammar<'_, '_>, i: usize, out: &mut Vec<Cand>) {
+    if g.gap(i + 1) == Gap::None {
+        return;
+    }
+    let mut days: Vec<(u32, usize)> = Vec::new();
+    let mut j = i + 1;
+    while days.len() < 6 {
+        let Some(d) = g.small(j) else { break };
+        if !(g.punct(j + 1, ",") || g.is(j + 1, Role::And)) {
+            break;
+        }
+        days.push((d, j));
+        j += 2;
+    }
+    if days.is_empty() {
+        return;
+    }
+    let Some((last, m, y, e)) = g.dm_year(j) else {
+        return;
+    };
+    let increasing = days.windows(2).all(|w| w[0].0 < w[1].0);
+    if !increasing || days.last().is_some_and(|&(d, _)| d >= last) || !g.clean_right(e) {
+        return;
+    }
+    for (d, k) in days {
+        if let Some(day) = ymd(y, m, d) {
+            out.push(Cand::day(k, k + 1, day, false));
+        }
+    }
+}
+
+/// `tháng 4/2021`, `tháng 4 năm 2021`, `tháng 12`, `tháng Tư năm 2021`: "tháng" at `i`.
+fn month(g: &Grammar<'_, '_>, i: usize, out: &mut Vec<Cand>) {
+    let doc = g.doc;
+    // "3 tháng 4 năm" counts months: no number just before "tháng".
+    if i > 0
+        && doc
+            .text_of(i - 1)
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit())
+    {
+        return;
+    }
+    let k = i + 1;
+    let (m, mut y, mut e) = if let Some((m, y)) = g.month_year(k) {
+        (m, Some(y), k + 1)
+    } else if g.date(k).is_some() {
+        return;
+    } else if let Some(m) = g.small(k) {
+        (m, None, k + 1)
+    } else if let Some((m, e)) = month_name(g, k) {
+        (m, None, e)
+    } else {
+        return;
+    };
+    if !(1..=12).contains(&m) {
+        return;
+    }
+    if y.is_none()
+        && (g.is(e, Role::Year) || g.punct(e, "/"))
+        && let Some(year) = g.year(e + 1)
+    {
+        (y, e) = (Some(year), e + 2);
+    }
+    if !g.clean_right(e) || g.lunar_after(e) {
+        return;
+    }
+    let value = match y {
+        Some(y) if plausible_year(y) => format!("{y:04}-{m:02}"),
+        Some(_) => return,
+        None => format!("--{m:02}"),
+    };
+    out.push(Cand::coarse(i, e, DateKind::Month, value));
+}
+
+/// A month name of `data/dates/months.tsv` at `k`, written with a capital (`Tư`, `Mười một`):
+/// the month and the token after the name.
+fn month_name(g: &Grammar<'_, '_>, k: usize) -> Option<(u32, usize)> {
+    let doc = g.doc;
+    if doc.get(k)?.case != Case::Title {
+        return None;
+    }
+    // "Mười một": the second word in lower case, one space away; else the one word.
+    let two = doc
+        .get(k + 1)
+        .is_some_and(|t| t.case == Case::Lower && t.gap == Gap::Space);
+    let (entry, end) = two
+        .then(|| {
+            doc.phrase_entry(Lex::MonthName, k, k + 2)
+                .map(|e| (e, k + 2))
+        })
+        .flatten()
+        .or_else(|| {
+            doc.phrase_entry(Lex::MonthName, k, k + 1)
+                .map(|e| (e, k + 1))
+        })?;
+    Some((entry.col(1).parse().ok()?, end))
+}
+
+/// The Roman number of token `i` (`XV`, written in capitals), 1..=40.
+fn roman_at(g: &Grammar<'_, '_>, i: usize) -> Option<u32> {
+    let text = g.doc.text_of(i);
+    if text.is_empty() || text.len() > 7 || !text.bytes().all(|b| b"IVXL".contains(&b)) {
+        return None;
+    }
+    roman(text)
+}
+
+/// The token after the mention ends it: no letter or digit glued on.
+fn ends_word(g: &Grammar<'_, '_>, e: usize) -> bool {
+    !g.glued_chars(e).is_some_and(|(c, _)| c.is_alphanumeric())
+}
+
+/// `quý I/2022`, `Quý IV năm 2021`, `quý 1`: "quý" at `i`.
+fn quarter(g: &Grammar<'_, '_>, i: usize, out: &mut Vec<Cand>) {
+    let k = i + 1;
+    if g.gap(k) == Gap::None {
+        return;
+    }
+    // "quý 1/2021": the quarter and the year are one token.
+    let (q, mut y, mut e) = match g.month_year(k) {
+        Some((q @ 1..=4, y)) if g.doc.text_of(k).find('/') == Some(1) => (q, Some(y), k + 1),
+        Some(_) => return,
+        None => {
+            let q = match g.doc.text_of(k) {
+                "I" => 1,
+                "II" => 2,
+                "III" => 3,
+                "IV" => 4,
+                "1" => 1,
+                "2" => 2,
+                "3" => 3,
+                "4" => 4,
+                _ => return,
+            };
+            (q, None, k + 1)
+        }
+    };
+    if y.is_none()
+        && (g.is(e, Role::Year) || g.punct(e, "/"))
+        && let Some(year) = g.year(e + 1)
+    {
+        (y, e) = (Some(year), e + 2);
+    }
+    if !ends_word(g, e) {
+        return;
+    }
+    let value = match y {
+        Some(y) if plausible_year(y) => format!("{y:04}-Q{q}"),
+        Some(_) => return,
+        None => format!("--Q{q}"),
+    };
+    out.push(Cand::coarse(i, e, DateKind::Quarter, value));
+}
+
+/// The longest phrase of `data/dates/terms.tsv`, in tokens (checked by a test).
+const MAX_TERM_TOKENS: usize = 6;
+
+/// `Quốc hội khóa XV`, `Ban Chấp hành Trung ương khóa XIII` (years from `data/dates/terms.tsv`),
+/// `khóa XV (2021-2026)` (years as written): "khóa" at `i`.
+fn session(g: &Grammar<'_, '_>, i: usize, out: &mut Vec<Cand>) {
+    let doc = g.doc;
+    let k = i + 1;
+    if g.gap(k) == Gap::None || roman_at(g, k).is_none() || !ends_word(g, k + 1) {
+        return;
+    }
+    let mut e = k + 1;
+    let mut years = None;
+    if g.punct(e, "(")
+        && let (Some(a), Some(b)) = (g.year(e + 1), g.year(e + 3))
+        && g.punct(e + 2, "-")
+        && g.punct(e + 4, ")")
+    {
+        e += 5;
+        if b > a {
+            years = Some((a, b));
+        }
+    }
+    if years.is_none() {
+        // The term's body and number, as one phrase of the table ending at the number.
+        years = (i.saturating_sub(MAX_TERM_TOKENS - 2)..i).find_map(|s| {
+            let entry = doc.phrase_entry(Lex::Term, s, k + 1)?;
+            Some((entry.col(1).parse().ok()?, entry.col(2).parse().ok()?))
+        });
+    }
+    if let Some((a, b)) = years {
+        out.push(Cand::coarse(i, e, DateKind::Term, format!("{a:04}/{b:04}")));
+    }
 }
 
 fn roman(s: &str) -> Option<u32> {
@@ -421,7 +1213,7 @@ fn roman(s: &str) -> Option<u32> {
     (1..=40).contains(&total).then_some(total)
 }
 
-fn ymd(y: i32, m: u32, d: u32) -> Option<(i32, u32, u32)> {
+fn ymd(y: i32, m: u32, d: u32) -> Option<Ymd> {
     if y == 0 {
         valid_day_month(d, m).then_some((0, m, d))
     } else {
@@ -429,7 +1221,7 @@ fn ymd(y: i32, m: u32, d: u32) -> Option<(i32, u32, u32)> {
     }
 }
 
-fn fmt_day(d: (i32, u32, u32)) -> String {
+fn fmt_day(d: Ymd) -> String {
     if d.0 == 0 {
         format!("--{:02}-{:02}", d.1, d.2)
     } else {
@@ -437,548 +1229,14 @@ fn fmt_day(d: (i32, u32, u32)) -> String {
     }
 }
 
-/// Whether a lunar-calendar marker (`âm lịch`, `ÂL`) follows.
-fn lunar_after(text: &str, end: usize) -> bool {
-    let tail = window_after(text, end, 24);
-    let t = tail
-        .trim_start_matches([' ', '(', '\t', '\u{a0}'])
-        .to_lowercase();
-    t.starts_with("âm lịch") || t.starts_with("âl") || t.starts_with("al)")
-}
-
-/// Up to `n` bytes after `i`, cut on a char boundary.
-fn window_after(text: &str, i: usize, n: usize) -> &str {
-    let mut e = (i + n).min(text.len());
-    while !text.is_char_boundary(e) {
-        e -= 1;
-    }
-    text.get(i..e).unwrap_or("")
-}
-
-/// Up to `n` bytes before `i`, cut on a char boundary.
-fn window_before(text: &str, i: usize, n: usize) -> &str {
-    let mut s = i.saturating_sub(n);
-    while !text.is_char_boundary(s) {
-        s += 1;
-    }
-    text.get(s..i).unwrap_or("")
-}
-
-fn collect(text: &str) -> Vec<Cand> {
-    let mut out = Vec::new();
-    for c in RE_KHOA.captures_iter(text) {
-        let m = c.get(0).expect("group 0");
-        let Some(k) = c.get(1).and_then(|g| roman(g.as_str())) else {
-            continue;
-        };
-        if prev_char(text, m.start()).is_some_and(char::is_alphanumeric)
-            || next_char(text, c.get(1).map_or(m.end(), |g| g.end()))
-                .is_some_and(char::is_alphanumeric)
-        {
-            continue;
-        }
-        let years = match (num(c.get(2)), num(c.get(3))) {
-            (Some(a), Some(b)) if b > a => Some((a as i32, b as i32)),
-            _ => {
-                let before = window_before(text, m.start(), 64).to_lowercase();
-                if before.trim_end().ends_with("quốc hội") {
-                    qh_term(k)
-                } else if before.trim_end().ends_with("trung ương") {
-                    party_term(k)
-                } else {
-                    None
-                }
-            }
-        };
-        let Some((a, b)) = years else { continue };
-        out.push(coarse(
-            m.start(),
-            m.end(),
-            DateKind::Term,
-            format!("{a:04}/{b:04}"),
-        ));
-    }
-    for c in RE_QUARTER.captures_iter(text) {
-        let m = c.get(0).expect("group 0");
-        let Some(q) = c
-            .get(1)
-            .and_then(|g| g.as_str().parse().ok().or_else(|| roman(g.as_str())))
-        else {
-            continue;
-        };
-        if prev_char(text, m.start()).is_some_and(char::is_alphanumeric)
-            || next_char(text, m.end()).is_some_and(char::is_alphanumeric)
-        {
-            continue;
-        }
-        let value = match num(c.get(2)) {
-            Some(y) if plausible_year(y as i32) => format!("{y:04}-Q{q}"),
-            Some(_) => continue,
-            None => format!("--Q{q}"),
-        };
-        out.push(coarse(m.start(), m.end(), DateKind::Quarter, value));
-    }
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
-        return out;
-    }
-    for c in RE_DAY_WORDS.captures_iter(text) {
-        let m = c.get(0).expect("group 0");
-        let has_ngay = c.get(1).is_some();
-        let (Some(d), Some(mo)) = (num(c.get(2)), num(c.get(3))) else {
-            continue;
-        };
-        let y = num(c.get(4)).map_or(0, |y| y as i32);
-        if y == 0 && !has_ngay {
-            continue; // "3 tháng 4" is a duration, not a date
-        }
-        let Some(day) = ymd(y, mo, d) else { continue };
-        let start = m.start();
-        if !clean_left(text, start) || !clean_right(text, m.end()) || lunar_after(text, m.end()) {
-            continue;
-        }
-        out.push(Cand {
-            start,
-            end: m.end(),
-            kind: DateKind::Day,
-            first: Some(day),
-            last: None,
-            value: String::new(),
-            needs_cue: false,
-        });
-    }
-    for c in RE_DAY_NUM.captures_iter(text) {
-        let m = c.get(0).expect("group 0");
-        let (d, mo, y) = if c.get(1).is_some() {
-            (num(c.get(1)), num(c.get(2)), num(c.get(3)))
-        } else if c.get(4).is_some() {
-            (num(c.get(4)), num(c.get(5)), num(c.get(6)))
-        } else if c.get(7).is_some() {
-            (num(c.get(7)), num(c.get(8)), num(c.get(9)))
-        } else {
-            (num(c.get(10)), num(c.get(11)), num(c.get(12)))
-        };
-        let (Some(d), Some(mo), Some(y)) = (d, mo, y) else {
-            continue;
-        };
-        let Some(day) = ymd(y as i32, mo, d) else {
-            continue;
-        };
-        if !clean_left(text, m.start())
-            || !clean_right_year(text, m.end())
-            || lunar_after(text, m.end())
-        {
-            continue;
-        }
-        out.push(Cand {
-            start: m.start(),
-            end: m.end(),
-            kind: DateKind::Day,
-            first: Some(day),
-            last: None,
-            value: String::new(),
-            needs_cue: false,
-        });
-    }
-    for (re, words) in [(&*RE_RANGE, false), (&*RE_RANGE_WORDS, true)] {
-        for c in re.captures_iter(text) {
-            let m = c.get(0).expect("group 0");
-            let (Some(d1), Some(d2), Some(mo)) = (num(c.get(1)), num(c.get(2)), num(c.get(3)))
-            else {
-                continue;
-            };
-            let y = num(c.get(4)).map_or(0, |y| y as i32);
-            if d1 >= d2 {
-                continue;
-            }
-            let (Some(a), Some(b)) = (ymd(y, mo, d1), ymd(y, mo, d2)) else {
-                continue;
-            };
-            if (!words && !clean_left(text, m.start()))
-                || !clean_right(text, m.end())
-                || lunar_after(text, m.end())
-            {
-                continue;
-            }
-            out.push(Cand {
-                start: m.start(),
-                end: m.end(),
-                kind: DateKind::Range,
-                first: Some(a),
-                last: Some(b),
-                value: String::new(),
-                needs_cue: y == 0 && !words,
-            });
-        }
-    }
-    for c in RE_DAY_LIST.captures_iter(text) {
-        // "ngày 8, 12 và 21/4": the listed days, with the month (and year) of the last one.
-        let (Some(list), Some(last), Some(mo)) = (c.get(1), num(c.get(2)), num(c.get(3))) else {
-            continue;
-        };
-        let y = num(c.get(4)).map_or(0, |y| y as i32);
-        if !clean_right(text, c.get(0).expect("group 0").end()) {
-            continue;
-        }
-        let mut prev = 0;
-        let mut days = Vec::new();
-        for m in RE_DIGITS.find_iter(list.as_str()) {
-            let Ok(d) = m.as_str().parse::<u32>() else {
-                break;
-            };
-            days.push((d, list.start() + m.start(), list.start() + m.end()));
-        }
-        if days.iter().any(|&(d, _, _)| {
-            let ok = d > prev;
-            prev = d;
-            !ok
-        }) || prev >= last
-        {
-            continue;
-        }
-        for (d, start, end) in days {
-            if let Some(day) = ymd(y, mo, d) {
-                out.push(Cand {
-                    start,
-                    end,
-                    kind: DateKind::Day,
-                    first: Some(day),
-                    last: None,
-                    value: String::new(),
-                    needs_cue: false,
-                });
-            }
-        }
-    }
-    for c in RE_DM_RANGE.captures_iter(text) {
-        let m = c.get(0).expect("group 0");
-        let (Some(d1), Some(m1), Some(d2), Some(m2)) =
-            (num(c.get(1)), num(c.get(2)), num(c.get(3)), num(c.get(4)))
-        else {
-            continue;
-        };
-        let (Some(a), Some(b)) = (ymd(0, m1, d1), ymd(0, m2, d2)) else {
-            continue;
-        };
-        // Same or next month (December → January too), in order.
-        let next_month = m2 == m1 + 1 || (m1 == 12 && m2 == 1);
-        if !((m1 == m2 && d1 < d2) || next_month)
-            || !clean_left(text, m.start())
-            || !clean_right(text, m.end())
-        {
-            continue;
-        }
-        out.push(Cand {
-            start: m.start(),
-            end: m.end(),
-            kind: DateKind::Range,
-            first: Some(a),
-            last: Some(b),
-            value: String::new(),
-            // "30/4-1/5 người dân": a noun after it asks for a cue before it.
-            needs_cue: !no_count_noun(window_after(text, m.end(), 24)),
-        });
-    }
-    for c in RE_DM.captures_iter(text) {
-        let m = c.get(0).expect("group 0");
-        let (Some(d), Some(mo)) = (num(c.get(1)), num(c.get(2))) else {
-            continue;
-        };
-        let Some(day) = ymd(0, mo, d) else { continue };
-        if !clean_left(text, m.start()) || !clean_right(text, m.end()) || lunar_after(text, m.end())
-        {
-            continue;
-        }
-        out.push(Cand {
-            start: m.start(),
-            end: m.end(),
-            kind: DateKind::Day,
-            first: Some(day),
-            last: None,
-            value: String::new(),
-            needs_cue: true,
-        });
-    }
-    for c in RE_DM_DASH.captures_iter(text) {
-        let (Some(g1), Some(g2)) = (c.get(1), c.get(2)) else {
-            continue;
-        };
-        let before = window_before(text, g1.start(), 24);
-        if !before.ends_with([' ', '\t', '\u{a0}', '\u{2009}', '\u{202f}'])
-            || !clean_left(text, g1.start())
-        {
-            continue;
-        }
-        let words = last_words(before, 3);
-        if !DM_DASH_CUES
-            .iter()
-            .any(|c| words == *c || words.ends_with(&format!(" {c}")))
-        {
-            continue;
-        }
-        let (Some(d), Some(mo)) = (num(Some(g1)), num(Some(g2))) else {
-            continue;
-        };
-        let Some(day) = ymd(0, mo, d) else { continue };
-        if !clean_right(text, g2.end()) || lunar_after(text, g2.end()) {
-            continue;
-        }
-        out.push(Cand {
-            start: g1.start(),
-            end: g2.end(),
-            kind: DateKind::Day,
-            first: Some(day),
-            last: None,
-            value: String::new(),
-            needs_cue: false,
-        });
-    }
-    for c in RE_MONTH.captures_iter(text) {
-        let m = c.get(0).expect("group 0");
-        let Some(g) = c.get(1) else { continue };
-        let Some(mo) = g
-            .as_str()
-            .parse::<u32>()
-            .ok()
-            .or_else(|| month_word(g.as_str()))
-        else {
-            continue;
-        };
-        if !(1..=12).contains(&mo) || !clean_right(text, m.end()) || lunar_after(text, m.end()) {
-            continue;
-        }
-        // "tháng" must start a word, and not count months ("3 tháng 4 năm" is a duration).
-        if prev_char(text, m.start()).is_some_and(char::is_alphanumeric)
-            || window_before(text, m.start(), 8)
-                .trim_end()
-                .ends_with(|c: char| c.is_ascii_digit())
-        {
-            continue;
-        }
-        let value = match num(c.get(2)) {
-            Some(y) if plausible_year(y as i32) => format!("{y:04}-{mo:02}"),
-            Some(_) => continue,
-            None => format!("--{mo:02}"),
-        };
-        out.push(coarse(m.start(), m.end(), DateKind::Month, value));
-    }
-    for c in RE_YEAR_RANGE.captures_iter(text) {
-        let m = c.get(0).expect("group 0");
-        let (Some(a), Some(b)) = (num(c.get(1)), num(c.get(2))) else {
-            continue;
-        };
-        let (a, b) = (a as i32, b as i32);
-        if !plausible_year(a) || !plausible_year(b) || b <= a || b - a > 30 {
-            continue;
-        }
-        let (kind, start) = match year_range_cue(text, m.start()) {
-            Some(k) => k,
-            None if b - a <= 10 => (DateKind::Period, m.start()),
-            None => continue,
-        };
-        if !clean_left(text, m.start()) || !clean_right(text, m.end()) {
-            continue;
-        }
-        out.push(coarse(start, m.end(), kind, format!("{a:04}/{b:04}")));
-    }
-    for c in RE_YEAR.captures_iter(text) {
-        let m = c.get(0).expect("group 0");
-        let Some(y) = num(c.get(1)) else { continue };
-        if !plausible_year(y as i32)
-            || prev_char(text, m.start()).is_some_and(char::is_alphanumeric)
-            || !clean_right(text, m.end())
-        {
-            continue;
-        }
-        out.push(coarse(
-            m.start(),
-            m.end(),
-            DateKind::Year,
-            format!("{y:04}"),
-        ));
-    }
-    out
-}
-
-fn coarse(start: usize, end: usize, kind: DateKind, value: String) -> Cand {
-    Cand {
-        start,
-        end,
-        kind,
-        first: None,
-        last: None,
-        value,
-        needs_cue: false,
-    }
-}
-
-/// Years of a National Assembly term (Quốc hội khóa I…XVI), REFERENCE §2.3.
-fn qh_term(k: u32) -> Option<(i32, i32)> {
-    const T: [(i32, i32); 16] = [
-        (1946, 1960),
-        (1960, 1964),
-        (1964, 1971),
-        (1971, 1975),
-        (1975, 1976),
-        (1976, 1981),
-        (1981, 1987),
-        (1987, 1992),
-        (1992, 1997),
-        (1997, 2002),
-        (2002, 2007),
-        (2007, 2011),
-        (2011, 2016),
-        (2016, 2021),
-        (2021, 2026),
-        (2026, 2031),
-    ];
-    T.get(usize::try_from(k).ok()?.checked_sub(1)?).copied()
-}
-
-/// Years of a Party Central Committee term (Ban Chấp hành Trung ương khóa VI…XIV).
-fn party_term(k: u32) -> Option<(i32, i32)> {
-    const CONGRESS: [i32; 14] = [
-        1935, 1951, 1960, 1976, 1982, 1986, 1991, 1996, 2001, 2006, 2011, 2016, 2021, 2026,
-    ];
-    let i = usize::try_from(k).ok()?.checked_sub(1)?;
-    let a = *CONGRESS.get(i)?;
-    let b = CONGRESS.get(i + 1).copied().unwrap_or(a + 5);
-    Some((a, b))
-}
-
-// Cue words before a bare day–month. Strong cues accept whatever follows; weak ones only when no
-// counting noun follows.
-#[rustfmt::skip]
-const STRONG_CUES: &[&str] = &[
-    "ngày", "sáng", "trưa", "chiều", "tối", "đêm", "khuya", "hôm", "lễ", "dịp", "phiên", "sớm",
-    "mùng", "mồng", "rạng",
-];
-#[rustfmt::skip]
-const WEAK_CUES: &[&str] = &[
-    "từ", "đến", "tới", "vào", "hết", "nay", "qua", "mai", "trước", "sau", "tuần", "nghỉ",
-];
-#[rustfmt::skip]
-const HOLIDAYS: &[&str] = &[
-    "lao động",
-    "quốc khánh",
-    "phụ nữ",
-    "nhà giáo",
-    "thiếu nhi",
-    "thống nhất",
-    "giải phóng",
-    "liệt sĩ",
-    "thầy thuốc",
-    "báo chí",
-    "doanh nhân",
-    "chiến thắng",
-    "thành lập",
-];
-#[rustfmt::skip]
-const WEEKDAYS: &[&str] = &[
-    "thứ hai",
-    "thứ ba",
-    "thứ tư",
-    "thứ năm",
-    "thứ sáu",
-    "thứ bảy",
-    "thứ bẩy",
-    "chủ nhật",
-    "thứ 2",
-    "thứ 3",
-    "thứ 4",
-    "thứ 5",
-    "thứ 6",
-    "thứ 7",
-];
-/// Counting nouns and units after which a `d/m` is a ratio or a spec (`7/10 nhóm`, `4/6 GB`).
-#[rustfmt::skip]
-const COUNT_NOUNS: &[&str] = &[
-    "số", "dân", "tổng", "hộ", "người", "trận", "lần", "nhóm", "chỉ", "xã", "huyện", "tỉnh",
-    "đội", "trường", "học", "gb", "tb", "mb", "inch", "km", "phần", "diện", "lượng", "ca", "đơn",
-    "cổ", "thành", "tiêu", "môn", "vòng", "điểm", "bàn", "câu", "phiếu", "ghế", "đại", "thí",
-    "thôn", "bản", "phường", "quận", "sông", "công", "bộ", "ngành", "cơ", "trên", "là", "được",
-    "triệu", "nghìn", "ngàn", "tỷ", "con", "mức", "suất",
-];
-
-fn last_words(before: &str, n: usize) -> String {
-    let lower = before.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let k = words.len().saturating_sub(n);
-    words[k..].join(" ")
-}
-
-/// Whether a bare day–month at `start..end` has a date cue; `chained` when it continues an
-/// accepted date (`30/4 và 1/5`).
-fn has_cue(text: &str, start: usize, end: usize, chained: bool) -> bool {
-    let before = window_before(text, start, 40);
-    let after = window_after(text, end, 24);
-    let trimmed = before.trim_end_matches([' ', '\t', '\u{a0}', '\u{2009}', '\u{202f}']);
-    // "(29/4)", "(ngày 18/4)".
-    if trimmed.ends_with('(') && after.starts_with(')') {
-        return true;
-    }
-    let w1 = last_words(trimmed, 1);
-    let w2 = last_words(trimmed, 2);
-    let w3 = last_words(trimmed, 3);
-    // "ngày" two or three words back: "ngày bầu cử 3/11", "ngày khánh thành 27/4".
-    let ngay_back = (w2.starts_with("ngày ") || w3.starts_with("ngày "))
-        && !w2.starts_with("ngày càng")
-        && !w3.starts_with("ngày càng");
-    let strong = STRONG_CUES.contains(&w1.as_str())
-        || (w1.ends_with("ngày") && w1.len() > "ngày".len()) // "New Delhingày 28/4" (lost space)
-        || WEEKDAYS.contains(&w2.as_str())
-        || HOLIDAYS.contains(&w2.as_str())
-        || w2 == "giao dịch";
-    if strong {
-        return true;
-    }
-    if ngay_back && !trimmed.ends_with([',', '.', ';', ':', ')']) {
-        return no_count_noun(after);
-    }
-    if strong {
-        return true;
-    }
-    let weak = chained || WEAK_CUES.contains(&w1.as_str());
-    if !weak {
-        return false;
-    }
-    no_count_noun(after)
-}
-
-/// Whether no counting noun follows: "từ 1/3 số hộ", "đến 1/6 triệu trẻ", "1/3 (một phần ba)".
-fn no_count_noun(after: &str) -> bool {
-    let next_text = after.trim_start_matches([' ', '\t', '\u{a0}', '\u{2009}', '\u{202f}', '…']);
-    if next_text.starts_with("(một phần") {
-        return false;
-    }
-    let next = next_text
-        .split(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
-    !COUNT_NOUNS.contains(&next.as_str())
-}
-
-/// Whether the text between two mentions links them (`30/4 và 1/5`, `30/4 - 1/5`, `25/1 đến 1/2`).
-fn connector(between: &str) -> Option<bool> {
-    let t = between.trim().to_lowercase();
-    let t = t.trim_end_matches("ngày").trim();
-    match t {
-        "" | "," | "và" | "hoặc" | ";" => Some(false),
-        "-" | "–" | "—" | "đến" | "tới" | "đến hết" | "- ngày" => Some(true),
-        _ => None,
-    }
-}
-
-fn resolve(d: (i32, u32, u32), reference: Option<CalendarDate>) -> Option<(i32, u32, u32)> {
+/// The year (around the reference's) that puts a date written without one closest to the
+/// reference.
+fn resolve(d: Ymd, reference: Option<CalendarDate>) -> Option<Ymd> {
     if d.0 != 0 {
         return Some(d);
     }
     let r = reference?;
-    // The year (around the reference's) that puts the date closest to the reference.
-    let mut best: Option<((i32, u32, u32), i64)> = None;
+    let mut best: Option<(Ymd, i64)> = None;
     for y in [r.year - 1, r.year, r.year + 1] {
         if let Some(c) = CalendarDate::new(y, d.1, d.2) {
             let dist = (c.ordinal_key() - r.ordinal_key()).abs();
@@ -990,40 +1248,34 @@ fn resolve(d: (i32, u32, u32), reference: Option<CalendarDate>) -> Option<(i32, 
     best.map(|(v, _)| v)
 }
 
-/// Finds the date expressions in `text`; `reference` (the article's date) resolves dates written
-/// without a year into [`DateMention::resolved`].
-///
-/// Every occurrence is returned in text order (see [`unique`] for one per value).
-///
-/// ```
-/// use vntext::extract::dates::{find_dates, DateKind};
-/// let found = find_dates("Kết luận số 69-KL/TU, ngày 09/4/2021; trong 2 ngày (27-28/7/2020).", None);
-/// assert_eq!(found[0].value, "2021-04-09");
-/// assert_eq!(found[1].kind, DateKind::Range);
-/// assert_eq!(found[1].value, "2020-07-27/2020-07-28");
-/// ```
-pub fn find_dates(text: &str, reference: Option<CalendarDate>) -> Vec<DateMention> {
-    let mut cands = collect(text);
-    // Longest first among those starting at the same place; greedy left to right.
-    cands.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+/// The date mentions of a document, every occurrence in text order, spans into
+/// [`Document::text`]; `reference` resolves dates written without a year.
+pub(crate) fn extract(
+    doc: &Document<'_>,
+    reference: Option<CalendarDate>,
+    out: &mut Vec<DateMention>,
+) {
+    let g = Grammar { doc };
+    let mut cands = collect(&g);
+    // Longest first among those starting at the same token; greedy left to right.
+    cands.sort_by(|x, y| x.a.cmp(&y.a).then(y.b.cmp(&x.b)));
     let mut kept: Vec<Cand> = Vec::new();
     let mut last_end = 0usize;
     for c in cands {
-        if c.start < last_end {
+        if c.a < last_end {
             continue;
         }
         if c.needs_cue {
             let chained = kept.last().is_some_and(|p| {
                 p.kind.is_calendar_day()
-                    && text
-                        .get(p.end..c.start)
-                        .is_some_and(|b| b.len() <= 12 && connector(b).is_some())
+                    && (p.dotted || !c.dotted)
+                    && g.connector(p.b, c.a).is_some()
             });
-            if !has_cue(text, c.start, c.end, chained) {
+            if !g.has_cue(c.a, c.b, chained, c.dotted) {
                 continue;
             }
         }
-        last_end = c.end;
+        last_end = c.b;
         kept.push(c);
     }
     // Merge "từ ngày 25/1 đến ngày 1/2/2021", "30/4 - 1/5": the first day takes the second's year.
@@ -1032,14 +1284,9 @@ pub fn find_dates(text: &str, reference: Option<CalendarDate>) -> Vec<DateMentio
         if let Some(p) = merged.last_mut() {
             let is_range_link = p.kind == DateKind::Day
                 && c.kind == DateKind::Day
-                && text
-                    .get(p.end..c.start)
-                    .is_some_and(|b| b.len() <= 24 && connector(b) == Some(true));
+                && g.connector(p.b, c.a).is_some_and(|(range, _)| range);
             if let (true, Some(a), Some(b)) = (is_range_link, p.first, c.first) {
-                let from_tu = {
-                    let w = last_words(window_before(text, p.start, 16), 2);
-                    w == "từ" || w.ends_with(" từ") || w == "từ ngày" || w.ends_with(" từ ngày")
-                };
+                let from_tu = g.after_tu(p.a);
                 let a_year = if a.0 == 0 && b.0 != 0 {
                     // Crossing a new year: 25/12 … 5/1/2021.
                     if (a.1, a.2) > (b.1, b.2) {
@@ -1060,7 +1307,7 @@ pub fn find_dates(text: &str, reference: Option<CalendarDate>) -> Vec<DateMentio
                         p.kind = DateKind::Range;
                         p.first = Some(a2);
                         p.last = Some(b);
-                        p.end = c.end;
+                        p.b = c.b;
                         continue;
                     }
                 }
@@ -1068,89 +1315,123 @@ pub fn find_dates(text: &str, reference: Option<CalendarDate>) -> Vec<DateMentio
         }
         merged.push(c);
     }
-    merged
-        .into_iter()
-        .filter_map(|mut c| {
-            if c.kind.is_calendar_day() {
-                c.start = with_ngay(text, c.start);
-            }
-            let text_s = text.get(c.start..c.end)?.to_string();
-            let (value, resolved) = match (c.first, c.last) {
-                (Some(a), None) => (
-                    fmt_day(a),
-                    if a.0 == 0 {
-                        resolve(a, reference).map(fmt_day)
-                    } else {
-                        None
-                    },
-                ),
-                (Some(a), Some(b)) => {
-                    let v = format!("{}/{}", fmt_day(a), fmt_day(b));
-                    let r = if a.0 == 0 || b.0 == 0 {
-                        match (resolve(a, reference), resolve(b, reference)) {
-                            (Some(x), Some(y)) => Some(format!("{}/{}", fmt_day(x), fmt_day(y))),
-                            _ => None,
-                        }
-                    } else {
-                        None
-                    };
-                    (v, r)
-                }
-                _ => {
-                    let r = match (reference, c.value.strip_prefix("--")) {
-                        (Some(r), Some(rest)) => Some(format!("{:04}-{rest}", r.year)),
+    for mut c in merged {
+        // A day mention takes the word "ngày" written just before it ("ngày 09/4/2021").
+        if c.kind.is_calendar_day()
+            && c.a > 0
+            && matches!(g.gap(c.a), Gap::Space | Gap::Column)
+            && doc.key(c.a - 1) == "ngày"
+        {
+            c.a -= 1;
+        }
+        let span = doc.span(c.a, c.b);
+        let (value, resolved) = match (c.first, c.last) {
+            (Some(a), None) => (
+                fmt_day(a),
+                if a.0 == 0 {
+                    resolve(a, reference).map(fmt_day)
+                } else {
+                    None
+                },
+            ),
+            (Some(a), Some(b)) => {
+                let v = format!("{}/{}", fmt_day(a), fmt_day(b));
+                let r = if a.0 == 0 || b.0 == 0 {
+                    match (resolve(a, reference), resolve(b, reference)) {
+                        (Some(x), Some(y)) => Some(format!("{}/{}", fmt_day(x), fmt_day(y))),
                         _ => None,
-                    };
-                    (c.value, r)
-                }
-            };
-            Some(DateMention {
-                text: text_s,
-                start: c.start,
-                end: c.end,
-                kind: c.kind,
-                value,
-                resolved,
-            })
-        })
-        .collect()
-}
-
-/// Widens a day mention to the trigger word "ngày" written just before it ("ngày 09/4/2021").
-fn with_ngay(text: &str, start: usize) -> usize {
-    let before = window_before(text, start, 12);
-    let trimmed = before.trim_end_matches([' ', '\t', '\u{a0}', '\u{2009}', '\u{202f}']);
-    if trimmed.len() == before.len() {
-        return start;
-    }
-    let Some((i, _)) = trimmed.char_indices().rev().nth(3) else {
-        return start;
-    };
-    let word = &trimmed[i..];
-    let at = start - before.len() + i;
-    if word.to_lowercase() == "ngày" && prev_char(text, at).is_none_or(|c| !c.is_alphanumeric()) {
-        at
-    } else {
-        start
+                    }
+                } else {
+                    None
+                };
+                (v, r)
+            }
+            _ => {
+                let r = match (reference, c.value.strip_prefix("--")) {
+                    (Some(r), Some(rest)) => Some(format!("{:04}-{rest}", r.year)),
+                    _ => None,
+                };
+                (c.value, r)
+            }
+        };
+        out.push(DateMention {
+            text: doc.slice(span).to_string(),
+            start: span.start,
+            end: span.end,
+            kind: c.kind,
+            value,
+            resolved,
+        });
     }
 }
 
-/// Keeps the first mention of each `(kind, value)`, in text order: the report lists each date once
-/// per document.
+/// Finds the date expressions in `text`; `reference` (the article's date) resolves dates written
+/// without a year into [`DateMention::resolved`]. A shortcut for the
+/// [`Dates`](crate::extract::Dates) extractor over [`Document::new`], spans into `text`.
+///
+/// Every occurrence is returned in text order (see [`unique`] for one per value).
+///
+/// ```
+/// use vntext::extract::dates::{find_dates, DateKind};
+/// let found = find_dates("Kết luận số 69-KL/TU, ngày 09/4/2021; trong 2 ngày (27-28/7/2020).", None);
+/// assert_eq!(found[0].value, "2021-04-09");
+/// assert_eq!(found[1].kind, DateKind::Range);
+/// assert_eq!(found[1].value, "2020-07-27/2020-07-28");
+/// ```
+pub fn find_dates(text: &str, reference: Option<CalendarDate>) -> Vec<DateMention> {
+    let doc = Document::new(text);
+    let mut out = Vec::new();
+    extract(&doc, reference, &mut out);
+    for m in &mut out {
+        let s = doc.to_original(Span::new(m.start, m.end));
+        (m.start, m.end, m.text) = (s.start, s.end, s.slice(text).to_string());
+    }
+    out
+}
+
+/// Keeps the first mention of each date and of each distinct coarse expression, in text order:
+/// what the report lists once per document.
+///
+/// Calendar days and ranges are the same when their values are (`ngày 09/4/2021` and `9-4-2021`
+/// name one day). Months, years, quarters, terms and periods are the same only when their
+/// wording is too (compared by token keys: case, spacing and dashes do not matter), so
+/// `nhiệm kỳ 2021 - 2026` is kept beside `khóa XV`, which names the same years.
 ///
 /// ```
 /// use vntext::extract::dates::{find_dates, unique};
 /// let all = find_dates("ngày 09/4/2021 … ngày 09/4/2021", None);
 /// assert_eq!(all.len(), 2);
 /// assert_eq!(unique(all).len(), 1);
+/// let terms = find_dates("Quốc hội khóa XV, nhiệm kỳ 2021 - 2026; Quốc hội Khoá XV", None);
+/// let kept: Vec<String> = unique(terms).into_iter().map(|m| m.text).collect();
+/// assert_eq!(kept, ["khóa XV", "nhiệm kỳ 2021 - 2026"]);
 /// ```
 pub fn unique(mentions: Vec<DateMention>) -> Vec<DateMention> {
     let mut seen = std::collections::HashSet::new();
     mentions
         .into_iter()
-        .filter(|m| seen.insert((m.kind, m.value.clone())))
+        .filter(|m| {
+            let wording = if m.kind.is_calendar_day() {
+                String::new()
+            } else {
+                crate::lexicon::phrase_key(&m.text).map_or_else(String::new, |k| k.0)
+            };
+            seen.insert((m.kind, m.value.clone(), wording))
+        })
         .collect()
 }
+
+fn num(s: Option<regex::Match<'_>>) -> Option<u32> {
+    s.and_then(|m| m.as_str().parse().ok())
+}
+
+/// Dateline: `Thứ hai - 24/01/2022 09:17`.
+static RE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[\s\u{AD}]*(?:((?i:thứ)[\s]*(?i:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|(?i:chủ[\s]*nhật)|CN|T[2-7])[\s]*[-–,|]?[\s]*)?([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})(?:[\s]*[-–,|]?[\s]*([0-9]{1,2})[:hg]([0-9]{2}))?",
+    )
+    .expect("valid regex")
+});
 
 /// Parses a CMS dateline (dòng ngày đăng) at the start of `line`: `Thứ hai - 24/01/2022 09:17`
 /// (NukeViet `l - d/m/Y H:i`), `24/01/2022 09:17`, `Chủ nhật, 30/4/2023`. Returns the date and
@@ -1207,30 +1488,6 @@ pub(crate) fn dateline_at(line: &str) -> Option<Dateline> {
     Some(Dateline { date: d, time })
 }
 
-/// Parses one calendar date written at the very start of `s` (after spaces): `09/4/2021`,
-/// `01-10-1997`, `24.01.2022`, `9 tháng 4 năm 2021`. Returns the date and the bytes consumed.
-/// Used by the document-number recogniser for "số 69-KL/TU, ngày 09/4/2021".
-pub(crate) fn parse_date_prefix(s: &str) -> Option<(CalendarDate, usize)> {
-    static RE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(
-            r"^{WS}*([0-9]{{1,2}})(?:{SP}*/{SP}*([0-9]{{1,2}}){SP}*/{SP}*|-([0-9]{{1,2}})-|\.([0-9]{{1,2}})\.|{WS}*(?i:tháng){WS}*([0-9]{{1,2}}){WS}*(?i:năm){WS}*)([0-9]{{4}})"
-        ))
-        .expect("valid regex")
-    });
-    let c = RE.captures(s)?;
-    let m = c.get(0)?;
-    let d = num(c.get(1))?;
-    let mo = num(c.get(2))
-        .or(num(c.get(3)))
-        .or(num(c.get(4)))
-        .or(num(c.get(5)))?;
-    let y = num(c.get(6))? as i32;
-    if !plausible_year(y) || s.get(m.end()..)?.starts_with(|c: char| c.is_ascii_digit()) {
-        return None;
-    }
-    Some((CalendarDate::new(y, mo, d)?, m.end()))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1240,6 +1497,22 @@ mod tests {
             .into_iter()
             .map(|m| (m.value, m.kind))
             .collect()
+    }
+
+    #[test]
+    fn looked_up_tables_fit_their_token_bounds() {
+        let l = crate::lexicon::Lexicons::embedded();
+        for (lex, max) in [
+            (Lex::DateCue, MAX_CUE_TOKENS),
+            (Lex::CountNoun, MAX_NOUN_TOKENS),
+            (Lex::MonthName, 2),
+            (Lex::Term, MAX_TERM_TOKENS),
+        ] {
+            for e in l.entries(lex) {
+                let n = crate::lexicon::phrase_key(e.phrase()).map_or(0, |k| k.1);
+                assert!((1..=max).contains(&n), "{}: {:?}", lex.name(), e.phrase());
+            }
+        }
     }
 
     #[test]

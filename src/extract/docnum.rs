@@ -18,14 +18,26 @@
 //! needs an issuer code: dates, ratios, scales, form codes (`Mẫu số 05-BCMT`), standard codes
 //! (`QCVN 01:2009/BYT`) and bare citations (`Nghị quyết 52/2017`) are not document numbers.
 //!
+//! The recogniser reads the tokens of a [`Document`]: a symbol starts at a token beginning with
+//! digits and runs over the following tokens (a document-code token such as `67/2022/TT-BTC`
+//! holds several of its parts; spaced and broken symbols are several tokens); the words before
+//! it (`số`, kind words of `data/docnum/kind_words.tsv`, the words of
+//! `data/docnum/not_doc_words.tsv`) are lexicon hits; the codes are looked up in the code tables
+//! (`data/docnum/{state,party,historical}_types.tsv`, `issuers.tsv`). The date written after a
+//! number (`số 69-KL/TU, ngày 09/4/2021`) is the [`Dates`](crate::extract::Dates) extractor's,
+//! linked to the number in [`crate::extract::resolve`].
+//!
 //! Every occurrence is returned, in text order; [`unique`] keeps the first one of each number.
 
-use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
+use std::collections::HashMap;
 
-use regex::Regex;
-
-use super::dates;
+use super::dates::{DateKind, DateMention};
+use crate::Span;
+use crate::document::key::push_key;
+use crate::document::{Case, Document, Gap, Value};
+use crate::lexicon::{Entry, Lex, Lexicons};
+use crate::stats::NumberFormat;
+use crate::tokenize::TokenKind;
 
 /// Which numbering system a document number belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -70,79 +82,96 @@ pub struct DocumentNumber {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Tables (data/docnum/*.tsv), parsed once.
+// Code tables (data/docnum/*.tsv), looked up through the document's lexicons.
 
-/// One row of a code table: canonical code and Vietnamese name.
-type Row = (&'static str, &'static str);
-
-struct Tables {
-    state: HashMap<String, Row>,
-    party: HashMap<String, Row>,
-    historical: HashMap<String, Row>,
-    /// Issuer code key → (canonical code, is_party).
-    issuers: HashMap<String, (&'static str, bool)>,
-    /// Kind words, lower case → canonical, longest first.
-    kinds: Vec<(String, &'static str)>,
+/// The code tables of a document's lexicons.
+#[derive(Clone, Copy)]
+struct Codes<'a> {
+    lex: &'a Lexicons,
 }
 
-fn rows(tsv: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    tsv.lines()
-        .map(str::trim_end)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').collect())
+/// A row of a type table: its code as the table writes it (`TTr`, `QĐ`), its name and the name it
+/// takes after a matching kind word (`Quy định` for `QĐ`).
+#[derive(Clone, Copy)]
+struct TypeRow<'a> {
+    code: &'a str,
+    name: &'a str,
+    also: &'a str,
 }
 
-fn code_table(tsv: &'static str) -> HashMap<String, Row> {
-    rows(tsv)
-        .filter_map(|r| Some((key(r.first()?), (*r.first()?, *r.get(1)?))))
-        .collect()
-}
+impl<'a> Codes<'a> {
+    /// The lookup key of a code: lower case, `Ð` read as `đ` (the lexicons' keys).
+    fn key(code: &str) -> String {
+        let mut out = Vec::with_capacity(code.len() + 2);
+        push_key(&mut out, code);
+        String::from_utf8(out).unwrap_or_default()
+    }
 
-static TABLES: LazyLock<Tables> = LazyLock::new(|| {
-    let state = code_table(include_str!("../../data/docnum/state_types.tsv"));
-    let party = code_table(include_str!("../../data/docnum/party_types.tsv"));
-    let historical = code_table(include_str!("../../data/docnum/historical_types.tsv"));
-    let issuers = rows(include_str!("../../data/docnum/issuers.tsv"))
-        .filter_map(|r| Some((key(r.first()?), (*r.first()?, *r.get(1)? == "party"))))
-        .collect();
-    let mut kinds: Vec<(String, &'static str)> = Vec::new();
-    let mut seen = HashSet::new();
-    let names = state
-        .values()
-        .chain(party.values())
-        .chain(historical.values())
-        .map(|r| r.1)
-        .chain(
-            rows(include_str!("../../data/docnum/kind_words.tsv"))
-                .filter_map(|r| r.first().copied()),
-        );
-    for n in names {
-        if seen.insert(n) {
-            kinds.push((n.to_lowercase(), n));
+    fn entry(self, lex: Lex, code: &str) -> Option<&'a Entry> {
+        self.lex.get(lex, &Self::key(code))
+    }
+
+    /// The row of a type table whose code (or one of its ASCII spellings: `ND` for `NĐ`) is
+    /// `code`, whatever its case.
+    fn row(self, lex: Lex, code: &str) -> Option<TypeRow<'a>> {
+        let e = self.entry(lex, code)?;
+        Some(TypeRow {
+            code: e.phrase(),
+            name: e.col(1),
+            also: e.col(3),
+        })
+    }
+
+    fn state_type(self, code: &str) -> Option<TypeRow<'a>> {
+        self.row(Lex::StateType, code)
+    }
+
+    fn historical_type(self, code: &str) -> Option<TypeRow<'a>> {
+        self.row(Lex::HistoricalType, code)
+    }
+
+    fn party_type(self, code: &str) -> Option<TypeRow<'a>> {
+        self.row(Lex::PartyType, code)
+    }
+
+    /// An issuer of the table: its code as written there and whether it is a Party body.
+    fn issuer(self, code: &str) -> Option<(&'a str, bool)> {
+        let e = self.entry(Lex::Issuer, code)?;
+        Some((e.phrase(), e.kind() == Some("party")))
+    }
+
+    /// A code of any table (types or issuers), whatever its case.
+    fn known(self, code: &str) -> bool {
+        let k = Self::key(code);
+        [
+            Lex::StateType,
+            Lex::PartyType,
+            Lex::HistoricalType,
+            Lex::Issuer,
+        ]
+        .iter()
+        .any(|&lex| self.lex.get(lex, &k).is_some())
+    }
+
+    /// Whether an issuer code belongs to the Party (`TW`, `TU`, `BTGTU`: a Party code, or one
+    /// ending with a code the issuer table marks as a suffix).
+    fn is_party_issuer(self, code: &str) -> bool {
+        if self.issuer(code).is_some_and(|i| i.1) {
+            return true;
         }
+        let starts: Vec<usize> = code.char_indices().map(|(i, _)| i).collect();
+        starts.iter().rev().skip(1).take(2).any(|&i| {
+            self.entry(Lex::Issuer, &code[i..])
+                .is_some_and(|e| e.col(3) == "suffix")
+        })
     }
-    // Abbreviated kind words written before the number ("QĐ số: 12/2001/QĐ-BTC", "CV 5973/UBND-KT").
-    for (abbr, n) in [
-        ("qđ", "Quyết định"),
-        ("nđ", "Nghị định"),
-        ("nq", "Nghị quyết"),
-        ("cv", "Công văn"),
-        ("tt", "Thông tư"),
-        ("ttlt", "Thông tư liên tịch"),
-    ] {
-        kinds.push((abbr.to_string(), n));
-    }
-    kinds.sort_by_key(|k| std::cmp::Reverse(k.0.len()));
-    Tables {
-        state,
-        party,
-        historical,
-        issuers,
-        kinds,
-    }
-});
 
-/// Comparison key of a code: Ð/ð → Đ/đ, upper case ("Ctr" and "CTr" are the same code).
+    fn is_state_issuer(self, code: &str) -> bool {
+        self.issuer(code).is_some_and(|i| !i.1)
+    }
+}
+
+/// Comparison key of a code in [`unique`]: Ð/ð → Đ/đ, upper case ("Ctr" and "CTr" are one code).
 fn key(code: &str) -> String {
     code.chars()
         .map(|c| match c {
@@ -153,272 +182,175 @@ fn key(code: &str) -> String {
         .collect()
 }
 
-/// ASCII-folded type codes (`ND`, `QD`, `CD`) read as the Đ codes when no D-code exists.
-fn lookup_folded<'t>(table: &'t HashMap<String, Row>, code: &str) -> Option<&'t Row> {
-    let k = key(code);
-    table.get(&k).or_else(|| {
-        if k.contains('D') {
-            table.get(&k.replace('D', "Đ"))
-        } else {
-            None
-        }
-    })
-}
-
 // ---------------------------------------------------------------------------------------------
-// Candidate scanning.
+// Pieces of a symbol: the tokens from a number on, read as alphanumeric runs and separators.
 
-/// A number followed by one or more separator + group pieces: the specification of
-/// [`candidates`] (which finds its matches by hand, faster), kept to test that it agrees.
-#[cfg(test)]
-static RE_CAND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"[0-9]{1,5}[a-z]?(?:[\s\u{AD}]*[/／\-–—‐‑−][\s\u{AD}]*[\p{L}0-9](?:[\p{L}0-9]|&[\p{L}]|\.[\p{L}0-9])*)+",
-    )
-    .expect("valid regex")
-});
+/// The longest alphanumeric run read as one part of a symbol, in bytes.
+const MAX_PART: usize = 32;
 
-/// Whitespace as the candidate regex reads it (`\s`, Unicode) or a soft hyphen.
-fn is_gap(c: char) -> bool {
-    c.is_whitespace() || c == '\u{AD}'
-}
-
-/// A letter (`\p{L}`, general category L), as the candidate regex reads it.
-fn is_letter(c: char) -> bool {
-    static RE_LETTER: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\A\p{L}").expect("valid regex"));
-    if c.is_ascii() {
-        return c.is_ascii_alphabetic();
-    }
-    let mut buf = [0u8; 4];
-    RE_LETTER.is_match(c.encode_utf8(&mut buf))
-}
-
-/// A separator inside a symbol: a slash or a dash (ASCII, Unicode dashes, fullwidth slash).
-fn is_sep(c: char) -> bool {
-    matches!(c, '/' | '／' | '-' | '–' | '—' | '‐' | '‑' | '−')
-}
-
-/// The end of the [`RE_CAND`] match starting at the digit `x`, if one starts there. The pattern
-/// is deterministic read greedily (each step has one way to go on), so this walk gives the same
-/// span as the regex.
-fn cand_at(text: &str, x: usize) -> Option<usize> {
-    let b = text.as_bytes();
-    let mut i = x;
-    while i < b.len() && b[i].is_ascii_digit() && i - x < 5 {
-        i += 1;
-    }
-    if i == x || b.get(i).is_some_and(u8::is_ascii_digit) {
-        return None;
-    }
-    if b.get(i).is_some_and(u8::is_ascii_lowercase) {
-        i += 1;
-    }
-    groups_end(text, i)
-}
-
-/// The end of the separator + group pieces of [`RE_CAND`] that start at `i` (right after a
-/// number), if there is at least one.
-fn groups_end(text: &str, mut i: usize) -> Option<usize> {
-    let next = |j: usize| text.get(j..).and_then(|r| r.chars().next());
-    let mut end = None;
-    loop {
-        let mut j = i;
-        while let Some(c) = next(j).filter(|&c| is_gap(c)) {
-            j += c.len_utf8();
-        }
-        match next(j) {
-            Some(c) if is_sep(c) => j += c.len_utf8(),
-            _ => break,
-        }
-        while let Some(c) = next(j).filter(|&c| is_gap(c)) {
-            j += c.len_utf8();
-        }
-        match next(j) {
-            Some(c) if c.is_ascii_digit() || is_letter(c) => j += c.len_utf8(),
-            _ => break,
-        }
-        while let Some(c) = next(j) {
-            if c.is_ascii_digit() || is_letter(c) {
-                j += c.len_utf8();
-            } else if (c == '&' && next(j + 1).is_some_and(is_letter))
-                || (c == '.' && next(j + 1).is_some_and(|d| d.is_ascii_digit() || is_letter(d)))
-            {
-                j += 1;
-            } else {
-                break;
-            }
-        }
-        end = Some(j);
-        i = j;
-    }
-    end
-}
-
-/// The first index `>= i` of a byte that can start a separator (`/`, `-`, the lead bytes 0xE2 of
-/// the Unicode dashes and 0xEF of `／`), or `b.len()`. Eight bytes at a time.
-fn next_sep_byte(b: &[u8], mut i: usize) -> usize {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    let has = |x: u64, v: u8| {
-        let y = x ^ (LO * u64::from(v));
-        y.wrapping_sub(LO) & !y & HI
-    };
-    while i + 8 <= b.len() {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(&b[i..i + 8]);
-        let x = u64::from_le_bytes(w);
-        let m = has(x, b'/') | has(x, b'-') | has(x, 0xE2) | has(x, 0xEF);
-        if m != 0 {
-            // the lowest flagged byte is a true match (borrows only run upwards)
-            return i + (m.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    while i < b.len() && !matches!(b[i], b'/' | b'-' | 0xE2 | 0xEF) {
-        i += 1;
-    }
-    i
-}
-
-/// The spans of the matches of [`RE_CAND`], exactly as `RE_CAND.find_iter(text)` gives them,
-/// found without running a regex over the text: every match has a separator right after its
-/// number (`[0-9]{1,5}[a-z]?`, then gaps), so the bytes are scanned for separators and a match
-/// is tried only from the digits before one. Linear: each separator is looked at once, and a
-/// match is tried once per digit run.
-fn candidates(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let b = text.as_bytes();
-    let mut p = 0usize; // the search resumes here (a char boundary)
-    let mut s = 0usize; // next byte to look at for a separator
-    std::iter::from_fn(move || {
-        loop {
-            s = next_sep_byte(b, s);
-            if s >= b.len() {
-                break;
-            }
-            let c = b[s];
-            let sep_len = match c {
-                b'/' | b'-' => 1,
-                0xE2 | 0xEF => match text.get(s..).and_then(|r| r.chars().next()) {
-                    Some(ch) if is_sep(ch) => ch.len_utf8(),
-                    _ => 0,
-                },
-                _ => 0,
-            };
-            if sep_len == 0 || s < p {
-                s += 1;
-                continue;
-            }
-            let sep = s;
-            s += sep_len;
-            // Back over gaps, an optional `[a-z]`, then the digit run.
-            let gap_start = p + text[p..sep].trim_end_matches(is_gap).len();
-            let mut k = gap_start;
-            if k > p && b[k - 1].is_ascii_lowercase() {
-                k -= 1;
-            }
-            let run_end = k;
-            while k > p && b[k - 1].is_ascii_digit() {
-                k -= 1;
-            }
-            if k == run_end {
-                continue;
-            }
-            // Only the last five digits of a run can start a match.
-            let x = k.max(run_end.saturating_sub(5));
-            if let Some(e) = cand_at(text, x) {
-                p = e;
-                s = s.max(p);
-                return Some((x, e));
-            }
-        }
-        None
-    })
-}
-
-/// An old symbol written without the hyphen after its number, a known state issuer code
-/// right after the number (a space or nothing between): `Thông tư số 04 TC/TCT`, `90TC/TCT`,
-/// `Quyết định số 1141 TC/QĐ/CĐKT` for `1141-TC/QĐ/CĐKT` (Bộ Tài chính), `72A TC/TCT`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct GluedIssuer {
-    /// The digits of the number.
-    num: (usize, usize),
-    /// The issuer code, up to the slash after it.
-    code: (usize, usize),
-    /// The end of the symbol.
-    end: usize,
+enum PieceKind {
+    /// Letters and digits (`QĐ`, `2022`, `HĐNN8`, `1234a`), joined across glued tokens.
+    Alnum,
+    Slash,
+    Dash,
+    Dot,
+    Amp,
 }
 
-/// The [`GluedIssuer`] candidates of `text`, in text order. Only the shape is checked here (a
-/// state issuer code written in its table case, `/` after it, one space or nothing before it, a
-/// number of at most five digits before that); the cue word is checked by the caller. Linear:
-/// each slash is looked at once, with a bounded walk back.
-fn glued_issuer_candidates(text: &str) -> Vec<GluedIssuer> {
-    let b = text.as_bytes();
-    let mut out = Vec::new();
-    let mut last_end = 0usize;
-    let mut next = 0usize;
-    loop {
-        let s = next_sep_byte(b, next);
-        if s >= b.len() {
-            break;
-        }
-        next = s + 1;
-        if b[s] != b'/' || s < last_end || !b[..s].last().is_some_and(u8::is_ascii_alphabetic) {
-            continue;
-        }
-        // Back over the code: ASCII letters and Đ/Ð, at most eight.
-        let mut cs = s;
-        for _ in 0..8 {
-            match prev_char(text, cs) {
-                Some(c) if c.is_ascii_alphabetic() || matches!(c, 'Đ' | 'Ð') => {
-                    cs -= c.len_utf8()
-                }
-                _ => break,
-            }
-        }
-        let mut ne = cs;
-        let mut letter = 0;
-        if ne > 0 && b[ne - 1] == b' ' {
-            ne -= 1;
-            // a capital letter closing the number, before the space: `Thông tư số 72A TC/TCT`
-            if ne > 1 && b[ne - 1].is_ascii_uppercase() && b[ne - 2].is_ascii_digit() {
-                ne -= 1;
-                letter = 1;
-            }
-        }
-        let mut ns = ne;
-        while ns > 0 && b[ns - 1].is_ascii_digit() && ne - ns <= 5 {
-            ns -= 1;
-        }
-        if ns == ne || ne - ns > 5 {
-            continue;
-        }
-        ne += letter;
-        let code = &text[cs..s];
-        let known = TABLES
-            .issuers
-            .get(&key(code))
-            .is_some_and(|&(canon, party)| {
-                !party
-                    && code
-                        .chars()
-                        .map(|c| if c == 'Ð' { 'Đ' } else { c })
-                        .eq(canon.chars())
-            });
-        if !known {
-            continue;
-        }
-        if let Some(end) = groups_end(text, s) {
-            last_end = end;
-            out.push(GluedIssuer {
-                num: (ns, ne),
-                code: (cs, s),
-                end,
-            });
+#[derive(Debug, Clone, Copy)]
+struct Piece {
+    kind: PieceKind,
+    start: usize,
+    end: usize,
+    /// Whitespace before it (between tokens, or inside a spaced code token).
+    gap: bool,
+    /// The token holding its end.
+    tok: usize,
+}
+
+/// The pieces from token `i` on, read lazily: a symbol's tokens are numbers, codes, words and
+/// the separators `/`, `-`, `.`, `&` (a document-code token such as `67/2022/TT-BTC` holds
+/// several); anything else ends the symbol.
+struct Pieces<'d, 'a> {
+    doc: &'d Document<'a>,
+    buf: Vec<Piece>,
+    tok: usize,
+    pos: usize,
+    gap: bool,
+    done: bool,
+}
+
+impl<'d, 'a> Pieces<'d, 'a> {
+    /// A reader over `doc`; [`Pieces::restart`] places it on a token.
+    fn new(doc: &'d Document<'a>) -> Self {
+        Pieces {
+            doc,
+            buf: Vec::new(),
+            tok: 0,
+            pos: 0,
+            gap: false,
+            done: true,
         }
     }
-    out
+
+    /// Starts again at token `i`, keeping the buffer.
+    fn restart(&mut self, i: usize) {
+        self.buf.clear();
+        self.tok = i;
+        self.pos = self.doc.token(i).span.start;
+        self.gap = false;
+        self.done = false;
+    }
+
+    /// Whether token `j` can be part of a symbol.
+    fn material(&self, j: usize) -> bool {
+        self.doc.get(j).is_some_and(|t| {
+            matches!(
+                t.kind,
+                TokenKind::Number
+                    | TokenKind::Date
+                    | TokenKind::DocumentCode
+                    | TokenKind::Abbreviation
+                    | TokenKind::Syllable
+                    | TokenKind::InvalidSyllable
+                    | TokenKind::Foreign
+                    | TokenKind::Punctuation
+                    | TokenKind::Symbol
+            )
+        })
+    }
+
+    fn get(&mut self, k: usize) -> Option<Piece> {
+        while self.buf.len() <= k && !self.done {
+            self.lex_one();
+        }
+        self.buf.get(k).copied()
+    }
+
+    fn char_at(&self, pos: usize) -> Option<char> {
+        self.doc.text().get(pos..)?.chars().next()
+    }
+
+    fn lex_one(&mut self) {
+        loop {
+            let Some(t) = self.doc.get(self.tok) else {
+                self.done = true;
+                return;
+            };
+            if self.pos >= t.span.end {
+                let j = self.tok + 1;
+                if !self.material(j) {
+                    self.done = true;
+                    return;
+                }
+                let n = self.doc.token(j);
+                self.tok = j;
+                self.pos = n.span.start;
+                self.gap |= n.gap != Gap::None;
+                continue;
+            }
+            let Some(c) = self.char_at(self.pos) else {
+                self.done = true;
+                return;
+            };
+            if c.is_whitespace() {
+                self.gap = true;
+                self.pos += c.len_utf8();
+                continue;
+            }
+            let kind = match c {
+                '/' | '／' => PieceKind::Slash,
+                '-' | '–' | '—' | '‐' | '‑' | '−' => PieceKind::Dash,
+                '.' => PieceKind::Dot,
+                '&' => PieceKind::Amp,
+                c if c.is_alphanumeric() => PieceKind::Alnum,
+                _ => {
+                    self.done = true;
+                    return;
+                }
+            };
+            let start = self.pos;
+            let mut end = self.pos + c.len_utf8();
+            if kind == PieceKind::Alnum {
+                loop {
+                    let tend = self.doc.token(self.tok).span.end;
+                    while end < tend && end - start <= MAX_PART {
+                        match self.char_at(end) {
+                            Some(c) if c.is_alphanumeric() => end += c.len_utf8(),
+                            _ => break,
+                        }
+                    }
+                    if end - start > MAX_PART {
+                        // No part of a symbol is that long ("1a1a1a…"): stop here, so that
+                        // each start reads a bounded run and the scan stays linear.
+                        self.done = true;
+                        return;
+                    }
+                    // A run goes on into a glued token: `1234` + `a`.
+                    let j = self.tok + 1;
+                    if end == tend
+                        && self.material(j)
+                        && self.doc.token(j).gap == Gap::None
+                        && self.char_at(end).is_some_and(char::is_alphanumeric)
+                    {
+                        self.tok = j;
+                        continue;
+                    }
+                    break;
+                }
+            }
+            self.buf.push(Piece {
+                kind,
+                start,
+                end,
+                gap: std::mem::take(&mut self.gap),
+                tok: self.tok,
+            });
+            self.pos = end;
+            return;
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -427,82 +359,193 @@ enum Sep {
     Dash,
 }
 
-#[derive(Debug)]
+/// A group of a symbol after its separator: `TT`, `BTC`, `2022`, `QĐ.UB`, `BGD&ĐT`, `L.003`.
+#[derive(Debug, Clone, Copy)]
 struct Group<'t> {
     sep: Sep,
     text: &'t str,
+    /// Byte end in the document's text.
     end: usize,
+    /// The token holding its end.
+    tok: usize,
 }
 
-/// Splits a candidate into its number and groups (absolute end offsets).
-fn split(text: &str, start: usize, end: usize) -> (&str, usize, Vec<Group<'_>>) {
-    let s = &text[start..end];
-    let num_len = s
-        .char_indices()
-        .find(|&(i, c)| !(c.is_ascii_digit() || (i > 0 && c.is_ascii_lowercase())))
-        .map_or(s.len(), |(i, _)| i);
+/// A symbol read from the tokens: its number and groups.
+struct Symbol<'t> {
+    num: (usize, usize),
+    num_tok: usize,
+    groups: Vec<Group<'t>>,
+    /// Whitespace inside (`144 /2002/QĐ/BTC`, `57 - NQ/TW`).
+    spaced: bool,
+    /// An old symbol without the hyphen after its number (`04 TC/TCT`, `90TC/TCT`).
+    glued: bool,
+    /// The last token the symbol's pieces reach (where the scan resumes).
+    last_tok: usize,
+}
+
+/// The groups `(gap? sep gap? group)+` from piece `k` on; the piece after them.
+fn read_groups<'t>(ps: &mut Pieces<'_, '_>, text: &'t str, mut k: usize) -> (Vec<Group<'t>>, bool) {
     let mut groups = Vec::new();
-    let mut i = num_len;
-    let bytes = s.as_bytes();
-    while i < s.len() {
-        // Whitespace, one separator, whitespace.
-        let rest = &s[i..];
-        let mut sep = None;
-        let mut j = 0;
-        for (k, c) in rest.char_indices() {
-            if c.is_whitespace() || c == '\u{AD}' {
-                continue;
-            }
-            if sep.is_none() && matches!(c, '/' | '／' | '-' | '–' | '—' | '‐' | '‑' | '−')
-            {
-                sep = Some(if matches!(c, '/' | '／') {
-                    Sep::Slash
-                } else {
-                    Sep::Dash
-                });
-                continue;
-            }
-            j = k;
+    let mut spaced = false;
+    while let Some(s) = ps.get(k) {
+        let sep = match s.kind {
+            PieceKind::Slash => Sep::Slash,
+            PieceKind::Dash => Sep::Dash,
+            _ => break,
+        };
+        let Some(g) = ps.get(k + 1) else { break };
+        if g.kind != PieceKind::Alnum {
             break;
         }
-        let Some(sep) = sep else { break };
-        let gs = i + j;
-        let mut ge = gs;
-        let g = &s[gs..];
-        let mut it = g.char_indices().peekable();
-        while let Some((k, c)) = it.next() {
-            if c.is_alphanumeric() {
-                ge = gs + k + c.len_utf8();
-            } else if (c == '.' || c == '&')
-                && it.peek().is_some_and(|&(_, n)| n.is_alphanumeric())
-                && k > 0
-            {
-                continue;
-            } else {
+        // Inner dots and ampersands: `QĐ.UB`, `L.003`, `BGD&ĐT`.
+        let mut last = k + 1;
+        while let (Some(a), Some(b)) = (ps.get(last + 1), ps.get(last + 2)) {
+            let joins = match a.kind {
+                PieceKind::Dot => true,
+                PieceKind::Amp => text[b.start..].starts_with(char::is_alphabetic),
+                _ => false,
+            };
+            if a.gap || b.gap || b.kind != PieceKind::Alnum || !joins {
                 break;
             }
+            last += 2;
         }
-        if ge == gs {
-            break;
-        }
+        let end = ps.buf[last];
+        spaced |= s.gap || g.gap;
+        let group = &text[g.start..end.end];
         // A missing space after the symbol: "TT-BGDĐTvề" → "TT-BGDĐT" + "về".
-        if let Some(cut) = glued_word_start(&s[gs..ge]) {
+        if let Some(cut) = glued_word_start(group) {
             groups.push(Group {
                 sep,
-                text: &s[gs..gs + cut],
-                end: start + gs + cut,
+                text: &group[..cut],
+                end: g.start + cut,
+                tok: end.tok,
             });
             break;
         }
         groups.push(Group {
             sep,
-            text: &s[gs..ge],
-            end: start + ge,
+            text: group,
+            end: end.end,
+            tok: end.tok,
         });
-        i = ge;
-        let _ = bytes;
+        k = last + 1;
     }
-    (&s[..num_len], start + num_len, groups)
+    (groups, spaced)
+}
+
+/// The number of a symbol: one to five digits and an optional lower-case letter (`1234a`).
+fn is_number(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    (1..=5).contains(&digits)
+        && (b.len() == digits || (b.len() == digits + 1 && b[digits].is_ascii_lowercase()))
+}
+
+/// Reads the symbol whose number starts token `i` (a token starting with a digit).
+fn read_symbol<'t>(
+    doc: &'t Document<'_>,
+    ps: &mut Pieces<'_, '_>,
+    codes: Codes<'_>,
+    i: usize,
+) -> Option<Symbol<'t>> {
+    let text = doc.text();
+    ps.restart(i);
+    let p0 = ps.get(0)?;
+    if p0.kind != PieceKind::Alnum {
+        return None;
+    }
+    let num = &text[p0.start..p0.end];
+    if is_number(num) {
+        let (groups, spaced) = read_groups(ps, text, 1);
+        if let Some(last) = groups.last() {
+            let last_tok = last.tok;
+            return Some(Symbol {
+                num: (p0.start, p0.end),
+                num_tok: i,
+                groups,
+                spaced,
+                glued: false,
+                last_tok,
+            });
+        }
+    }
+    glued_issuer(ps, text, codes, i)
+}
+
+/// An old symbol written without the hyphen after its number, a known state issuer code right
+/// after the number (one space or nothing between) and a slash right after the code:
+/// `Thông tư số 04 TC/TCT`, `90TC/TCT`, `Quyết định số 1141 TC/QĐ/CĐKT` for `1141-TC/QĐ/CĐKT`
+/// (Bộ Tài chính), `72A TC/TCT`. The cue word is checked by the caller.
+fn glued_issuer<'t>(
+    ps: &mut Pieces<'_, '_>,
+    text: &'t str,
+    codes: Codes<'_>,
+    i: usize,
+) -> Option<Symbol<'t>> {
+    let p0 = ps.get(0)?;
+    let run = &text[p0.start..p0.end];
+    let digits = run.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=5).contains(&digits) {
+        return None;
+    }
+    let is_code_letter = |c: char| c.is_ascii_alphabetic() || matches!(c, 'Đ' | 'Ð');
+    let (num_end, code, slash) = if run.len() > digits {
+        let tail = &run[digits..];
+        if tail.len() == 1 && tail.as_bytes()[0].is_ascii_uppercase() {
+            // `72A TC/TCT`: a capital closing the number, a space, the code.
+            let p1 = ps.get(1)?;
+            if text.get(p0.end..p1.start) != Some(" ") || p1.kind != PieceKind::Alnum {
+                return None;
+            }
+            (p0.end, (p1.start, p1.end), 2)
+        } else {
+            // `90TC/TCT`: the code glued to the number.
+            (p0.start + digits, (p0.start + digits, p0.end), 1)
+        }
+    } else {
+        let p1 = ps.get(1)?;
+        if text.get(p0.end..p1.start) != Some(" ") || p1.kind != PieceKind::Alnum {
+            return None;
+        }
+        (p0.end, (p1.start, p1.end), 2)
+    };
+    let code_text = &text[code.0..code.1];
+    if code_text.chars().count() > 8 || !code_text.chars().all(is_code_letter) {
+        return None;
+    }
+    let s = ps.get(slash)?;
+    if s.kind != PieceKind::Slash || s.gap {
+        return None;
+    }
+    // A state issuer, written in the table's case.
+    let canon_case = codes.issuer(code_text).is_some_and(|(canon, party)| {
+        !party
+            && code_text
+                .chars()
+                .map(|c| if c == 'Ð' { 'Đ' } else { c })
+                .eq(canon.chars())
+    });
+    if !canon_case {
+        return None;
+    }
+    let (rest, spaced) = read_groups(ps, text, slash);
+    let last_tok = rest.last()?.tok;
+    let mut groups = vec![Group {
+        sep: Sep::Dash,
+        text: code_text,
+        end: code.1,
+        tok: ps.buf[slash - 1].tok,
+    }];
+    groups.extend(rest);
+    Some(Symbol {
+        num: (p0.start, num_end),
+        num_tok: i,
+        groups,
+        spaced,
+        glued: true,
+        last_tok,
+    })
 }
 
 /// Where a lower-case word glued to an upper-case code starts (`BGDĐTvề` → 5), if any: at least
@@ -517,14 +560,19 @@ fn glued_word_start(g: &str) -> Option<usize> {
     (g[..upper_len].chars().filter(|c| c.is_uppercase()).count() >= 2
         && tail.chars().count() >= 2
         && tail.chars().all(char::is_lowercase)
-        && !is_code(g))
+        && !is_code_shape(g))
     .then_some(upper_len)
+}
+
+/// The shape of a code without the tables: starts with a letter, no lower-case letter.
+fn is_code_shape(g: &str) -> bool {
+    g.chars().next().is_some_and(char::is_alphabetic) && !g.chars().any(char::is_lowercase)
 }
 
 /// A group that can be a code: starts with a letter, upper case except known mixed-case codes
 /// (`TTg`, `QĐi`, `CTr`) or one lower-case letter after capitals; or all lower case (`qđ-ubnd`,
 /// headers typed in lower case) when it is a known code.
-fn is_code(g: &str) -> bool {
+fn is_code(codes: Codes<'_>, g: &str) -> bool {
     let Some(first) = g.chars().next() else {
         return false;
     };
@@ -539,163 +587,137 @@ fn is_code(g: &str) -> bool {
     if lower > 8 {
         return false; // a word, not a code; skip the table lookups
     }
-    let t = &*TABLES;
-    let k = key(g);
-    let known = t.state.contains_key(&k)
-        || t.party.contains_key(&k)
-        || t.historical.contains_key(&k)
-        || t.issuers.contains_key(&k);
+    let known = codes.known(g);
     if upper == 0 {
         return known && g.len() >= 2;
     }
     first.is_uppercase() && (lower == 1 || known)
 }
 
-/// Words before "số" that make the number a form, a plot, a room… not a document.
-const NOT_DOC_BEFORE: &[&str] = &[
-    "mẫu",
-    "biểu",
-    "lục",
-    "thửa",
-    "tờ",
-    "căn",
-    "nhà",
-    "phòng",
-    "xe",
-    "tàu",
-    "bay",
-    "nhân",
-    "bn",
-    "qcvn",
-    "tcvn",
-    "iso",
-    "tcn",
-    "tiêu",
-    "hộp",
-    "kiốt",
-    "lô",
-    "ô",
-    "đường",
-    "km",
-];
+// ---------------------------------------------------------------------------------------------
+// The context of a number: the words before it, the numbers listed with it.
 
-struct Prefix {
+struct Prefix<'a> {
+    /// Byte where the document number's text starts (`Số`, the kind word, or the number).
     start: usize,
-    kind: Option<&'static str>,
+    kind: Option<&'a str>,
     has_so: bool,
     not_doc: bool,
 }
 
-fn prev_char(text: &str, i: usize) -> Option<char> {
-    text.get(..i).and_then(|s| s.chars().next_back())
+/// The longest kind word of `data/docnum/kind_words.tsv` ending before token `k`: its first
+/// token and its name. Abbreviations count only in capitals (`QĐ số`, not `qđ số`).
+fn kind_ending<'a>(doc: &Document<'a>, k: usize) -> Option<(usize, &'a str)> {
+    let lex = doc.lexicons();
+    for s in k.saturating_sub(MAX_KIND_TOKENS)..k {
+        if !doc.has(s, Lex::DocumentKind) {
+            continue;
+        }
+        for h in doc.hits_at(s) {
+            if h.lex != Lex::DocumentKind || h.end != k {
+                continue;
+            }
+            let e = lex.entry(h);
+            if e.kind() == Some("abbr") {
+                if (h.start..h.end).all(|t| doc.token(t).case == Case::Upper) {
+                    return Some((s, e.col(2)));
+                }
+            } else {
+                return Some((s, e.phrase()));
+            }
+        }
+    }
+    None
 }
 
-/// Reads back from the number: `Số:`, `số`, kind word, and words that rule the number out.
-fn read_prefix(text: &str, num_start: usize) -> Prefix {
+/// The longest kind word, in tokens.
+const MAX_KIND_TOKENS: usize = 6;
+
+/// Reads back from the number at token `n`: `Số:`, `số`, a kind word, and words that rule the
+/// number out (`Mẫu số`, `thửa`, `QCVN`).
+fn read_prefix<'a>(doc: &Document<'a>, n: usize) -> Prefix<'a> {
     let mut p = Prefix {
-        start: num_start,
+        start: doc.token(n).span.start,
         kind: None,
         has_so: false,
         not_doc: false,
     };
-    let mut lo = num_start.saturating_sub(80);
-    while !text.is_char_boundary(lo) {
-        lo += 1;
-    }
-    let before = &text[lo..num_start];
-    let mut i = before.len();
-    let trim = |s: &str, i: usize| -> usize {
-        s[..i]
-            .trim_end_matches(|c: char| c.is_whitespace() || c == '\u{AD}')
-            .len()
-    };
-    i = trim(before, i);
-    let had_colon = before[..i].ends_with(':');
+    let mut k = n;
+    let had_colon = k > 0 && doc.key(k - 1) == ":";
     if had_colon {
-        i = trim(before, i - 1);
+        k -= 1;
     }
-    // "số", "Số", "SỐ", "so", glued or spaced.
-    let lower_tail: String = before[..i]
-        .chars()
-        .rev()
-        .take(3)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect::<String>()
-        .to_lowercase();
-    for so in ["số", "sô", "so"] {
-        if lower_tail.ends_with(so) {
-            let so_len: usize = before[..i].chars().rev().take(2).map(char::len_utf8).sum();
-            let s_at = i - so_len;
-            if prev_char(before, s_at).is_none_or(|c| !c.is_alphanumeric()) {
-                p.has_so = true;
-                p.start = lo + s_at;
-                i = trim(before, s_at);
-            }
-            break;
-        }
-    }
-    if !p.has_so && had_colon {
+    if k > 0 && matches!(doc.key(k - 1), "số" | "sô" | "so") {
+        p.has_so = true;
+        p.start = doc.token(k - 1).span.start;
+        k -= 1;
+    } else if had_colon {
         // "Ký hiệu: 12/QĐ-UBND" and the like: keep the number alone.
         return p;
     }
-    let lower = before[..i].to_lowercase();
-    // Mapping lower-case length to original length: to_lowercase keeps the char count for
-    // Vietnamese letters, so walk chars.
-    let t = &*TABLES;
-    for (w, canon) in &t.kinds {
-        if lower.ends_with(w.as_str()) {
-            let wchars = w.chars().count();
-            let orig_len: usize = before[..i]
-                .chars()
-                .rev()
-                .take(wchars)
-                .map(char::len_utf8)
-                .sum();
-            let ks = i - orig_len;
-            if prev_char(before, ks).is_none_or(|c| !c.is_alphanumeric()) {
-                // Abbreviations must be written in capitals ("QĐ số", not "qđ").
-                let orig = &before[ks..i];
-                if w.len() <= 4 && orig.chars().any(char::is_lowercase) {
-                    continue;
-                }
-                p.kind = Some(canon);
-                p.start = lo + ks;
-                break;
-            }
-        }
+    if let Some((s, name)) = kind_ending(doc, k) {
+        p.kind = Some(name);
+        p.start = doc.token(s).span.start;
+        return p;
     }
-    if p.kind.is_none() {
-        let last = lower
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .find(|w| !w.is_empty())
-            .unwrap_or("");
-        let glued = prev_char(text, num_start).is_some_and(|c| !c.is_whitespace());
-        if NOT_DOC_BEFORE.contains(&last)
-            && (p.has_so || !glued || last == "qcvn" || last == "tcvn")
-        {
-            p.not_doc = true;
+    // The last word before, past punctuation.
+    let mut w = k;
+    while w > 0 && k - w < 4 {
+        w -= 1;
+        if doc.token(w).case == Case::None {
+            continue;
         }
+        let glued = doc.token(n).gap == Gap::None;
+        if let Some(e) = doc.phrase_entry(Lex::NotDocWord, w, w + 1) {
+            let standard = e.kind() == Some("standard");
+            p.not_doc = p.has_so || !glued || standard;
+        }
+        break;
     }
     p
 }
 
-/// Reads the document's date after the number: `, ngày 09/4/2021`, ` ngày 5 tháng 8 năm 2020`.
-fn read_date_after(text: &str, end: usize) -> Option<String> {
-    let mut e = (end + 48).min(text.len());
-    while !text.is_char_boundary(e) {
-        e -= 1;
+/// Numbers listed before the number at token `n` that share its symbol: `số 01, 02/NQ-HĐND` →
+/// `01`. The list is on one line, after `số`, its numbers joined by `,` or `và`.
+fn shared_numbers(doc: &Document<'_>, n: usize) -> Vec<usize> {
+    let same_line = |j: usize| matches!(doc.token(j).gap, Gap::None | Gap::Space | Gap::Column);
+    let mut listed = Vec::new();
+    let mut k = n;
+    while listed.len() < 8 {
+        // `k` is a listed number (or the symbol's): a separator before it, then a number.
+        if k < 2 || !same_line(k) || !matches!(doc.key(k - 1), "," | "và") || !same_line(k - 1) {
+            return Vec::new();
+        }
+        let j = k - 2;
+        let short = doc.token(j).span.len() <= 5;
+        if !(short
+            && matches!(
+                doc.token(j).value,
+                Value::Number {
+                    format: NumberFormat::Integer,
+                    ..
+                }
+            ))
+        {
+            return Vec::new();
+        }
+        listed.push(j);
+        // `số` (with an optional colon) before it ends the list.
+        let mut s = j;
+        if s > 0 && same_line(s) && doc.key(s - 1) == ":" {
+            s -= 1;
+        }
+        if s > 0 && same_line(s) && doc.key(s - 1) == "số" {
+            listed.reverse();
+            return listed;
+        }
+        k = j;
     }
-    let after = text.get(end..e)?;
-    let t = after.trim_start_matches(|c: char| c.is_whitespace() || c == ',' || c == '(');
-    let lower_head: String = t.chars().take(4).collect::<String>().to_lowercase();
-    if !lower_head.starts_with("ngày") {
-        return None;
-    }
-    let rest = &t[t.char_indices().nth(4).map_or(t.len(), |(i, _)| i)..];
-    dates::parse_date_prefix(rest).map(|(d, _)| d.to_iso())
+    Vec::new()
 }
+
+// ---------------------------------------------------------------------------------------------
+// Interpretation of the groups.
 
 fn strip_zeros(n: &str) -> String {
     let s = n.trim_start_matches('0');
@@ -707,8 +729,7 @@ fn strip_zeros(n: &str) -> String {
 }
 
 /// Issuer as written, Ð → Đ, all-lower-case symbols in capitals, known codes in their case.
-fn issuer_text(groups: &[&str]) -> String {
-    let t = &*TABLES;
+fn issuer_text(codes: Codes<'_>, groups: &[&str]) -> String {
     groups
         .iter()
         .map(|g| {
@@ -722,8 +743,8 @@ fn issuer_text(groups: &[&str]) -> String {
                 .collect();
             if g.chars().any(char::is_uppercase) {
                 g
-            } else if let Some((canon, _)) = t.issuers.get(&key(&g)) {
-                (*canon).to_string()
+            } else if let Some((canon, _)) = codes.issuer(&g) {
+                canon.to_string()
             } else {
                 key(&g)
             }
@@ -733,80 +754,87 @@ fn issuer_text(groups: &[&str]) -> String {
 }
 
 /// A type code (canonical case) and its Vietnamese name when known.
-type TypeCode = (String, Option<&'static str>);
+type TypeCode<'a> = (String, Option<&'a str>);
 
-struct Parsed {
+struct Parsed<'a> {
     year: Option<i32>,
-    doc_type: Option<TypeCode>,
+    doc_type: Option<TypeCode<'a>>,
     issuer: String,
     system: System,
     end: usize,
+    /// The token holding the symbol's end.
+    end_tok: usize,
 }
 
-fn state_type(code: &str) -> Option<&'static Row> {
-    lookup_folded(&TABLES.state, code)
-}
-
-/// Whether an issuer code belongs to the Party (`TW`, `TU`, `HU`, `ĐU`, `BTGTU`…).
-fn is_party_issuer(code: &str) -> bool {
-    let k = key(code);
-    TABLES.issuers.get(&k).is_some_and(|i| i.1)
-        || ["TW", "TƯ", "TU", "HU", "ĐU", "QU"]
-            .iter()
-            .any(|s| k.ends_with(s))
-}
-
-fn is_state_issuer(code: &str) -> bool {
-    TABLES.issuers.get(&key(code)).is_some_and(|i| !i.1)
-}
-
-/// Codes whose name depends on the kind word in front (`Luật số 35-L/CTN`, Party
-/// `Quy định số 205-QĐ/TW`).
-const ALT_NAMES: &[(&str, &str)] = &[("L", "Luật"), ("QĐ", "Quy định"), ("SL", "Sắc lệnh")];
-
-fn typed(row: &Row, prefix: &Prefix) -> TypeCode {
+/// The type of a row, named by the kind word when the row says the code also stands for it
+/// (`Luật số 35-L/CTN`, Party `Quy định số 205-QĐ/TW`).
+fn typed<'a>(row: TypeRow<'a>, prefix: &Prefix<'a>) -> TypeCode<'a> {
     let name = match prefix.kind {
-        Some(k) if ALT_NAMES.contains(&(row.0, k)) => k,
-        _ => row.1,
+        Some(k) if !row.also.is_empty() && row.also == k => k,
+        _ => row.name,
     };
-    (row.0.to_string(), Some(name))
+    (row.code.to_string(), Some(name))
 }
 
-fn texts<'a>(groups: &[&Group<'a>]) -> Vec<&'a str> {
+fn texts<'t>(groups: &[&Group<'t>]) -> Vec<&'t str> {
     groups.iter().map(|g| g.text).collect()
 }
 
 /// Type + issuer from the code groups of a state symbol (`QĐ-TTg`, `TTLT-BKH-BTC`, `QĐ.UB`,
 /// `VPCP-KTTH`, `QH10`). `None` when a type code has no issuer.
-fn state_symbol(codes: &[&Group<'_>], prefix: &Prefix) -> Option<(Option<TypeCode>, String)> {
-    let first = codes.first()?;
-    let type_row = state_type(first.text).or_else(|| lookup_folded(&TABLES.historical, first.text));
+fn state_symbol<'a>(
+    codes: Codes<'a>,
+    groups: &[&Group<'_>],
+    prefix: &Prefix<'a>,
+) -> Option<(Option<TypeCode<'a>>, String)> {
+    let first = groups.first()?;
+    let type_row = codes
+        .state_type(first.text)
+        .or_else(|| codes.historical_type(first.text));
     if let Some(row) = type_row {
-        if codes.len() < 2 {
+        if groups.len() < 2 {
             return None;
         }
-        return Some((Some(typed(row, prefix)), issuer_text(&texts(&codes[1..]))));
+        return Some((
+            Some(typed(row, prefix)),
+            issuer_text(codes, &texts(&groups[1..])),
+        ));
     }
     // "QĐ.UB", "QĐ.BQL-TC": type and issuer joined by a dot.
     if let Some((t, rest)) = first.text.split_once('.')
-        && let Some(row) = state_type(t)
+        && let Some(row) = codes.state_type(t)
         && !rest.is_empty()
     {
         let mut iss = vec![rest];
-        iss.extend(texts(&codes[1..]));
-        return Some((Some(typed(row, prefix)), issuer_text(&iss)));
+        iss.extend(texts(&groups[1..]));
+        return Some((Some(typed(row, prefix)), issuer_text(codes, &iss)));
     }
-    Some((None, issuer_text(&texts(codes))))
+    Some((None, issuer_text(codes, &texts(groups))))
 }
 
 /// Interprets the groups after the number.
-fn interpret(groups: &[Group<'_>], prefix: &Prefix, spaced: bool) -> Option<Parsed> {
-    let t = &*TABLES;
+fn interpret<'a>(
+    codes: Codes<'a>,
+    groups: &[Group<'_>],
+    prefix: &Prefix<'a>,
+    spaced: bool,
+) -> Option<Parsed<'a>> {
     let g0 = groups.first()?;
     let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
     // Codes from index i while they are code-like.
     let codes_from = |i: usize| -> Vec<&Group<'_>> {
-        groups[i..].iter().take_while(|g| is_code(g.text)).collect()
+        groups[i..]
+            .iter()
+            .take_while(|g| is_code(codes, g.text))
+            .collect()
+    };
+    let parsed = |year, doc_type, issuer, system, last: &Group<'_>| Parsed {
+        year,
+        doc_type,
+        issuer,
+        system,
+        end: last.end,
+        end_tok: last.tok,
     };
     if g0.sep == Sep::Slash && g0.text.len() == 4 && digits(g0.text) {
         // number/year/TYPE-ISSUER, number/year/QH10, number/year/QĐ/BTC.
@@ -817,28 +845,28 @@ fn interpret(groups: &[Group<'_>], prefix: &Prefix, spaced: bool) -> Option<Pars
         if groups.get(1)?.sep != Sep::Slash {
             return None;
         }
-        let codes = codes_from(1);
-        let end = codes.last()?.end;
-        let (doc_type, issuer) = state_symbol(&codes, prefix)?;
-        return Some(Parsed {
-            year: Some(year),
+        let cs = codes_from(1);
+        let last = *cs.last()?;
+        let (doc_type, issuer) = state_symbol(codes, &cs, prefix)?;
+        return Some(parsed(
+            Some(year),
             doc_type,
             issuer,
-            system: System::StateNormative,
-            end,
-        });
+            System::StateNormative,
+            last,
+        ));
     }
     if g0.sep == Sep::Slash {
         // number/TYPE-ISSUER, công văn number/ISSUER-UNIT, old number/ISSUER.
-        let codes = codes_from(0);
-        let first = codes.first()?;
-        let end = codes.last()?.end;
-        let (doc_type, issuer) = state_symbol(&codes, prefix)?;
+        let cs = codes_from(0);
+        let first = *cs.first()?;
+        let last = *cs.last()?;
+        let (doc_type, issuer) = state_symbol(codes, &cs, prefix)?;
         if doc_type.is_none() {
             // Công văn: an issuer and its unit, or a known issuer alone ("178/CP"), or an
             // unknown one only when a kind word names the document ("Công văn số 4830/KTTH").
-            let known = t.issuers.contains_key(&key(first.text));
-            if codes.len() == 1 && !(known || prefix.kind.is_some()) {
+            let known = codes.issuer(first.text).is_some();
+            if cs.len() == 1 && !(known || prefix.kind.is_some()) {
                 return None;
             }
             if !known && first.text.chars().any(char::is_lowercase) {
@@ -846,85 +874,87 @@ fn interpret(groups: &[Group<'_>], prefix: &Prefix, spaced: bool) -> Option<Pars
             }
         }
         // A Party committee writing in the state layout ("Nghị quyết 29/NQ-TƯ", "21/TW").
-        let party = match (&doc_type, codes.as_slice()) {
-            (Some(_), [_, issuer, ..]) => is_party_issuer(issuer.text),
-            (None, [issuer]) => is_party_issuer(issuer.text),
+        let party = match (&doc_type, cs.as_slice()) {
+            (Some(_), [_, issuer, ..]) => codes.is_party_issuer(issuer.text),
+            (None, [issuer]) => codes.is_party_issuer(issuer.text),
             _ => false,
         };
-        return Some(Parsed {
-            year: None,
-            doc_type,
-            issuer,
-            system: if party {
-                System::Party
-            } else {
-                System::StateAdministrative
-            },
-            end,
-        });
+        let system = if party {
+            System::Party
+        } else {
+            System::StateAdministrative
+        };
+        return Some(parsed(None, doc_type, issuer, system, last));
     }
     // g0.sep == Dash: Party number-TYPE/ISSUER, old state 999-TC/QĐ/CĐKT, 15-CP.
-    if !is_code(g0.text) {
+    if !is_code(codes, g0.text) {
         return None;
     }
-    let k0 = key(g0.text);
+    let party_type = codes.party_type(g0.text);
     match groups.get(1) {
-        Some(g1) if is_code(g1.text) && (g1.sep == Sep::Slash || is_party_issuer(g1.text)) => {
+        Some(g1)
+            if is_code(codes, g1.text)
+                && (g1.sep == Sep::Slash || codes.is_party_issuer(g1.text)) =>
+        {
             // "29-NQ-TƯ": hyphens only, accepted for a Party type and a Party issuer.
-            if g1.sep == Sep::Dash && !t.party.contains_key(&k0) {
+            if g1.sep == Sep::Dash && party_type.is_none() {
                 return None;
             }
-            let rest: Vec<&Group<'_>> =
-                groups[1..].iter().take_while(|g| is_code(g.text)).collect();
-            let end = rest.last()?.end;
-            let party_issuer = is_party_issuer(g1.text);
+            let rest: Vec<&Group<'_>> = groups[1..]
+                .iter()
+                .take_while(|g| is_code(codes, g.text))
+                .collect();
+            let last = *rest.last()?;
+            let party_issuer = codes.is_party_issuer(g1.text);
             // Old Ministry of Finance style: 999-TC/QĐ/CĐKT (issuer, type, field), 212-TC/CĐKT.
-            if is_state_issuer(g0.text) && !party_issuer {
-                if let Some(row) = state_type(g1.text) {
+            if codes.is_state_issuer(g0.text) && !party_issuer {
+                if let Some(row) = codes.state_type(g1.text) {
                     let mut iss = vec![g0.text];
                     iss.extend(texts(&rest[1..]));
-                    return Some(Parsed {
-                        year: None,
-                        doc_type: Some(typed(row, prefix)),
-                        issuer: issuer_text(&iss),
-                        system: System::StateAdministrative,
-                        end,
-                    });
+                    return Some(parsed(
+                        None,
+                        Some(typed(row, prefix)),
+                        issuer_text(codes, &iss),
+                        System::StateAdministrative,
+                        last,
+                    ));
                 }
                 // "212-TC/CĐKT": TC is the Ministry here, not the Party's Thông cáo.
                 if prefix.kind != Some("Thông cáo") {
                     let mut iss = vec![g0.text];
                     iss.extend(texts(&rest));
-                    return Some(Parsed {
-                        year: None,
-                        doc_type: None,
-                        issuer: issuer_text(&iss),
-                        system: System::StateAdministrative,
-                        end,
-                    });
+                    return Some(parsed(
+                        None,
+                        None,
+                        issuer_text(codes, &iss),
+                        System::StateAdministrative,
+                        last,
+                    ));
                 }
             }
-            if let Some(row) = t.party.get(&k0).filter(|_| !is_state_issuer(g1.text)) {
-                return Some(Parsed {
-                    year: None,
-                    doc_type: Some(typed(row, prefix)),
-                    issuer: issuer_text(&texts(&rest)),
-                    system: System::Party,
-                    end,
-                });
+            if let Some(row) = party_type.filter(|_| !codes.is_state_issuer(g1.text)) {
+                return Some(parsed(
+                    None,
+                    Some(typed(row, prefix)),
+                    issuer_text(codes, &texts(&rest)),
+                    System::Party,
+                    last,
+                ));
             }
-            if let Some(row) = t.historical.get(&k0).or_else(|| state_type(g0.text)) {
-                return Some(Parsed {
-                    year: None,
-                    doc_type: Some(typed(row, prefix)),
-                    issuer: issuer_text(&texts(&rest)),
-                    system: if t.historical.contains_key(&k0) {
-                        System::StateNormative
-                    } else {
-                        System::StateAdministrative
-                    },
-                    end,
-                });
+            let historical = codes.row(Lex::HistoricalType, g0.text);
+            if let Some(row) = historical.or_else(|| codes.state_type(g0.text)) {
+                let system = if historical.is_some() {
+                    System::StateNormative
+                } else {
+                    System::StateAdministrative
+                };
+                return Some(parsed(
+                    None,
+                    Some(typed(row, prefix)),
+                    issuer_text(codes, &texts(&rest)),
+                    system,
+                    last,
+                ));
             }
             // Unknown type code in a Party-shaped symbol: only with a cue and a Party issuer.
             if (prefix.has_so || prefix.kind.is_some())
@@ -933,26 +963,27 @@ fn interpret(groups: &[Group<'_>], prefix: &Prefix, spaced: bool) -> Option<Pars
                 && g0.text.chars().all(|c| !c.is_lowercase())
                 && g0.text.chars().count() <= 4
             {
-                return Some(Parsed {
-                    year: None,
-                    doc_type: Some((k0, None)),
-                    issuer: issuer_text(&texts(&rest)),
-                    system: System::Party,
-                    end,
-                });
+                return Some(parsed(
+                    None,
+                    Some((key(g0.text), None)),
+                    issuer_text(codes, &texts(&rest)),
+                    System::Party,
+                    last,
+                ));
             }
             None
         }
         _ => {
             // "Nghị định số 15-CP", "353-HĐBT": only state issuers, only after a cue, no spaces.
-            if is_state_issuer(g0.text) && !spaced && (prefix.has_so || prefix.kind.is_some()) {
-                return Some(Parsed {
-                    year: None,
-                    doc_type: None,
-                    issuer: issuer_text(&[g0.text]),
-                    system: System::StateAdministrative,
-                    end: g0.end,
-                });
+            if codes.is_state_issuer(g0.text) && !spaced && (prefix.has_so || prefix.kind.is_some())
+            {
+                return Some(parsed(
+                    None,
+                    None,
+                    issuer_text(codes, &[g0.text]),
+                    System::StateAdministrative,
+                    g0,
+                ));
             }
             // "công văn số 5762-KTTH": an issuer not in the table, in capitals, not a type code,
             // only when a kind word names the document (as "Công văn số 4830/KTTH").
@@ -964,25 +995,282 @@ fn interpret(groups: &[Group<'_>], prefix: &Prefix, spaced: bool) -> Option<Pars
                     .text
                     .chars()
                     .all(|c| c.is_alphabetic() && c.is_uppercase())
-                && !t.state.contains_key(&k0)
-                && !t.party.contains_key(&k0)
-                && !t.historical.contains_key(&k0)
-                && !t.issuers.contains_key(&k0);
+                && !codes.known(g0.text);
             if unknown_issuer {
-                return Some(Parsed {
-                    year: None,
-                    doc_type: None,
-                    issuer: issuer_text(&[g0.text]),
-                    system: System::StateAdministrative,
-                    end: g0.end,
-                });
+                return Some(parsed(
+                    None,
+                    None,
+                    issuer_text(codes, &[g0.text]),
+                    System::StateAdministrative,
+                    g0,
+                ));
             }
             None
         }
     }
 }
 
-/// Finds the document numbers in `text`, every occurrence in text order (see [`unique`]).
+// ---------------------------------------------------------------------------------------------
+// The extractor.
+
+/// The character right after byte `end`, which closes token `tok` or lies inside it: `None`
+/// when whitespace follows.
+fn char_after(doc: &Document<'_>, tok: usize, end: usize) -> Option<char> {
+    let t = doc.get(tok)?;
+    if end < t.span.end {
+        return doc.text().get(end..t.span.end)?.chars().next();
+    }
+    let n = doc.get(tok + 1)?;
+    (n.gap == Gap::None).then(|| doc.text_of(tok + 1).chars().next())?
+}
+
+/// An issuer code typed with a stray space before its last letter (`06-LCT/HĐN N` for `HĐNN`,
+/// Hội đồng Nhà nước): the one capital letter after a single space joins the last code when
+/// the joined code is a known issuer and the code alone is not. Returns the issuer, the new
+/// end of the symbol and its token.
+fn split_issuer_tail(
+    doc: &Document<'_>,
+    codes: Codes<'_>,
+    p: &Parsed<'_>,
+) -> Option<(String, usize, usize)> {
+    if doc.get(p.end_tok)?.span.end != p.end || doc.gap_text(p.end_tok + 1) != " " {
+        return None;
+    }
+    let j = p.end_tok + 1;
+    let mut it = doc.text_of(j).chars();
+    let letter = it.next().filter(|c| c.is_uppercase())?;
+    // a lone capital: not a word, an initial (`N.`), or a list mark
+    let after = it
+        .next()
+        .or_else(|| char_after(doc, j, doc.token(j).span.end));
+    if after.is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | '/' | '-' | '\'')) {
+        return None;
+    }
+    let issuer = &p.issuer;
+    let last = issuer.rsplit(['-', '/']).next()?;
+    let joined = format!("{last}{letter}");
+    if codes.issuer(last).is_some() || codes.issuer(&joined).is_none() {
+        return None;
+    }
+    let head = &issuer[..issuer.len() - last.len()];
+    Some((format!("{head}{joined}"), doc.token(j).span.end, j))
+}
+
+/// Reads the symbol at token `i` and pushes the document number(s) it holds.
+fn push_found(
+    doc: &Document<'_>,
+    codes: Codes<'_>,
+    sym: &Symbol<'_>,
+    out: &mut Vec<DocumentNumber>,
+) {
+    let text = doc.text();
+    let n = sym.num_tok;
+    let groups = &sym.groups;
+    if groups.is_empty() {
+        return;
+    }
+    // Cheap structural filter before reading the context: some group must be a code.
+    if !groups.iter().any(|g| is_code(codes, g.text)) {
+        return;
+    }
+    // Nothing glued before the number except "số" ("số31-QĐ/TW") or a colon after a word.
+    let glued_before = (n > 0 && doc.token(n).gap == Gap::None)
+        .then(|| {
+            let p = doc.text_of(n - 1);
+            let mut rev = p.chars().rev();
+            let c = rev.next()?;
+            let before = rev.next().or_else(|| {
+                (n >= 2 && doc.token(n - 1).gap == Gap::None)
+                    .then(|| doc.text_of(n - 2).chars().next_back())
+                    .flatten()
+            });
+            Some((c, before))
+        })
+        .flatten();
+    if let Some((c, before)) = glued_before {
+        if c.is_ascii_digit() || matches!(c, '/' | '-' | '–' | '.' | ',' | '_' | '+' | '&') {
+            return;
+        }
+        if c == ':' && before.is_some_and(|p| p.is_ascii_digit()) {
+            return;
+        }
+    }
+    // "các Nghị quyết số 01, 02/NQ-HĐND": numbers listed before share the symbol.
+    let listed = shared_numbers(doc, n);
+    let prefix = read_prefix(doc, listed.first().copied().unwrap_or(n));
+    if prefix.not_doc {
+        return;
+    }
+    if glued_before.is_some_and(|(c, _)| c.is_alphabetic()) && !prefix.has_so {
+        return;
+    }
+    let Some(mut p) = interpret(codes, groups, &prefix, sym.spaced) else {
+        return;
+    };
+    if sym.glued
+        && (!(prefix.has_so || prefix.kind.is_some())
+            || groups.get(1).is_none_or(|g| g.sep != Sep::Slash)
+            || p.system != System::StateAdministrative)
+    {
+        return;
+    }
+    if let Some((issuer, end, tok)) = split_issuer_tail(doc, codes, &p) {
+        (p.issuer, p.end, p.end_tok) = (issuer, end, tok);
+    }
+    // The symbol must end cleanly: not glued to a further letter or digit, except a lower-case
+    // word after capitals ("TT-BGDĐTvề").
+    if let Some(c) = char_after(doc, p.end_tok, p.end)
+        && c.is_alphanumeric()
+    {
+        let rest = if p.end < doc.token(p.end_tok).span.end {
+            &text[p.end..doc.token(p.end_tok).span.end]
+        } else {
+            doc.text_of(p.end_tok + 1)
+        };
+        let glued_word = c.is_lowercase()
+            && text[..p.end]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_uppercase)
+            && rest.chars().take_while(|c| c.is_alphabetic()).count() >= 2;
+        if !glued_word {
+            return;
+        }
+    }
+    let (doc_type, doc_type_name) = match p.doc_type {
+        Some((code, name)) => (Some(code), name.map(str::to_string)),
+        None => (None, None),
+    };
+    let num = &text[sym.num.0..sym.num.1];
+    let item = DocumentNumber {
+        text: String::new(),
+        start: 0,
+        end: 0,
+        number: strip_zeros(num),
+        year: p.year,
+        doc_type,
+        doc_type_name,
+        issuer: Some(p.issuer),
+        system: p.system,
+        kind_word: prefix.kind.map(str::to_string),
+        date: None,
+    };
+    // The first number takes the prefix ("Nghị quyết số 01"); listed ones are the digits.
+    for (i, &t) in listed.iter().enumerate() {
+        let span = doc.token(t).span;
+        let start = if i == 0 { prefix.start } else { span.start };
+        out.push(DocumentNumber {
+            text: text[start..span.end].to_string(),
+            start,
+            end: span.end,
+            number: strip_zeros(doc.text_of(t)),
+            ..item.clone()
+        });
+    }
+    let start = if listed.is_empty() {
+        prefix.start
+    } else {
+        sym.num.0
+    };
+    out.push(DocumentNumber {
+        text: text[start..p.end].to_string(),
+        start,
+        end: p.end,
+        ..item
+    });
+}
+
+/// Whether a symbol can start at token `i` (which starts with a digit): a code token, or a
+/// number followed by something glued, a slash or a dash, or a capital word one space away
+/// (`04 TC/TCT`). Most numbers of a text fail this at once.
+fn could_start(doc: &Document<'_>, i: usize) -> bool {
+    // A separator or a capital word after token `j`: glued, or one space away.
+    let goes_on = |j: usize| match doc.get(j + 1) {
+        Some(n) => {
+            matches!(doc.key(j + 1), "/" | "-")
+                || (matches!(n.gap, Gap::None | Gap::Space)
+                    && matches!(n.case, Case::Upper | Case::Title))
+        }
+        None => false,
+    };
+    match doc.token(i).kind {
+        TokenKind::DocumentCode => true,
+        TokenKind::Number | TokenKind::Date => {
+            // `1234a/QĐ-UBND`, `72A TC/TCT`: one letter closing the number, then the symbol.
+            let letter = doc.get(i + 1).is_some_and(|n| n.gap == Gap::None)
+                && doc.text_of(i + 1).len() == 1
+                && doc.text_of(i + 1).as_bytes()[0].is_ascii_alphabetic();
+            goes_on(i) || (letter && goes_on(i + 1))
+        }
+        _ => false,
+    }
+}
+
+/// The document numbers of a document, every occurrence in text order, spans into
+/// [`Document::text`]; their dates are linked later by [`link_dates`].
+pub(crate) fn extract(doc: &Document<'_>, out: &mut Vec<DocumentNumber>) {
+    let codes = Codes {
+        lex: doc.lexicons(),
+    };
+    let tokens = doc.tokens();
+    let mut ps = Pieces::new(doc);
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        if t.case != Case::Digit || !could_start(doc, i) {
+            i += 1;
+            continue;
+        }
+        match read_symbol(doc, &mut ps, codes, i) {
+            Some(sym) => {
+                push_found(doc, codes, &sym, out);
+                i = sym.last_tok.max(i) + 1;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// Fills in the date written right after each document number (`số 69-KL/TU, ngày 09/4/2021`,
+/// `NGÀY 20-5-1957`) from the date mentions found in the same document: a day with its year,
+/// after "ngày", past commas and an opening parenthesis.
+pub(crate) fn link_dates(
+    doc: &Document<'_>,
+    numbers: &mut [DocumentNumber],
+    dates: &[DateMention],
+) {
+    if dates.is_empty() {
+        return;
+    }
+    for d in numbers.iter_mut().filter(|d| d.date.is_none()) {
+        let mut k = doc.token_at(d.end);
+        while matches!(doc.key(k), "," | "(") {
+            k += 1;
+        }
+        if doc.key(k) != "ngày" {
+            continue;
+        }
+        let starts = [doc.token(k).span.start, doc.span(k + 1, k + 2).start];
+        let at = dates.partition_point(|m| m.start < starts[0]);
+        let found = dates[at..]
+            .iter()
+            .take_while(|m| m.start <= starts[1])
+            .find(|m| {
+                starts.contains(&m.start)
+                    && m.kind == DateKind::Day
+                    && m.value.len() == 10
+                    && !m.value.starts_with('-')
+            });
+        if let Some(m) = found {
+            d.date = Some(m.value.clone());
+        }
+    }
+}
+
+/// Finds the document numbers in `text`, every occurrence in text order (see [`unique`]): a
+/// shortcut for the [`DocumentNumbers`](crate::extract::DocumentNumbers) extractor (and the
+/// [`Dates`](crate::extract::Dates) one, for the dates written after the numbers) over
+/// [`Document::new`], spans into `text`.
 ///
 /// ```
 /// use vntext::extract::docnum::{find_document_numbers, System};
@@ -995,225 +1283,17 @@ fn interpret(groups: &[Group<'_>], prefix: &Prefix, spaced: bool) -> Option<Pars
 /// assert_eq!(d.text, "Kết luận số 69-KL/TU");
 /// ```
 pub fn find_document_numbers(text: &str) -> Vec<DocumentNumber> {
+    let doc = Document::new(text);
     let mut out = Vec::new();
-    // Every symbol has a slash or a dash (ASCII, or a multi-byte dash or fullwidth slash).
-    if !text.bytes().any(|b| matches!(b, b'/' | b'-' | 0xE2 | 0xEF)) {
-        return out;
+    extract(&doc, &mut out);
+    if !out.is_empty() {
+        let mut dates = Vec::new();
+        super::dates::extract(&doc, None, &mut dates);
+        link_dates(&doc, &mut out, &dates);
     }
-    for (m_start, m_end) in candidates(text) {
-        let (num, _num_end, groups) = split(text, m_start, m_end);
-        let spaced = text[m_start..m_end]
-            .chars()
-            .any(|c| c.is_whitespace() || c == '\u{AD}');
-        push_found(text, m_start, num, &groups, spaced, false, &mut out);
-    }
-    // "Thông tư số 04 TC/TCT": the old symbol without its hyphen, read as `04-TC/TCT` after a
-    // cue, where no other number was found.
-    let glued = glued_issuer_candidates(text);
-    if !glued.is_empty() {
-        let before = out.len();
-        for g in glued {
-            // Items found so far are in text order: the last one starting before `g.end` is the
-            // only one that can overlap (a binary search keeps this linear overall).
-            let k = out[..before].partition_point(|d| d.start < g.end);
-            if k > 0 && out[k - 1].end > g.num.0 {
-                continue;
-            }
-            let mut groups = vec![Group {
-                sep: Sep::Dash,
-                text: &text[g.code.0..g.code.1],
-                end: g.code.1,
-            }];
-            groups.extend(split(text, g.code.1, g.end).2);
-            let spaced = text[g.code.1..g.end]
-                .chars()
-                .any(|c| c.is_whitespace() || c == '\u{AD}');
-            push_found(
-                text,
-                g.num.0,
-                &text[g.num.0..g.num.1],
-                &groups,
-                spaced,
-                true,
-                &mut out,
-            );
-        }
-        if out.len() > before {
-            out.sort_by_key(|d| d.start);
-        }
-    }
-    out
-}
-
-/// Reads the document number whose digits start at `m_start` (`num`, then `groups`) and pushes
-/// it, with the numbers listed before it that share its symbol, when it is one. `glued`: the
-/// number of a [`GluedIssuer`] symbol, accepted only after `số` or a kind word, in the state
-/// system.
-fn push_found(
-    text: &str,
-    m_start: usize,
-    num: &str,
-    groups: &[Group<'_>],
-    spaced: bool,
-    glued: bool,
-    out: &mut Vec<DocumentNumber>,
-) {
-    if groups.is_empty() || num.is_empty() {
-        return;
-    }
-    // Cheap structural filter before reading the context: some group must be a code.
-    if !groups.iter().any(|g| is_code(g.text)) {
-        return;
-    }
-    // Nothing glued before the number except "số" ("số31-QĐ/TW") or a colon after a word.
-    if let Some(c) = prev_char(text, m_start) {
-        if c.is_ascii_digit() || matches!(c, '/' | '-' | '–' | '.' | ',' | '_' | '+' | '&') {
-            return;
-        }
-        if c == ':' && prev_char(text, m_start - 1).is_some_and(|p| p.is_ascii_digit()) {
-            return;
-        }
-    }
-    // "các Nghị quyết số 01, 02/NQ-HĐND": numbers listed before share the symbol.
-    let listed = shared_numbers(text, m_start);
-    let prefix = read_prefix(text, listed.first().map_or(m_start, |l| l.0));
-    if prefix.not_doc {
-        return;
-    }
-    if prev_char(text, m_start).is_some_and(char::is_alphabetic) && !prefix.has_so {
-        return;
-    }
-    let Some(mut p) = interpret(groups, &prefix, spaced) else {
-        return;
-    };
-    if glued
-        && (!(prefix.has_so || prefix.kind.is_some())
-            || groups.get(1).is_none_or(|g| g.sep != Sep::Slash)
-            || p.system != System::StateAdministrative)
-    {
-        return;
-    }
-    if let Some((issuer, end)) = split_issuer_tail(text, p.end, &p.issuer) {
-        (p.issuer, p.end) = (issuer, end);
-    }
-    // The symbol must end cleanly: not glued to a further letter or digit.
-    let glued_word = text[p.end..].chars().next().is_some_and(char::is_lowercase)
-        && text[..p.end]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_uppercase)
-        && text[p.end..]
-            .chars()
-            .take_while(|c| c.is_alphabetic())
-            .count()
-            >= 2;
-    if text[p.end..]
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_alphanumeric())
-        && !glued_word
-    {
-        return;
-    }
-    let (doc_type, doc_type_name) = match p.doc_type {
-        Some((code, name)) => (Some(code), name.map(str::to_string)),
-        None => (None, None),
-    };
-    let item = DocumentNumber {
-        text: String::new(),
-        start: 0,
-        end: 0,
-        number: strip_zeros(num),
-        year: p.year,
-        doc_type,
-        doc_type_name,
-        issuer: Some(p.issuer),
-        system: p.system,
-        kind_word: prefix.kind.map(str::to_string),
-        date: read_date_after(text, p.end),
-    };
-    // The first number takes the prefix ("Nghị quyết số 01"); listed ones are the digits.
-    for (i, &(s, e)) in listed.iter().enumerate() {
-        let start = if i == 0 { prefix.start } else { s };
-        out.push(DocumentNumber {
-            text: text[start..e].to_string(),
-            start,
-            end: e,
-            number: strip_zeros(&text[s..e]),
-            ..item.clone()
-        });
-    }
-    let start = if listed.is_empty() {
-        prefix.start
-    } else {
-        m_start
-    };
-    out.push(DocumentNumber {
-        text: text[start..p.end].to_string(),
-        start,
-        end: p.end,
-        ..item
-    });
-}
-
-/// An issuer code typed with a stray space before its last letter (`06-LCT/HĐN N` for `HĐNN`,
-/// Hội đồng Nhà nước): the one capital letter after a single space joins the last code when
-/// the joined code is a known issuer and the code alone is not. Returns the issuer and the new
-/// end of the symbol.
-fn split_issuer_tail(text: &str, end: usize, issuer: &str) -> Option<(String, usize)> {
-    let rest = text.get(end..)?.strip_prefix(' ')?;
-    let mut it = rest.chars();
-    let letter = it.next().filter(|c| c.is_uppercase())?;
-    // a lone capital: not a word, an initial (`N.`), or a list mark
-    if it
-        .next()
-        .is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | '/' | '-' | '\''))
-    {
-        return None;
-    }
-    let last = issuer.rsplit(['-', '/']).next()?;
-    let t = &*TABLES;
-    let joined = format!("{last}{letter}");
-    if t.issuers.contains_key(&key(last)) || !t.issuers.contains_key(&key(&joined)) {
-        return None;
-    }
-    let head = &issuer[..issuer.len() - last.len()];
-    Some((format!("{head}{joined}"), end + 1 + letter.len_utf8()))
-}
-
-/// Numbers listed before `num_start` that share its symbol: `số 01, 02/NQ-HĐND` → `01`.
-fn shared_numbers(text: &str, num_start: usize) -> Vec<(usize, usize)> {
-    static RE_SHARED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"(?:^|[^\p{L}\p{N}])(?i:số)[ \t]*:?[ \t]*((?:[0-9]{1,5}[ \t]*(?:,|và)[ \t]*){1,8})$",
-        )
-        .expect("valid regex")
-    });
-    let mut lo = num_start.saturating_sub(80);
-    while !text.is_char_boundary(lo) {
-        lo += 1;
-    }
-    let before = &text[lo..num_start];
-    let t = before.trim_end();
-    if !(t.ends_with(',') || t.ends_with("và")) {
-        return Vec::new();
-    }
-    let Some(list) = RE_SHARED.captures(before).and_then(|c| c.get(1)) else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    let b = list.as_str().as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i].is_ascii_digit() {
-            let s = i;
-            while i < b.len() && b[i].is_ascii_digit() {
-                i += 1;
-            }
-            out.push((lo + list.start() + s, lo + list.start() + i));
-        } else {
-            i += 1;
-        }
+    for d in &mut out {
+        let s = doc.to_original(Span::new(d.start, d.end));
+        (d.start, d.end, d.text) = (s.start, s.end, s.slice(text).to_string());
     }
     out
 }
@@ -1269,48 +1349,74 @@ mod tests {
             .collect()
     }
 
+    fn codes() -> Codes<'static> {
+        Codes {
+            lex: Lexicons::embedded(),
+        }
+    }
+
     #[test]
     fn tables_load() {
-        let t = &*TABLES;
-        assert_eq!(t.state.get("TTR").map(|r| r.0), Some("TTr"));
-        assert_eq!(t.party.get("KL").map(|r| r.1), Some("Kết luận"));
-        assert_eq!(t.historical.get("SL").map(|r| r.1), Some("Sắc lệnh"));
-        assert_eq!(t.issuers.get("TTG").map(|r| r.0), Some("TTg"));
-        assert!(t.kinds.iter().any(|k| k.1 == "Luật"));
-        assert!(t.state.len() >= 35 && t.party.len() >= 25);
+        let c = codes();
+        assert_eq!(c.state_type("TTR").map(|r| r.code), Some("TTr"));
+        assert_eq!(c.state_type("ND").map(|r| r.code), Some("NĐ"));
+        assert_eq!(c.party_type("KL").map(|r| r.name), Some("Kết luận"));
+        assert_eq!(c.party_type("QĐ").map(|r| r.also), Some("Quy định"));
+        assert_eq!(c.historical_type("SL").map(|r| r.name), Some("Sắc lệnh"));
+        assert_eq!(c.issuer("TTG"), Some(("TTg", false)));
+        assert!(c.is_party_issuer("BTGTU") && c.is_party_issuer("TƯ"));
+        assert!(!c.is_party_issuer("UBND") && c.is_state_issuer("UBND"));
+        let l = Lexicons::embedded();
+        assert!(l.len(Lex::StateType) >= 35 && l.len(Lex::PartyType) >= 25);
     }
 
     #[test]
     fn tables_are_well_formed() {
-        for (name, tsv) in [
-            (
-                "state_types",
-                include_str!("../../data/docnum/state_types.tsv"),
-            ),
-            (
-                "party_types",
-                include_str!("../../data/docnum/party_types.tsv"),
-            ),
-            (
-                "historical_types",
-                include_str!("../../data/docnum/historical_types.tsv"),
-            ),
-            ("issuers", include_str!("../../data/docnum/issuers.tsv")),
+        let l = Lexicons::embedded();
+        for lex in [
+            Lex::StateType,
+            Lex::PartyType,
+            Lex::HistoricalType,
+            Lex::Issuer,
         ] {
-            assert!(
-                tsv.starts_with('#'),
-                "{name}: header comment naming the source"
-            );
-            let mut seen = HashSet::new();
-            for r in rows(tsv) {
-                assert!(r.len() >= 2, "{name}: {r:?}");
-                assert!(!r[0].is_empty() && !r[1].is_empty(), "{name}: {r:?}");
-                assert!(!r[0].contains(' '), "{name}: code with a space {r:?}");
-                assert!(seen.insert(key(r[0])), "{name}: duplicate code {}", r[0]);
+            for (e, code) in l
+                .entries(lex)
+                .iter()
+                .flat_map(|e| e.col(0).split(',').map(move |c| (e, c)))
+            {
+                assert!(!e.col(1).is_empty(), "{}: {code}", lex.name());
+                assert!(
+                    !code.contains(' '),
+                    "{}: code with a space {code}",
+                    lex.name()
+                );
+                // Codes are looked up by the key of one token.
+                assert_eq!(
+                    crate::lexicon::phrase_key(code).map(|k| k.1),
+                    Some(1),
+                    "{}: {code} is not one token",
+                    lex.name()
+                );
+                assert!(l.get(lex, &Codes::key(code)).is_some(), "{code}");
             }
         }
-        for r in rows(include_str!("../../data/docnum/kind_words.tsv")) {
-            assert!(r[0].starts_with(char::is_uppercase), "kind word {r:?}");
+        // Every type name is a kind word, written in its canonical case.
+        for lex in [Lex::StateType, Lex::PartyType, Lex::HistoricalType] {
+            for e in l.entries(lex) {
+                let kw = l.lookup(Lex::DocumentKind, e.col(1));
+                assert!(
+                    kw.is_some_and(|k| k.kind() == Some("word") && k.phrase() == e.col(1)),
+                    "{}: the name {:?} is not in kind_words.tsv",
+                    lex.name(),
+                    e.col(1)
+                );
+            }
+        }
+        for e in l.entries(Lex::DocumentKind) {
+            assert!(e.phrase().starts_with(char::is_uppercase), "{e:?}");
+            if e.kind() == Some("abbr") {
+                assert!(l.lookup(Lex::DocumentKind, e.col(2)).is_some(), "{e:?}");
+            }
         }
     }
 
@@ -1336,61 +1442,41 @@ mod tests {
     }
 
     #[test]
-    fn candidates_equal_the_regex_scan() {
-        let long_gap = format!("12/{}AB 3 -   x", " ".repeat(300));
-        let glued = format!("{}/UB", "9".repeat(300));
-        for t in [
-            "Số 12/2021/NĐ-CP, 5 - 7 người, 2020–2025, 1234567/QĐ, ½-3a/b",
-            "số 69-KL/TU ngày 09/4/2021; 01 / QĐ-UBND; 7/ , 8/. x-1-y 3a - b",
-            "Đ/c 15-CP／ 3 ‑ KH — 4−TT đồng/ha 10a-AB.C&D 1.2-x",
-            long_gap.as_str(),
-            glued.as_str(),
-            "",
-            "-/-/",
-            "Hà Nội 1ê/2 ệ-3",
-        ] {
-            let a: Vec<(usize, usize)> = candidates(t).collect();
-            let b: Vec<(usize, usize)> =
-                RE_CAND.find_iter(t).map(|m| (m.start(), m.end())).collect();
-            assert_eq!(a, b, "{t}");
-        }
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn candidates_equal_the_regex_scan_on_random_text(
-            t in "[0-9a-zA-ZĐđê /／\\-–—.&,\u{AD}\u{A0}\u{301}]{0,40}"
-        ) {
-            let a: Vec<(usize, usize)> = candidates(&t).collect();
-            let b: Vec<(usize, usize)> =
-                RE_CAND.find_iter(&t).map(|m| (m.start(), m.end())).collect();
-            proptest::prop_assert_eq!(a, b);
-        }
-    }
-
-    #[test]
-    fn candidates_equal_the_regex_scan_on_the_articles() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data/articles");
-        let mut stack = vec![std::path::PathBuf::from(dir)];
-        let mut files = 0;
-        while let Some(d) = stack.pop() {
-            let rd = std::fs::read_dir(&d).unwrap_or_else(|e| panic!("{}: {e}", d.display()));
-            for e in rd.flatten() {
-                let path = e.path();
-                if path.is_dir() {
-                    stack.push(path);
-                } else if let Ok(t) = std::fs::read_to_string(&path) {
-                    files += 1;
-                    let a: Vec<(usize, usize)> = candidates(&t).collect();
-                    let b: Vec<(usize, usize)> = RE_CAND
-                        .find_iter(&t)
-                        .map(|m| (m.start(), m.end()))
-                        .collect();
-                    assert_eq!(a, b, "{}", path.display());
-                }
+    fn pieces_of_spaced_and_split_symbols() {
+        let kinds = |t: &str| -> Vec<(PieceKind, String, bool)> {
+            let doc = Document::new(t);
+            let mut ps = Pieces::new(&doc);
+            ps.restart(0);
+            let mut out = Vec::new();
+            while let Some(p) = ps.get(out.len()) {
+                out.push((p.kind, doc.text()[p.start..p.end].to_string(), p.gap));
             }
-        }
-        assert!(files >= 90, "only {files} articles read from {dir}");
+            out
+        };
+        use PieceKind::*;
+        let s = |k, t: &str, g| (k, t.to_string(), g);
+        assert_eq!(
+            kinds("144 /2002/QĐ/BTC, x"),
+            [
+                s(Alnum, "144", false),
+                s(Slash, "/", true),
+                s(Alnum, "2002", false),
+                s(Slash, "/", false),
+                s(Alnum, "QĐ", false),
+                s(Slash, "/", false),
+                s(Alnum, "BTC", false)
+            ]
+        );
+        assert_eq!(
+            kinds("1234a/QĐ-\nUBND"),
+            [
+                s(Alnum, "1234a", false),
+                s(Slash, "/", false),
+                s(Alnum, "QĐ", false),
+                s(Dash, "-", false),
+                s(Alnum, "UBND", true)
+            ]
+        );
     }
 
     #[test]
@@ -1402,25 +1488,20 @@ mod tests {
 
     #[test]
     fn glued_issuer_shapes() {
-        let c = |t: &str| -> Vec<(usize, usize, usize)> {
-            glued_issuer_candidates(t)
-                .into_iter()
-                .map(|g| (g.num.0, g.code.0, g.end))
-                .collect()
-        };
-        assert_eq!(c("số 04 TC/TCT"), vec![(5, 8, 14)]);
-        assert_eq!(c("số 90TC/TCT"), vec![(5, 7, 13)]);
-        assert_eq!(c("số 72A TC/TCT"), vec![(5, 9, 15)]);
+        // the state issuer right after the number, a slash after it
+        for t in ["số 04 TC/TCT", "số 90TC/TCT", "số 72A TC/TCT"] {
+            assert_eq!(keys(t).len(), 1, "{t}");
+        }
         // unknown code, Party issuer, two spaces, six digits, lower case, letters glued before
         for t in [
-            "04 TCX/A",
-            "04 TU/A",
-            "04  TC/A",
-            "123456 TC/A",
-            "04 tc/tct",
-            "04 XTC/A",
+            "số 04 TCX/A",
+            "số 04 TU/A",
+            "số 04  TC/A",
+            "số 123456 TC/A",
+            "số 04 tc/tct",
+            "số 04 XTC/A",
         ] {
-            assert!(c(t).is_empty(), "{t}");
+            assert!(keys(t).is_empty(), "{t}");
         }
         // the shape alone is not a number: a cue is needed
         assert!(keys("năm 2004 TC/TCT").is_empty());

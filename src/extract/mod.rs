@@ -122,9 +122,7 @@ impl Extractor for DocumentNumbers {
         "document_numbers"
     }
     fn extract(&self, doc: &Document<'_>, facts: &mut Facts) {
-        facts
-            .document_numbers
-            .extend(docnum::find_document_numbers(doc.text()));
+        docnum::extract(doc, &mut facts.document_numbers);
     }
 }
 
@@ -133,9 +131,7 @@ impl Extractor for Dates {
         "dates"
     }
     fn extract(&self, doc: &Document<'_>, facts: &mut Facts) {
-        facts
-            .dates
-            .extend(dates::find_dates(doc.text(), doc.reference_date()));
+        dates::extract(doc, doc.reference_date(), &mut facts.dates);
     }
 }
 
@@ -193,6 +189,17 @@ pub static EXTRACTORS: &[&dyn Extractor] = &[
 /// assert_eq!(facts.dates.len(), 1);
 /// ```
 pub fn resolve(doc: &Document<'_>, facts: &mut Facts) {
+    // Document numbers and dates: the date written after a number is the number's date; a
+    // date inside a number's span is part of the number.
+    docnum::link_dates(doc, &mut facts.document_numbers, &facts.dates);
+    let numbers: Vec<Span> = facts
+        .document_numbers
+        .iter()
+        .map(|d| Span::new(d.start, d.end))
+        .collect();
+    facts
+        .dates
+        .retain(|d| !overlaps_any(&numbers, Span::new(d.start, d.end)));
     let outside = |s: usize, e: usize| !doc.in_chrome(Span::new(s, e));
     let numbers = std::mem::take(&mut facts.document_numbers);
     facts.document_numbers = docnum::unique(
@@ -217,4 +224,10 @@ pub fn resolve(doc: &Document<'_>, facts: &mut Facts) {
         }
     }
     facts.ethnic_groups.retain(|g| g.mentions > 0);
+}
+
+/// Whether `span` overlaps one of `spans` (in text order, as an extractor gives them).
+fn overlaps_any(spans: &[Span], span: Span) -> bool {
+    let i = spans.partition_point(|s| s.start < span.end);
+    spans[..i].iter().rev().take(4).any(|s| s.overlaps(span))
 }

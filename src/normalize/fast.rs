@@ -731,6 +731,14 @@ mod tests {
     }
 
     #[test]
+    fn a_space_before_a_decomposing_mark() {
+        // Found by `paths_agree_on_any_text`: the fast paths took the space into the mark's
+        // unit, the careful path did not (U+0F73 decomposes to U+0F71 U+0F72 under NFC).
+        same_on_every_path(" \u{f73}");
+        same_on_every_path("a \u{f73}b");
+    }
+
+    #[test]
     fn paths_agree_on_real_text() {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data/articles");
         let mut text = std::fs::read_to_string(format!("{dir}/sin-ho-dan-van.txt")).unwrap();

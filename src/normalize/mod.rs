@@ -499,9 +499,12 @@ impl Normalizer {
                 .chars()
                 .find(|&c| !is_invisible(c))
                 .is_some_and(is_combining_mark);
+        // Whitespace never composes with a mark: the space stays out of the unit, as it does
+        // when the whitespace step has already handled it.
         if marks_only
             && start > st.done
             && let Some(p) = text[..i].chars().next_back()
+            && !p.is_whitespace()
         {
             start = i - p.len_utf8();
         }

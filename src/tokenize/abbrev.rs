@@ -1,7 +1,11 @@
-//! The abbreviation table (bảng chữ viết tắt), `data/tokenize/abbreviations.tsv`, parsed once.
+//! The abbreviation table (bảng chữ viết tắt), `data/tokenize/abbreviations.tsv`, and the
+//! document-type codes of `data/docnum/*_types.tsv` (the tables the document-number recogniser
+//! reads), parsed once by the crate's one table reader.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use crate::data::{self, Shape as TableShape};
 
 /// How an abbreviation is written, as listed in the table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,29 +22,51 @@ pub(crate) enum Shape {
 
 const DATA: &str = include_str!("../../data/tokenize/abbreviations.tsv");
 
-static TABLE: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| parse(DATA));
+/// The document-type tables, shared with [`crate::extract::docnum`] (as lexicons there).
+const DOC_TYPES: [(&str, &str); 3] = [
+    (
+        "docnum/state_types",
+        include_str!("../../data/docnum/state_types.tsv"),
+    ),
+    (
+        "docnum/party_types",
+        include_str!("../../data/docnum/party_types.tsv"),
+    ),
+    (
+        "docnum/historical_types",
+        include_str!("../../data/docnum/historical_types.tsv"),
+    ),
+];
+
+static TABLE: LazyLock<HashMap<Box<str>, u8>> = LazyLock::new(|| parse(DATA));
 
 /// Maps each form to the set of its shapes (bit `1 << shape`): `TT` is both dotted and a
-/// document type.
-fn parse(data: &'static str) -> HashMap<&'static str, u8> {
-    let mut map = HashMap::new();
-    for line in data.lines() {
-        let line = line.trim_end_matches('\r');
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let mut cols = line.split('\t');
-        let (Some(form), Some(shape)) = (cols.next(), cols.next()) else {
-            continue;
-        };
-        let shape = match shape {
+/// document type. Document types are read from the docnum tables as written (`TTr`, and the
+/// ASCII spellings the tables give: `ND` for `NĐ`) and in capitals (`TTR`).
+fn parse(data: &'static str) -> HashMap<Box<str>, u8> {
+    let mut map: HashMap<Box<str>, u8> = HashMap::new();
+    let shape = TableShape {
+        header: false,
+        min_cols: 2,
+    };
+    for row in data::rows("tokenize/abbreviations", data, shape).unwrap_or_default() {
+        let shape = match row.col(1) {
             "dotted" => Shape::Dotted,
             "compound" => Shape::Compound,
             "syllable" => Shape::Syllable,
-            "doctype" => Shape::DocType,
             _ => continue,
         };
-        *map.entry(form).or_insert(0) |= 1 << shape as u8;
+        *map.entry(row.col(0).into()).or_insert(0) |= 1 << shape as u8;
+    }
+    for (name, src) in DOC_TYPES {
+        for row in data::rows(name, src, shape).unwrap_or_default() {
+            // The code and its ASCII spellings (`NĐ,ND`), as written and in capitals.
+            for code in row.col(0).split(',').map(str::trim) {
+                for form in [code.to_string(), code.to_uppercase()] {
+                    *map.entry(form.into_boxed_str()).or_insert(0) |= 1 << Shape::DocType as u8;
+                }
+            }
+        }
     }
     map
 }
@@ -91,7 +117,7 @@ mod tests {
             let cols: Vec<&str> = line.split('\t').collect();
             assert_eq!(cols.len(), 3, "bad row {line:?}");
             assert!(
-                matches!(cols[1], "dotted" | "compound" | "syllable" | "doctype"),
+                matches!(cols[1], "dotted" | "compound" | "syllable"),
                 "bad shape in {line:?}"
             );
             assert!(forms.insert((cols[0], cols[1])), "duplicate row {line:?}");
@@ -104,5 +130,10 @@ mod tests {
         assert!(has("KT-XH", Shape::Compound) && has("TU", Shape::Syllable));
         assert!(!has("UBND", Shape::Dotted) && !has("UBND", Shape::DocType));
         assert!(is_doc_type("QĐ") && is_doc_type("QÐ") && !is_doc_type("HIV"));
+        // From the docnum tables: as written, in capitals, the ASCII spellings they list.
+        assert!(is_doc_type("TTr") && is_doc_type("TTR") && is_doc_type("QD") && is_doc_type("ND"));
+        assert!(!is_doc_type("CD"), "CD-ROM is no document code");
+        assert!(is_doc_type("KL") && is_doc_type("SL") && is_doc_type("BGN"));
+        assert!(has("HD", Shape::DocType) && has("HĐ", Shape::DocType));
     }
 }
