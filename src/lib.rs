@@ -2,12 +2,12 @@
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
 
-pub mod analyzer;
+mod analyzer;
 pub mod article;
 mod data;
 pub mod decode;
 pub mod document;
-pub mod error;
+mod error;
 pub mod ethnic;
 pub mod extract;
 pub mod lexicon;
@@ -15,7 +15,7 @@ pub mod normalize;
 pub mod report;
 #[cfg(target_arch = "x86_64")]
 mod simd;
-pub mod span;
+mod span;
 pub mod stats;
 pub mod syllable;
 pub mod tokenize;
