@@ -445,10 +445,10 @@ impl Analyzer {
             }
         }
         for mut o in facts.officials {
-            let (ns, ne, name) = map(o.name_span.0, o.name_span.1);
+            let (ns, ne, name) = map(o.name_span.start, o.name_span.end);
             if !name.is_empty() {
                 o.name = extract::officials::unwrap_lines(&name);
-                o.name_span = (ns, ne);
+                o.name_span = Span::new(ns, ne);
             }
             (o.start, o.end, o.text) = map(o.start, o.end);
             if let Some(style) = &self.value_style {

@@ -25,12 +25,13 @@ fn check_spans(text: &str, found: &[Official]) {
         );
         // The name as written, a line break inside it read as a space (hard-wrapped text).
         assert_eq!(
-            text.get(o.name_span.0..o.name_span.1).map(unwrap_lines),
+            text.get(o.name_span.start..o.name_span.end)
+                .map(unwrap_lines),
             Some(o.name.clone()),
             "name span of {o:?}"
         );
         assert!(
-            o.start <= o.name_span.0 && o.name_span.1 <= o.end,
+            o.start <= o.name_span.start && o.name_span.end <= o.end,
             "name inside text: {o:?}"
         );
     }

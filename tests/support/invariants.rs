@@ -342,7 +342,7 @@ pub fn check_extractors(input: &str) {
 
 fn check_official<I: Spanned + ?Sized>(input: &I, o: &officials::Official) {
     check_span_in(input, o.start, o.end, &o.text, "official");
-    let (ns, ne) = o.name_span;
+    let (ns, ne) = (o.name_span.start, o.name_span.end);
     input.at(ns, ne, "official name");
     if ns < ne {
         assert!(

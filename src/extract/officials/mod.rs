@@ -127,7 +127,7 @@ pub struct Official {
     pub name: String,
     /// Byte span of the name in the text (first mention).
     #[cfg_attr(feature = "serde", serde(skip))]
-    pub name_span: (usize, usize),
+    pub name_span: crate::Span,
     /// The honorific (`Đồng chí`, `ông`, `bà`, `đ/c`), kept apart from the name.
     pub honorific: Option<String>,
     /// Academic or military rank (`PGS.TS`, `Đại tá`), kept apart from the titles.
@@ -233,9 +233,8 @@ pub fn find_officials(text: &str) -> Vec<Official> {
     crate::extract::Officials.extract(&doc, &mut facts);
     // Spans index the normalized text: map them to the caller's text.
     for o in &mut facts.officials {
-        let name = doc.to_original(crate::Span::new(o.name_span.0, o.name_span.1));
-        o.name_span = (name.start, name.end);
-        o.name = unwrap_lines(name.slice(text));
+        o.name_span = doc.to_original(o.name_span);
+        o.name = unwrap_lines(o.name_span.slice(text));
         let all = doc.to_original(crate::Span::new(o.start, o.end));
         (o.start, o.end) = (all.start, all.end);
         o.text = all.slice(text).to_string();
@@ -356,7 +355,7 @@ fn merge(text: &str, lex: &Lexicons, mut mentions: Vec<Mention>) -> Vec<Official
                 // text writes it in lower case.
                 if !has_lower(&o.name) && has_lower(name) {
                     o.name = unwrap_lines(name);
-                    o.name_span = m.name;
+                    o.name_span = crate::Span::new(m.name.0, m.name.1);
                     o.text = slice((m.start, m.end));
                     (o.start, o.end) = (m.start, m.end);
                 }
@@ -369,7 +368,7 @@ fn merge(text: &str, lex: &Lexicons, mut mentions: Vec<Mention>) -> Vec<Official
                     start: m.start,
                     end: m.end,
                     name: unwrap_lines(name),
-                    name_span: m.name,
+                    name_span: crate::Span::new(m.name.0, m.name.1),
                     honorific: m.honorific.map(slice),
                     rank: m.rank.map(slice),
                     titles: Vec::new(),
