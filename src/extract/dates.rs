@@ -94,6 +94,113 @@ pub struct DateMention {
     pub resolved: Option<String>,
 }
 
+/// The time a date mention names, typed: what its ISO [`DateMention::value`] says.
+///
+/// ```
+/// use vntext::extract::dates::{find_dates, When};
+/// let m = &find_dates("giai đoạn 2016 - 2020, ngày 09/4/2021, quý I/2022", None);
+/// assert_eq!(m[0].when(), Some(When::Between(Box::new(When::Year(2016)), Box::new(When::Year(2020)))));
+/// assert_eq!(m[1].when(), Some(When::Day { year: Some(2021), month: 4, day: 9 }));
+/// assert_eq!(m[2].when(), Some(When::Quarter { year: Some(2022), quarter: 1 }));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum When {
+    /// A day (`YYYY-MM-DD`, `--MM-DD` without a year).
+    Day {
+        /// The year, when written or resolved.
+        year: Option<i32>,
+        /// Month 1..=12.
+        month: u32,
+        /// Day 1..=31.
+        day: u32,
+    },
+    /// A month (`YYYY-MM`, `--MM`).
+    Month {
+        /// The year, when written.
+        year: Option<i32>,
+        /// Month 1..=12.
+        month: u32,
+    },
+    /// A quarter (`YYYY-Qn`, `--Qn`).
+    Quarter {
+        /// The year, when written.
+        year: Option<i32>,
+        /// Quarter 1..=4.
+        quarter: u32,
+    },
+    /// A year (`YYYY`).
+    Year(i32),
+    /// An interval (`A/B`): ranges of days, terms, periods.
+    Between(Box<When>, Box<When>),
+}
+
+impl When {
+    /// Reads an ISO value as [`DateMention::value`] writes it; `None` for anything else.
+    ///
+    /// ```
+    /// use vntext::extract::dates::When;
+    /// assert_eq!(When::parse("--04-09"), Some(When::Day { year: None, month: 4, day: 9 }));
+    /// assert_eq!(When::parse("2021-04"), Some(When::Month { year: Some(2021), month: 4 }));
+    /// assert_eq!(When::parse("April"), None);
+    /// ```
+    pub fn parse(iso: &str) -> Option<When> {
+        if let Some((a, b)) = iso.split_once('/') {
+            return Some(When::Between(
+                Box::new(When::parse(a)?),
+                Box::new(When::parse(b)?),
+            ));
+        }
+        let num = |s: &str| -> Option<u32> {
+            (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| s.parse().ok())
+                .flatten()
+        };
+        let (year, rest) = match iso.strip_prefix("--") {
+            Some(rest) => (None, rest),
+            None => {
+                let (y, rest) = iso.split_once('-').unwrap_or((iso, ""));
+                (Some(i32::try_from(num(y)?).ok()?), rest)
+            }
+        };
+        let parts: Vec<&str> = if rest.is_empty() {
+            Vec::new()
+        } else {
+            rest.split('-').collect()
+        };
+        match (year, parts.as_slice()) {
+            (Some(y), []) => Some(When::Year(y)),
+            (year, [q]) if q.starts_with('Q') => Some(When::Quarter {
+                year,
+                quarter: num(&q[1..]).filter(|q| (1..=4).contains(q))?,
+            }),
+            (year, [m]) => Some(When::Month {
+                year,
+                month: num(m).filter(|m| (1..=12).contains(m))?,
+            }),
+            (year, [m, d]) => Some(When::Day {
+                year,
+                month: num(m).filter(|m| (1..=12).contains(m))?,
+                day: num(d).filter(|d| (1..=31).contains(d))?,
+            }),
+            _ => None,
+        }
+    }
+}
+
+impl DateMention {
+    /// The mention's value, typed (the resolved one for a date written without a year, when
+    /// the article's date resolved it).
+    ///
+    /// ```
+    /// let m = &vntext::extract::dates::find_dates("Quốc hội khóa XV", None)[0];
+    /// assert!(matches!(m.when(), Some(vntext::extract::dates::When::Between(..))));
+    /// ```
+    pub fn when(&self) -> Option<When> {
+        When::parse(self.resolved.as_deref().unwrap_or(&self.value))
+    }
+}
+
 /// A calendar date, used as the reference for dates written without a year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct CalendarDate {
