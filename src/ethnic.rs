@@ -88,6 +88,12 @@ pub fn find_ethnic_groups(text: &str) -> Vec<EthnicGroupMentions> {
     let doc = Document::new(text);
     let mut facts = Facts::default();
     crate::extract::EthnicGroups.extract(&doc, &mut facts);
+    // Spans index the caller's text, not the normalized one.
+    for g in &mut facts.ethnic_groups {
+        for s in &mut g.spans {
+            *s = doc.to_original(*s);
+        }
+    }
     facts.ethnic_groups
 }
 

@@ -1,13 +1,14 @@
 //! Statistics (số liệu thống kê): percentages, money, counts, quantities, ratios, averages and
 //! the changes stated with them.
 //!
-//! [`find_statistics`] scans a text once: every run of digits (and every spelled-out number
-//! followed by a currency or `phần trăm`) is read with the document's own
-//! [`NumberConvention`], then extended by a range (`23-25%`,
-//! `từ 23% đến 25%`), magnitude words (`15 nghìn tỷ`), a unit (`%`, `điểm phần trăm`, a
-//! currency, a counted noun or unit of measure from `data/stats/units.tsv`) and a per-unit
-//! (`triệu đồng/người/năm`). Dates, document numbers, times, article numbers (`Điều 5`) and bare
-//! numbers without a unit are not statistics.
+//! The [`Statistics`](crate::extract::Statistics) extractor walks a
+//! [`Document`]'s tokens once: every number and percentage token (its value read by the
+//! document with its own [`NumberConvention`]) and every spelled-out number followed by a
+//! currency or `phần trăm` is extended by a range (`23-25%`, `từ 23% đến 25%`), magnitude
+//! words (`15 nghìn tỷ`), a unit (`%`, `điểm phần trăm`, a currency, a counted noun or unit of
+//! measure from `data/stats/units.tsv`) and a per-unit (`triệu đồng/người/năm`). Dates,
+//! document numbers, times, article numbers (`Điều 5`) and bare numbers without a unit are not
+//! statistics. Every word list is a [lexicon](crate::lexicon) of `data/stats/`.
 //!
 //! ```
 //! use vntext::stats::{find_statistics, StatKind};
@@ -19,10 +20,12 @@
 //! assert_eq!(s[1].value, 1_500_000.0);
 //! ```
 
+mod link;
 pub mod number;
 mod scan;
-pub(crate) mod table;
-pub(crate) mod text;
+
+use crate::document::Document;
+use crate::extract::{Extractor, Facts};
 
 pub use number::{NumberConvention, NumberFormat, ParsedNumber, parse_number, parse_number_with};
 
@@ -144,9 +147,10 @@ pub struct Statistic {
     pub group: Option<String>,
 }
 
-/// Finds the statistics in `text`, in text order. Expects NFC text (the
-/// [`Analyzer`](crate::Analyzer) passes its normalized text); never panics, linear time, and
-/// `text[s.start..s.end] == s.text` for every statistic `s`.
+/// Finds the statistics in `text`, in text order (a shortcut for the
+/// [`Statistics`](crate::extract::Statistics) extractor, after the ethnic groups, over
+/// [`Document::new`]). Never panics, linear time, and `text[s.start..s.end] == s.text` for
+/// every statistic `s`.
 ///
 /// ```
 /// use vntext::stats::{find_statistics, StatKind};
@@ -158,5 +162,24 @@ pub struct Statistic {
 /// assert_eq!(found[1].unit.as_deref(), Some("dân tộc"));
 /// ```
 pub fn find_statistics(text: &str) -> Vec<Statistic> {
-    scan::find(text)
+    let doc = Document::new(text);
+    let mut facts = Facts::default();
+    crate::extract::EthnicGroups.extract(&doc, &mut facts);
+    crate::extract::Statistics.extract(&doc, &mut facts);
+    let mut out = facts.statistics;
+    for s in &mut out {
+        let span = doc.to_original(crate::Span::new(s.start, s.end));
+        (s.start, s.end) = (span.start, span.end);
+        s.text = span.slice(text).to_string();
+    }
+    out
+}
+
+/// The statistics extractor's work: the figures of the document, linked to their subjects,
+/// groups (read from the ethnic groups found before) and changes.
+pub(crate) fn extract(doc: &Document<'_>, facts: &mut Facts) {
+    let scanner = scan::Scanner::new(doc);
+    let mut found = scanner.find();
+    scanner.link(&mut found, &facts.ethnic_groups);
+    facts.statistics.extend(found.into_iter().map(|f| f.stat));
 }
