@@ -11,11 +11,11 @@
 //! statistics. Every word list is a [lexicon](crate::lexicon) of `data/stats/`.
 //!
 //! ```
-//! use vntext::stats::{find_statistics, StatKind};
+//! use vntext::stats::{find_statistics, Category, StatKind};
 //! let s = find_statistics("Thu nhập bình quân đầu người ước đạt 32,5 triệu đồng/năm, tăng 1,5 triệu đồng so với năm 2020.");
 //! assert_eq!(s[0].kind, StatKind::Money);
 //! assert_eq!(s[0].value, 32_500_000.0);
-//! assert_eq!(s[0].category.as_deref(), Some("income"));
+//! assert_eq!(s[0].category, Some(Category::Income));
 //! assert_eq!(s[0].change.as_ref().unwrap().value, 1_500_000.0);
 //! assert_eq!(s[1].value, 1_500_000.0);
 //! ```
@@ -27,6 +27,7 @@ mod scan;
 use crate::document::Document;
 use crate::extract::{Extractor, Facts};
 
+pub use arcstr::ArcStr;
 pub use number::{NumberConvention, NumberFormat, ParsedNumber, parse_number, parse_number_with};
 
 /// What a statistic measures.
@@ -53,6 +54,32 @@ pub enum StatKind {
     Average,
 }
 
+/// A finer category of a statistic.
+///
+/// ```
+/// use vntext::stats::{find_statistics, Category};
+/// let s = find_statistics("Thu nhập bình quân đạt 45 triệu đồng/người/năm");
+/// assert_eq!(s[0].category, Some(Category::Income));
+/// assert_eq!(Category::Income.as_str(), "income");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Category {
+    /// Income (thu nhập): the subject names it (`data/stats/cues.tsv`, kind `income`).
+    Income,
+}
+
+impl Category {
+    /// The category's name as the report writes it (`income`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Income => "income",
+        }
+    }
+}
+
 /// A change stated next to a figure (`tăng 1,5 triệu đồng so với năm 2020`).
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -60,17 +87,22 @@ pub struct Change {
     /// Signed amount of the change (negative for giảm).
     pub value: f64,
     /// Currency or unit of the change, when given.
-    pub unit: Option<String>,
+    pub unit: Option<ArcStr>,
     /// What it is compared against (`năm 2020`).
-    pub against: Option<String>,
+    pub against: Option<ArcStr>,
 }
 
 /// A statistic found in a text.
+///
+/// Its strings are [`ArcStr`]s (one pointer each; an absent one costs no allocation) and a
+/// change is boxed: dense statistical text yields one statistic every few bytes, and a report
+/// stays within a small multiple of its input. Values repeated in a document (a unit, a
+/// currency, a per-unit, the same figure written twice) share one string.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Statistic {
     /// The text as written.
-    pub text: String,
+    pub text: ArcStr,
     /// First byte.
     pub start: usize,
     /// One past the last byte.
@@ -90,61 +122,61 @@ pub struct Statistic {
         feature = "serde",
         serde(skip_serializing_if = "Option::is_none", default)
     )]
-    pub currency: Option<String>,
+    pub currency: Option<ArcStr>,
     /// Unit or counted noun (`ha`, `dân tộc`, `xã`).
     #[cfg_attr(
         feature = "serde",
         serde(skip_serializing_if = "Option::is_none", default)
     )]
-    pub unit: Option<String>,
+    pub unit: Option<ArcStr>,
     /// Per-unit (`năm` for `triệu đồng/năm`, `người/năm`).
     #[cfg_attr(
         feature = "serde",
         serde(skip_serializing_if = "Option::is_none", default)
     )]
-    pub per: Option<String>,
+    pub per: Option<ArcStr>,
     /// What the figure is about (`người dân tộc thiểu số`).
     #[cfg_attr(
         feature = "serde",
         serde(skip_serializing_if = "Option::is_none", default)
     )]
-    pub subject: Option<String>,
+    pub subject: Option<ArcStr>,
     /// A finer category (`income` for thu nhập figures).
     #[cfg_attr(
         feature = "serde",
         serde(skip_serializing_if = "Option::is_none", default)
     )]
-    pub category: Option<String>,
+    pub category: Option<Category>,
     /// Approximation word kept as written (`gần`, `hơn`, `khoảng`, `dưới`).
     #[cfg_attr(
         feature = "serde",
         serde(skip_serializing_if = "Option::is_none", default)
     )]
-    pub qualifier: Option<String>,
-    /// For a ratio, the numerator.
+    pub qualifier: Option<ArcStr>,
+    /// For a ratio, the numerator (a whole count: `27` of `27/31 chỉ tiêu`).
     #[cfg_attr(
         feature = "serde",
         serde(skip_serializing_if = "Option::is_none", default)
     )]
-    pub numerator: Option<f64>,
-    /// For a ratio, the denominator.
+    pub numerator: Option<u32>,
+    /// For a ratio, the denominator (`31` of `27/31 chỉ tiêu`).
     #[cfg_attr(
         feature = "serde",
         serde(skip_serializing_if = "Option::is_none", default)
     )]
-    pub denominator: Option<f64>,
+    pub denominator: Option<u32>,
     /// A change stated with the figure.
     #[cfg_attr(
         feature = "serde",
         serde(skip_serializing_if = "Option::is_none", default)
     )]
-    pub change: Option<Change>,
+    pub change: Option<Box<Change>>,
     /// The ethnic group the figure is about, when one is named (`dân tộc Mông chiếm 40,2%`).
     #[cfg_attr(
         feature = "serde",
         serde(skip_serializing_if = "Option::is_none", default)
     )]
-    pub group: Option<String>,
+    pub group: Option<ArcStr>,
 }
 
 /// Finds the statistics in `text`, in text order (a shortcut for the
@@ -170,7 +202,10 @@ pub fn find_statistics(text: &str) -> Vec<Statistic> {
     for s in &mut out {
         let span = doc.to_original(crate::Span::new(s.start, s.end));
         (s.start, s.end) = (span.start, span.end);
-        s.text = span.slice(text).to_string();
+        let written = span.slice(text);
+        if *s.text != *written {
+            s.text = ArcStr::from(written);
+        }
     }
     out
 }
@@ -178,8 +213,12 @@ pub fn find_statistics(text: &str) -> Vec<Statistic> {
 /// The statistics extractor's work: the figures of the document, linked to their subjects,
 /// groups (read from the ethnic groups found before) and changes.
 pub(crate) fn extract(doc: &Document<'_>, facts: &mut Facts) {
-    let scanner = scan::Scanner::new(doc);
-    let mut found = scanner.find();
-    scanner.link(&mut found, &facts.ethnic_groups);
-    facts.statistics.extend(found.into_iter().map(|f| f.stat));
+    let mut scanner = scan::Scanner::new(doc);
+    let first = facts.statistics.len();
+    let tokens = scanner.find(&mut facts.statistics);
+    scanner.link(
+        &mut facts.statistics[first..],
+        &tokens,
+        &facts.ethnic_groups,
+    );
 }

@@ -158,36 +158,42 @@ pub(crate) fn lex_digits(b: &[u8], i: usize) -> usize {
     j
 }
 
-/// Classifies a run of digits and separators (no sign, no spaces).
+/// Classifies a run of digits and separators (no sign, no spaces). Allocates nothing.
 pub(crate) fn classify(t: &str) -> Shape {
+    const MAX_SEPS: usize = 8;
     let b = t.as_bytes();
     let mut first_len = 0usize;
-    let mut seps: Vec<(u8, usize)> = Vec::new(); // (separator, digits after it)
+    // (separator, digits after it)
+    let mut seps = [(0u8, 0usize); MAX_SEPS];
+    let mut n = 0usize;
     let mut cur = 0usize;
-    let mut in_first = true;
     for &c in b {
         if c.is_ascii_digit() {
             cur += 1;
         } else {
-            if in_first {
+            if n == 0 {
                 first_len = cur;
-                in_first = false;
-            } else if let Some(last) = seps.last_mut() {
-                last.1 = cur;
+            } else {
+                seps[n - 1].1 = cur;
             }
-            seps.push((c, 0));
+            if n == MAX_SEPS {
+                return Shape::Invalid;
+            }
+            seps[n] = (c, 0);
+            n += 1;
             cur = 0;
         }
     }
-    if in_first {
+    if n == 0 {
         first_len = cur;
-    } else if let Some(last) = seps.last_mut() {
-        last.1 = cur;
+    } else {
+        seps[n - 1].1 = cur;
     }
+    let seps = &seps[..n];
     if seps.is_empty() {
         return Shape::Integer;
     }
-    if seps.len() > 8 || first_len == 0 {
+    if first_len == 0 {
         return Shape::Invalid;
     }
     let small_first = first_len <= 3;
@@ -206,10 +212,10 @@ pub(crate) fn classify(t: &str) -> Shape {
     if !small_first {
         return Shape::Invalid;
     }
-    if all(b'.') && groups3(&seps) {
+    if all(b'.') && groups3(seps) {
         return Shape::VnThousands;
     }
-    if all(b',') && groups3(&seps) {
+    if all(b',') && groups3(seps) {
         return Shape::EnThousands;
     }
     let (last_c, _) = seps[seps.len() - 1];
@@ -226,16 +232,35 @@ pub(crate) fn classify(t: &str) -> Shape {
 /// Value of a digit run under `conv`; `None` for runs that are not numbers (`1.2.3`).
 pub(crate) fn digits_value(t: &str, conv: NumberConvention) -> Option<ParsedNumber> {
     let shape = classify(t);
+    // The digits with `keep_dec` read as the decimal point, parsed from a stack buffer (a
+    // number longer than it, rare, from a string).
     let strip = |keep_dec: u8| -> Option<f64> {
-        let mut s = String::with_capacity(t.len());
+        let mut buf = [0u8; 48];
+        let mut n = 0;
+        let mut long = String::new();
         for c in t.bytes() {
-            if c.is_ascii_digit() {
-                s.push(c as char);
+            let out = if c.is_ascii_digit() {
+                c
             } else if c == keep_dec {
-                s.push('.');
+                b'.'
+            } else {
+                continue;
+            };
+            if n < buf.len() {
+                buf[n] = out;
+                n += 1;
+            } else {
+                if long.is_empty() {
+                    long.push_str(std::str::from_utf8(&buf).ok()?);
+                }
+                long.push(char::from(out));
             }
         }
-        s.parse::<f64>().ok()
+        if long.is_empty() {
+            std::str::from_utf8(&buf[..n]).ok()?.parse::<f64>().ok()
+        } else {
+            long.parse::<f64>().ok()
+        }
     };
     let (value, format, ambiguous) = match shape {
         Shape::Integer => (strip(0)?, NumberFormat::Integer, false),

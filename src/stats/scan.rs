@@ -8,6 +8,10 @@
 //! Every word it looks for is a lexicon hit the document already holds: currencies, units,
 //! magnitudes, number words, qualifiers, label words and cue words (`data/stats/*.tsv`).
 
+use std::collections::HashSet;
+
+use arcstr::ArcStr;
+
 use crate::document::{Case, Document, Gap, Value};
 use crate::lexicon::{Entry, Hit, Lex};
 use crate::tokenize::TokenKind;
@@ -36,27 +40,27 @@ pub(crate) struct Figure<'l> {
     pub value: f64,
     pub max: Option<f64>,
     pub unit: Unit<'l>,
-    /// The per-unit tokens' ranges (`người`, `năm` of `đồng/người/năm`).
-    pub per: Vec<(usize, usize)>,
-    pub numerator: Option<f64>,
-    pub denominator: Option<f64>,
+    /// The per-unit's tokens (`người/năm` of `đồng/người/năm`), and whether a space follows a
+    /// slash in them (`đồng/ người`: the space is not part of the per-unit).
+    pub per: Option<(usize, usize, bool)>,
+    pub numerator: Option<u32>,
+    pub denominator: Option<u32>,
     /// The qualifier's tokens (`khoảng`, `gần`).
     pub qualifier: Option<(usize, usize)>,
 }
 
-/// A statistic found, with its tokens (for linking).
-#[derive(Debug, Clone)]
-pub(crate) struct Found {
-    /// First token.
-    pub first: usize,
-    /// One past the last token.
-    pub end: usize,
-    pub stat: Statistic,
+/// A token range as two `u32` (a document has fewer than 2³² tokens: 4 GB of text at least).
+fn range(a: usize, b: usize) -> (u32, u32) {
+    (
+        u32::try_from(a).unwrap_or(u32::MAX),
+        u32::try_from(b).unwrap_or(u32::MAX),
+    )
 }
 
 /// The recogniser over one document.
 pub(crate) struct Scanner<'d, 'a> {
     pub doc: &'d Document<'a>,
+    strings: HashSet<ArcStr>,
 }
 
 /// Most tokens a phrase of the stats lexicons has (`đô la new zealand`): how far back a phrase
@@ -65,7 +69,21 @@ const PHRASE_TOKENS: usize = 6;
 
 impl<'d, 'a> Scanner<'d, 'a> {
     pub(crate) fn new(doc: &'d Document<'a>) -> Self {
-        Scanner { doc }
+        Scanner {
+            doc,
+            strings: HashSet::new(),
+        }
+    }
+
+    /// The shared string of `s`: a value repeated in the document (a unit, a currency, a
+    /// per-unit, a figure written twice) is allocated once.
+    pub(crate) fn intern(&mut self, s: &str) -> ArcStr {
+        if let Some(a) = self.strings.get(s) {
+            return a.clone();
+        }
+        let a = ArcStr::from(s);
+        self.strings.insert(a.clone());
+        a
     }
 
     fn entry(&self, h: &Hit) -> &'a Entry {
@@ -215,17 +233,21 @@ impl<'d, 'a> Scanner<'d, 'a> {
         }
     }
 
-    /// Finds every figure of the document, in text order.
-    pub(crate) fn find(&self) -> Vec<Found> {
+    /// Finds every figure of the document, in text order: pushes its statistic to `out` and
+    /// returns the token range of each (as `u32`: dense statistics are many).
+    pub(crate) fn find(&mut self, out: &mut Vec<Statistic>) -> Vec<(u32, u32)> {
         let d = self.doc;
-        let mut out = Vec::new();
+        let mut tokens = Vec::new();
         let mut i = 0;
         while i < d.len() {
             match d.token(i).kind {
                 TokenKind::Number | TokenKind::Percent => {
                     let (fig, next) = self.at_number(i);
                     if let Some(f) = fig {
-                        out.push(self.finish(f));
+                        let (first, end) = (f.first, f.end);
+                        let s = self.finish(f);
+                        out.push(s.0);
+                        tokens.push(range(s.1, end.max(first)));
                     }
                     i = next.max(i + 1);
                 }
@@ -234,7 +256,9 @@ impl<'d, 'a> Scanner<'d, 'a> {
                         match self.at_words(i) {
                             Ok(f) => {
                                 let next = f.end;
-                                out.push(self.finish(f));
+                                let s = self.finish(f);
+                                out.push(s.0);
+                                tokens.push(range(s.1, next));
                                 i = next.max(i + 1);
                             }
                             Err(skip) => i = skip.max(i + 1),
@@ -246,7 +270,7 @@ impl<'d, 'a> Scanner<'d, 'a> {
                 _ => i += 1,
             }
         }
-        out
+        tokens
     }
 
     /// Skips an identifier-like chain glued to token `i - 1` (`Covid-19`, `12/QĐ`):
@@ -532,7 +556,7 @@ impl<'d, 'a> Scanner<'d, 'a> {
                         value,
                         max,
                         unit: Unit::Money("USD"),
-                        per: Vec::new(),
+                        per: None,
                         numerator: None,
                         denominator: None,
                         qualifier: None,
@@ -589,7 +613,7 @@ impl<'d, 'a> Scanner<'d, 'a> {
             }
         }
         // per-unit `đồng/người/năm`, `%/năm`, `tấn/ha`
-        let mut per = Vec::new();
+        let mut per: Option<(usize, usize, bool)> = None;
         if !matches!(
             unit,
             Unit::Noun {
@@ -599,20 +623,21 @@ impl<'d, 'a> Scanner<'d, 'a> {
         ) {
             while self.glued(end) && d.key(end) == "/" {
                 let k = end + 1;
-                if self.same_line(k)
+                let e = if self.same_line(k)
                     && let Some((_, e)) = self.noun(k)
                 {
-                    per.push((k, e));
-                    end = e;
+                    e
                 } else if self.glued(k)
                     && self.letters_only(k)
                     && !(self.glued(k + 1) && self.starts_alnum(k + 1))
                 {
-                    per.push((k, k + 1));
-                    end = k + 1;
+                    k + 1
                 } else {
                     break;
-                }
+                };
+                let (a, spaced) = per.map_or((k, false), |(a, _, s)| (a, s));
+                per = Some((a, e, spaced || !self.glued(k)));
+                end = e;
             }
         }
         if dollar_prefix && matches!(unit, Unit::Money(_)) {
@@ -683,9 +708,9 @@ impl<'d, 'a> Scanner<'d, 'a> {
                     value: f64::from(n) / f64::from(den),
                     max: None,
                     unit,
-                    per: Vec::new(),
-                    numerator: Some(f64::from(n)),
-                    denominator: Some(f64::from(den)),
+                    per: None,
+                    numerator: Some(n),
+                    denominator: Some(den),
                     qualifier: None,
                 }),
                 e,
@@ -789,7 +814,7 @@ impl<'d, 'a> Scanner<'d, 'a> {
             value,
             max: None,
             unit,
-            per: Vec::new(),
+            per: None,
             numerator: None,
             denominator: None,
             qualifier: None,
@@ -797,7 +822,8 @@ impl<'d, 'a> Scanner<'d, 'a> {
     }
 
     /// Builds the statistic of a figure: the range's `từ` or a qualifier before it, its kind.
-    fn finish(&self, mut f: Figure<'a>) -> Found {
+    /// Returns it with its first token.
+    fn finish(&mut self, mut f: Figure<'a>) -> (Statistic, usize) {
         let d = self.doc;
         let f0 = f.first;
         if self.same_line(f0) {
@@ -823,9 +849,9 @@ impl<'d, 'a> Scanner<'d, 'a> {
             Unit::Percent { points } => (
                 StatKind::Percentage,
                 None,
-                points.then(|| "điểm phần trăm".to_string()),
+                points.then(|| arcstr::literal!("điểm phần trăm")),
             ),
-            Unit::Money(iso) => (StatKind::Money, Some(iso.to_string()), None),
+            Unit::Money(iso) => (StatKind::Money, Some(self.intern(iso)), None),
             Unit::Noun { form, quantity } => {
                 let kind = if f.denominator.is_some() {
                     StatKind::Ratio
@@ -834,39 +860,45 @@ impl<'d, 'a> Scanner<'d, 'a> {
                 } else {
                     StatKind::Count
                 };
-                (kind, None, Some(form.to_lowercase()))
+                (kind, None, Some(self.intern(&form.to_lowercase())))
             }
         };
         let span = d.span(f.first, f.end);
-        let per = (!f.per.is_empty()).then(|| {
-            f.per
-                .iter()
-                .map(|&(a, b)| d.text_between(a, b))
-                .collect::<Vec<_>>()
-                .join("/")
+        let per = f.per.map(|(a, b, spaced)| {
+            if spaced {
+                // `đồng/ người/ năm` -> `người/năm`: the parts without the spaces after slashes
+                let mut joined = String::new();
+                for k in a..b {
+                    if k > a && d.key(k - 1) != "/" {
+                        joined.push_str(d.gap_text(k));
+                    }
+                    joined.push_str(d.text_of(k));
+                }
+                self.intern(&joined)
+            } else {
+                self.intern(d.text_between(a, b))
+            }
         });
-        Found {
-            first: f.first,
-            end: f.end,
-            stat: Statistic {
-                text: d.slice(span).to_string(),
-                start: span.start,
-                end: span.end,
-                kind,
-                value: f.value,
-                max: f.max,
-                currency,
-                unit,
-                per,
-                subject: None,
-                category: None,
-                qualifier: f.qualifier.map(|(a, b)| d.text_between(a, b).to_string()),
-                numerator: f.numerator,
-                denominator: f.denominator,
-                change: None,
-                group: None,
-            },
-        }
+        let qualifier = f.qualifier.map(|(a, b)| self.intern(d.text_between(a, b)));
+        let stat = Statistic {
+            text: self.intern(d.slice(span)),
+            start: span.start,
+            end: span.end,
+            kind,
+            value: f.value,
+            max: f.max,
+            currency,
+            unit,
+            per,
+            subject: None,
+            category: None,
+            qualifier,
+            numerator: f.numerator,
+            denominator: f.denominator,
+            change: None,
+            group: None,
+        };
+        (stat, f.first)
     }
 }
 
@@ -876,11 +908,9 @@ mod tests {
 
     fn find(t: &str) -> Vec<Statistic> {
         let doc = Document::new(t);
-        Scanner::new(&doc)
-            .find()
-            .into_iter()
-            .map(|f| f.stat)
-            .collect()
+        let mut out = Vec::new();
+        Scanner::new(&doc).find(&mut out);
+        out
     }
 
     #[test]
