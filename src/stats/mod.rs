@@ -80,6 +80,26 @@ impl Category {
     }
 }
 
+/// The direction of a change (`tăng` up, `giảm` down).
+///
+/// ```
+/// use vntext::stats::{find_statistics, Direction};
+/// let s = find_statistics("Tổng tài sản đạt 282.600 tỷ đồng, tăng 17% so với cùng kỳ.");
+/// assert_eq!(s[1].direction, Some(Direction::Up));
+/// assert_eq!(s[1].subject.as_deref(), Some("tổng tài sản"));
+/// assert_eq!(s[1].against.as_deref(), Some("cùng kỳ"));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Direction {
+    /// An increase (`tăng`, `cao hơn`).
+    Up,
+    /// A decrease (`giảm`, `thấp hơn`).
+    Down,
+}
+
 /// A change stated next to a figure (`tăng 1,5 triệu đồng so với năm 2020`).
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -171,6 +191,31 @@ pub struct Statistic {
         serde(skip_serializing_if = "Option::is_none", default)
     )]
     pub change: Option<Box<Change>>,
+    /// The place the figure is about, when written (`huyện Quảng Điền`, `cả nước`).
+    #[cfg_attr(
+        feature = "serde",
+        serde(skip_serializing_if = "Option::is_none", default)
+    )]
+    pub place: Option<ArcStr>,
+    /// The period the figure is for, when written (`năm 2021`, `6 tháng đầu năm`, `quý I/2021`).
+    #[cfg_attr(
+        feature = "serde",
+        serde(skip_serializing_if = "Option::is_none", default)
+    )]
+    pub period: Option<ArcStr>,
+    /// For a figure that is itself a change (`tăng 17%`, `giảm 2,5 điểm phần trăm`): which way.
+    #[cfg_attr(
+        feature = "serde",
+        serde(skip_serializing_if = "Option::is_none", default)
+    )]
+    pub direction: Option<Direction>,
+    /// What the figure is measured against, when written: a change's base (`so với cùng kỳ`,
+    /// `năm 2020`) or a share's whole (`kế hoạch năm`).
+    #[cfg_attr(
+        feature = "serde",
+        serde(skip_serializing_if = "Option::is_none", default)
+    )]
+    pub against: Option<ArcStr>,
     /// The ethnic group the figure is about, when one is named (`dân tộc Mông chiếm 40,2%`).
     #[cfg_attr(
         feature = "serde",
@@ -211,7 +256,8 @@ pub fn find_statistics(text: &str) -> Vec<Statistic> {
 }
 
 /// The statistics extractor's work: the figures of the document, linked to their subjects,
-/// groups (read from the ethnic groups found before) and changes.
+/// places, periods (read from the dates found before), groups (read from the ethnic groups
+/// found before) and changes.
 pub(crate) fn extract(doc: &Document<'_>, facts: &mut Facts) {
     let mut scanner = scan::Scanner::new(doc);
     let first = facts.statistics.len();
@@ -220,5 +266,6 @@ pub(crate) fn extract(doc: &Document<'_>, facts: &mut Facts) {
         &mut facts.statistics[first..],
         &tokens,
         &facts.ethnic_groups,
+        &facts.dates,
     );
 }

@@ -832,15 +832,23 @@ impl<'d, 'a> Scanner<'d, 'a> {
             {
                 // `từ 23% đến 25%`: the range starts at `từ`
                 f.first = h.start;
-            } else if let Some(h) = self.hit_ending_where(f0, Lex::Qualifier, |_| true) {
-                // `cao hơn 20%` is a comparison, not an approximation
-                let comparative = d.key(h.start) == "hơn"
-                    && h.len() == 1
-                    && h.start > 0
-                    && self.same_line(h.start)
-                    && self.cue_ending(h.start, "comparative").is_some();
-                if !comparative {
-                    f.qualifier = Some((h.start, h.end));
+            } else {
+                // stacked qualifiers: `khoảng trên dưới 3%`
+                while let Some(h) = self
+                    .hit_ending_where(f.first, Lex::Qualifier, |_| true)
+                    .filter(|_| self.same_line(f.first))
+                {
+                    // `cao hơn 20%` is a comparison, not an approximation
+                    let comparative = d.key(h.start) == "hơn"
+                        && h.len() == 1
+                        && h.start > 0
+                        && self.same_line(h.start)
+                        && self.cue_ending(h.start, "comparative").is_some();
+                    if comparative || f.first - h.start > 4 {
+                        break;
+                    }
+                    let end = f.qualifier.map_or(h.end, |q| q.1);
+                    f.qualifier = Some((h.start, end));
                     f.first = h.start;
                 }
             }
@@ -896,6 +904,10 @@ impl<'d, 'a> Scanner<'d, 'a> {
             numerator: f.numerator,
             denominator: f.denominator,
             change: None,
+            place: None,
+            period: None,
+            direction: None,
+            against: None,
             group: None,
         };
         (stat, f.first)
