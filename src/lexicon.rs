@@ -329,6 +329,8 @@ static SPECS: &[Spec] = &[
                 "noun",
                 "worth",
                 "after",
+                "area",
+                "classifier",
             ],
         )),
         matched: true,

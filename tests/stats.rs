@@ -196,3 +196,48 @@ fn linear_time_on_unclosed_parentheses_and_long_clauses() {
     let _ = find_statistics(&s);
     assert!(t.elapsed().as_secs() < 20, "{:?}", t.elapsed());
 }
+
+/// `tests/cases/subjects.tsv`: one row per class of issue #13 (what a statistic measures).
+#[test]
+fn subject_cases() {
+    let mut n = 0;
+    for (k, line) in include_str!("cases/subjects.tsv").lines().enumerate() {
+        let line_no = k + 1;
+        if line.starts_with('#') || line.starts_with("sentence\t") || line.trim().is_empty() {
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').collect();
+        let cell = |i: usize| f.get(i).copied().unwrap_or("").trim();
+        let text = cell(0).replace("\\n", "\n").replace("\\t", "\t");
+        let all = find_statistics(&text);
+        n += 1;
+        if cell(1) == "NONE" {
+            assert!(all.is_empty(), "line {line_no}: {all:#?}");
+            continue;
+        }
+        let s = all
+            .iter()
+            .find(|s| &*s.text == cell(1))
+            .unwrap_or_else(|| panic!("line {line_no}: no {:?} in {all:#?}", cell(1)));
+        check("subject", cell(2), s.subject.as_deref(), line_no);
+        check("place", cell(3), s.place.as_deref(), line_no);
+        check("period", cell(4), s.period.as_deref(), line_no);
+        check("group", cell(5), s.group.as_deref(), line_no);
+        check("per", cell(6), s.per.as_deref(), line_no);
+        check("unit", cell(7), s.unit.as_deref(), line_no);
+        let kind = format!("{:?}", s.kind).to_lowercase();
+        check("kind", cell(8), Some(&kind), line_no);
+        let direction = s.direction.map(|d| format!("{d:?}").to_lowercase());
+        check("direction", cell(9), direction.as_deref(), line_no);
+        check("against", cell(10), s.against.as_deref(), line_no);
+        if !cell(11).is_empty() {
+            let want: f64 = cell(11).parse().unwrap();
+            assert!(
+                (s.value - want).abs() < 1e-6,
+                "line {line_no}: value {}",
+                s.value
+            );
+        }
+    }
+    assert!(n >= 25);
+}

@@ -14,8 +14,10 @@ use super::{Change, Direction, StatKind, Statistic};
 
 /// How many tokens back a clause is looked for (a long clause with no punctuation stops here).
 const CLAUSE_TOKENS: usize = 64;
-/// Most tokens of a table row read for an ethnic group.
+/// Most tokens of a table row read for an ethnic group or a column header.
 const ROW_TOKENS: usize = 48;
+/// Most lines above a table row searched for its header.
+const ROW_LINES: usize = 60;
 /// Most words a subject has.
 const SUBJECT_WORDS: usize = 10;
 /// Most words read back for a subject's phrase (longer ones are cut to their head).
@@ -109,8 +111,9 @@ impl Scanner<'_, '_> {
         tokens: &[(u32, u32)],
         groups: &[EthnicGroupMentions],
         dates: &[DateMention],
-    ) {
+    ) -> Vec<bool> {
         let d = self.doc;
+        let mut dropped = vec![false; out.len()];
         // every group mention, in text order
         let mut mentions: Vec<(Span, &str)> = groups
             .iter()
@@ -129,6 +132,22 @@ impl Scanner<'_, '_> {
         let mut clauses = Clauses::default();
         for k in 0..out.len() {
             let (first, end) = (tokens[k].0 as usize, tokens[k].1 as usize);
+            // `55 tạ trên 1 ha`, `5 triệu đồng mỗi 1 ha`: a per-unit, not a figure
+            if k > 0
+                && out[k].value == 1.0
+                && matches!(out[k].kind, StatKind::Quantity | StatKind::Count)
+                && tokens[k - 1].1 as usize == first
+                && out[k]
+                    .qualifier
+                    .as_deref()
+                    .is_some_and(|q| matches!(q, "trên" | "mỗi"))
+                && out[k - 1].per.is_none()
+            {
+                let unit = out[k].unit.clone();
+                out[k - 1].per = unit;
+                dropped[k] = true;
+                continue;
+            }
             let cs = clauses.start_of(self, first);
             // the statistic before, when it is in the same clause or sentence
             let prev_end = k
@@ -140,6 +159,30 @@ impl Scanner<'_, '_> {
                 prev_end.is_some_and(|pe| pe > 0 && d.sentence_of(pe - 1) == d.sentence_of(first));
             let avg = clauses.average(cs, first);
             let kind = out[k].kind;
+            // `định mức hỗ trợ 1 nhà ở là 40 triệu đồng`: `1 nhà ở` is the per-unit
+            let one_before = k.checked_sub(1).filter(|&p| {
+                !dropped[p]
+                    && out[p].value == 1.0
+                    && out[p].kind == StatKind::Count
+                    && matches!(kind, StatKind::Money | StatKind::Percentage)
+                    && out[k].per.is_none()
+            });
+            if let Some(p) = one_before
+                && let Some(v) = self.hit_ending_where(first, Lex::LinkingVerb, |_| true)
+                && v.start >= tokens[p].1 as usize
+                && self.words(tokens[p].1 as usize, v.start) <= 2
+                && (tokens[p].1 as usize..v.start).all(|j| self.is_word(j))
+            {
+                let (pa, pe) = (tokens[p].0 as usize, v.start);
+                out[k].per = Some(self.intern(d.text_between(pa + 1, pe)));
+                dropped[p] = true;
+                if let Some((a, b)) = self.np_before(pa, cs, false, &periods) {
+                    let sentence_start = a == cs && a == 0;
+                    let subject = lower_first(d, a, b, sentence_start);
+                    out[k].subject = Some(self.intern(&subject));
+                }
+                continue;
+            }
             let link = self.subject_of(
                 k,
                 first,
@@ -252,6 +295,7 @@ impl Scanner<'_, '_> {
                 against,
             }));
         }
+        dropped
     }
 
     /// The direction of a change written between a figure ending at `s_end` and the next one
@@ -348,16 +392,26 @@ impl Scanner<'_, '_> {
             return link;
         }
         // the linking verb, also before `từ` (`đã giảm từ 22% …`)
-        let verb_end = if self.cue_ending(first, "from").is_some() && first > 0 {
-            first - 1
-        } else {
-            first
-        };
+        let verb_end =
+            if first > 0 && (self.cue_ending(first, "from").is_some() || d.key(first - 1) == ":") {
+                first - 1
+            } else {
+                first
+            };
         let verb = self
             .hit_ending_where(verb_end, Lex::LinkingVerb, |_| true)
             .filter(|h| self.cue(h.start, "noun").is_none_or(|n| n.end <= h.end))
             .filter(|_| self.soft_same_line(first))
-            .filter(|h| h.start >= floor);
+            .filter(|h| {
+                h.start >= floor || (verb_end < first && prev_end.is_none_or(|pe| h.start >= pe))
+            });
+        // `là: 6,41%`: the clause before the colon holds the subject
+        let floor = match verb {
+            Some(v) if v.start < floor => prev_end
+                .unwrap_or(0)
+                .max(first.saturating_sub(2 * PHRASE_WORDS)),
+            _ => floor,
+        };
         if let Some(v) = verb {
             if self.cue(v.start, "up").is_some() {
                 link.direction = Some(Direction::Up);
@@ -401,7 +455,12 @@ impl Scanner<'_, '_> {
             link.inherited = out[p].unit.clone();
             return link;
         }
-        // 5. the noun phrase before the verb, or right before the figure
+        // 5. a cell of a table: the measure is its column's header
+        if let Some(h) = self.column_header(first) {
+            link.subject = Some(h);
+            return link;
+        }
+        // 6. the noun phrase before the verb, or right before the figure
         let (e, direct, np_floor) = match verb {
             Some(v) => (v.start, false, floor),
             None if first > 0 && d.key(first - 1) == "(" => (
@@ -417,6 +476,7 @@ impl Scanner<'_, '_> {
         // a count's average: `bình quân các xã đạt 14,7 tiêu chí` -> `các xã`
         if let (Some((a, b)), Some((_, ae))) = (np, avg)
             && matches!(kind, StatKind::Count | StatKind::Quantity)
+            && avg.is_some_and(|(aa, _)| aa == a)
             && ae > a
             && ae <= b
         {
@@ -476,6 +536,57 @@ impl Scanner<'_, '_> {
         link
     }
 
+    /// The header of the table column holding token `first`: the cell at the same column of
+    /// the nearest line above with as many cells and no number (`STT  Dân tộc  Tỷ lệ`).
+    fn column_header(&self, first: usize) -> Option<Tokens> {
+        use crate::document::Gap;
+        let d = self.doc;
+        let l = d.line_of(first);
+        let line = d.lines().get(l)?;
+        if line.tokens.len() > ROW_TOKENS || !line.tokens.contains(&first) {
+            return None;
+        }
+        let cells = |r: std::ops::Range<usize>| -> Vec<Tokens> {
+            let mut out = Vec::new();
+            let mut a = r.start;
+            for j in r.clone() {
+                if j > r.start && d.token(j).gap == Gap::Column {
+                    out.push((a, j));
+                    a = j;
+                }
+            }
+            if a < r.end {
+                out.push((a, r.end));
+            }
+            out
+        };
+        let row = cells(line.tokens.clone());
+        if row.len() < 2 {
+            return None;
+        }
+        let col = row.iter().position(|&(a, b)| a <= first && first < b)?;
+        for up in (l.saturating_sub(ROW_LINES)..l).rev() {
+            let r = d.lines()[up].tokens.clone();
+            if r.is_empty() || r.len() > ROW_TOKENS {
+                continue;
+            }
+            let head = cells(r.clone());
+            if head.len() != row.len() {
+                continue;
+            }
+            let numbers = r.clone().any(|j| {
+                matches!(
+                    d.token(j).kind,
+                    crate::tokenize::TokenKind::Number | crate::tokenize::TokenKind::Percent
+                )
+            });
+            if !numbers {
+                return Some(head[col]);
+            }
+        }
+        None
+    }
+
     /// Whether a subject span names no measure: only measure words, fillers, rates or averages.
     fn names_nothing(&self, (a, b): (usize, usize)) -> bool {
         let mut j = a;
@@ -533,7 +644,7 @@ impl Scanner<'_, '_> {
         let mut in_list = false;
         while a > floor {
             let j = a - 1;
-            if !self.soft_same_line(a) {
+            if !self.soft_same_line(a) || d.token(a).gap == crate::document::Gap::Column {
                 break;
             }
             let key = d.key(j);
@@ -753,7 +864,11 @@ impl Scanner<'_, '_> {
         use crate::tokenize::TokenKind as K;
         let d = self.doc;
         // the share's bracket closes the clause: look back past it
-        let lo = first.saturating_sub(2 * PHRASE_WORDS);
+        let sentence = d
+            .sentences()
+            .get(d.sentence_of(first))
+            .map_or(0, |r| r.start);
+        let lo = first.saturating_sub(2 * PHRASE_WORDS).max(sentence);
         let _ = floor;
         // the bracket or comma that opens the share, with a share word after it
         let open = (lo..first).rev().find(|&j| matches!(d.key(j), "(" | ","))?;
@@ -770,7 +885,7 @@ impl Scanner<'_, '_> {
             d.token(j).kind == K::Number
                 && matches!(d.token(j).value, crate::document::Value::Number { .. })
         })?;
-        if (num + 1..open).any(|j| ends_clause(d, j) && !matches!(d.key(j), "(" | ")")) {
+        if (num + 1..first).any(|j| ends_clause(d, j) && !matches!(d.key(j), "(" | ")")) {
             return None;
         }
         // a bare bracket after a number is a share only after a count (`224 người (25,81%)`)

@@ -52,6 +52,8 @@ pub enum StatKind {
     Ratio,
     /// An average (`bình quân các xã đạt 14,7 tiêu chí`).
     Average,
+    /// A count per unit of area (`mật độ dân số 64 người/km2`): `unit` counted, `per` area.
+    Density,
 }
 
 /// A finer category of a statistic.
@@ -225,8 +227,8 @@ pub struct Statistic {
 }
 
 /// Finds the statistics in `text`, in text order (a shortcut for the
-/// [`Statistics`](crate::extract::Statistics) extractor, after the ethnic groups, over
-/// [`Document::new`]). Never panics, linear time, and `text[s.start..s.end] == s.text` for
+/// [`Statistics`](crate::extract::Statistics) extractor, after the dates and ethnic groups it
+/// reads, over [`Document::new`]). Never panics, linear time, and `text[s.start..s.end] == s.text` for
 /// every statistic `s`.
 ///
 /// ```
@@ -241,6 +243,8 @@ pub struct Statistic {
 pub fn find_statistics(text: &str) -> Vec<Statistic> {
     let doc = Document::new(text);
     let mut facts = Facts::default();
+    // Statistics read the periods and ethnic groups found before them.
+    crate::extract::Dates.extract(&doc, &mut facts);
     crate::extract::EthnicGroups.extract(&doc, &mut facts);
     crate::extract::Statistics.extract(&doc, &mut facts);
     let mut out = facts.statistics;
@@ -262,10 +266,18 @@ pub(crate) fn extract(doc: &Document<'_>, facts: &mut Facts) {
     let mut scanner = scan::Scanner::new(doc);
     let first = facts.statistics.len();
     let tokens = scanner.find(&mut facts.statistics);
-    scanner.link(
+    let dropped = scanner.link(
         &mut facts.statistics[first..],
         &tokens,
         &facts.ethnic_groups,
         &facts.dates,
     );
+    if dropped.contains(&true) {
+        let mut k = 0;
+        facts.statistics.retain(|_| {
+            let keep = k < first || !dropped[k - first];
+            k += 1;
+            keep
+        });
+    }
 }

@@ -47,6 +47,10 @@ pub(crate) struct Figure<'l> {
     pub denominator: Option<u32>,
     /// The qualifier's tokens (`khoảng`, `gần`).
     pub qualifier: Option<(usize, usize)>,
+    /// A count per area (`64 người/km2`).
+    pub density: bool,
+    /// The nouns of a count of several (`thôn, bản, tổ dân phố`).
+    pub unit_list: Option<(usize, usize)>,
 }
 
 /// A token range as two `u32` (a document has fewer than 2³² tokens: 4 GB of text at least).
@@ -290,6 +294,10 @@ impl<'d, 'a> Scanner<'d, 'a> {
 
     /// Is the number at token `first` a label (`Điều 5`, `năm 2020`)?
     fn is_label(&self, first: usize) -> bool {
+        // `dân số 64 người`: the label word ends a longer noun
+        if self.cue_ending(first, "noun").is_some_and(|h| h.len() > 1) {
+            return false;
+        }
         first > 0
             && self.same_line(first)
             && self.letters_only(first - 1)
@@ -445,7 +453,13 @@ impl<'d, 'a> Scanner<'d, 'a> {
         let glued_letter = prev_glued && self.is_word(p) && self.ends_alnum(p);
         let mut first = i;
         let mut sign = 1.0;
-        if prev_glued && matches!(d.text_of(p), "-" | "−") {
+        let listed = p > 0
+            && !self.glued(p)
+            && matches!(
+                self.kind(p - 1),
+                Some(TokenKind::Number | TokenKind::Percent)
+            );
+        if prev_glued && matches!(d.text_of(p), "-" | "−") && !listed {
             if !self.glued(p) || d.key(p - 1) == "(" {
                 sign = -1.0;
                 first = p;
@@ -495,7 +509,14 @@ impl<'d, 'a> Scanner<'d, 'a> {
         } else {
             // range `23-25%`, `5 - 7 người`, `10 đến 15%`
             let j = i + 1;
-            let sep_end = if self.same_line(j) && self.dash(j) {
+            // a dash with a space on one side only separates a list (`12,4 -18,6%- 21,3%`)
+            let lopsided = self.dash(j) && (self.glued(j) != self.glued(j + 1));
+            if lopsided && self.same_line(j + 1) && d.token(j + 1).kind == TokenKind::Percent {
+                unit_found = Some((Unit::Percent { points: false }, i + 1));
+            }
+            let sep_end = if lopsided {
+                None
+            } else if self.same_line(j) && self.dash(j) {
                 Some(j + 1)
             } else if self.same_line(j) {
                 self.cue(j, "range").map(|h| h.end)
@@ -560,6 +581,8 @@ impl<'d, 'a> Scanner<'d, 'a> {
                         numerator: None,
                         denominator: None,
                         qualifier: None,
+                        density: false,
+                        unit_list: None,
                     }),
                     pos,
                 );
@@ -595,7 +618,11 @@ impl<'d, 'a> Scanner<'d, 'a> {
             }
         }
         // `23%-25%`, `từ 23% đến 25%` (second unit repeated)
-        if max.is_none() && sign > 0.0 && matches!(unit, Unit::Percent { .. }) {
+        if max.is_none()
+            && sign > 0.0
+            && matches!(unit, Unit::Percent { .. })
+            && !(self.dash(end) && self.glued(end) != self.glued(end + 1))
+        {
             let j = end;
             let sep_end = if self.same_line(j) && matches!(d.text_of(j), "-" | "–") {
                 Some(j + 1)
@@ -609,6 +636,26 @@ impl<'d, 'a> Scanner<'d, 'a> {
                 && u2 == unit
             {
                 max = Some(v2);
+                end = e2;
+            }
+        }
+        // `từ 45.000 đồng đến 52.000 đồng/kg`: one range, the currency written twice
+        if max.is_none()
+            && sign > 0.0
+            && let Unit::Money(iso) = unit
+            && self.cue_ending(first, "from").is_some()
+            && self.same_line(end)
+            && let Some(k) = self.cue(end, "range").map(|h| h.end)
+            && self.same_line(k)
+            && let Value::Number { value: v2, .. } = d.token(k).value
+            && d.token(k).kind == TokenKind::Number
+        {
+            let (m2, a2, mp2) = self.magnitudes(k + 1);
+            if let Some((iso2, e2)) = self.currency(mp2, false).filter(|_| self.same_line(mp2))
+                && iso2 == iso
+                && v2 * m2 + a2 > value
+            {
+                max = Some(v2 * m2 + a2);
                 end = e2;
             }
         }
@@ -640,6 +687,79 @@ impl<'d, 'a> Scanner<'d, 'a> {
                 end = e;
             }
         }
+        // `80.000 USD mỗi năm`
+        if per.is_none()
+            && !matches!(
+                unit,
+                Unit::Noun {
+                    quantity: false,
+                    ..
+                }
+            )
+            && self.same_line(end)
+            && let Some(h) = self.cue(end, "per")
+            && self.same_line(h.end)
+        {
+            let e = self
+                .noun(h.end)
+                .map(|(_, e)| e)
+                .or_else(|| self.letters_only(h.end).then_some(h.end + 1));
+            if let Some(e) = e {
+                per = Some((h.end, e, false));
+                end = e;
+            }
+        }
+        // `512 thôn, bản, tổ dân phố`: one count of a list of nouns
+        let mut unit_list = None;
+        if let Unit::Noun {
+            quantity: false, ..
+        } = unit
+        {
+            let unit_start = (first..end)
+                .find(|&j| d.hit(j, Lex::Unit).is_some_and(|h| h.end == end))
+                .unwrap_or(end);
+            let mut e = end;
+            while self.same_line(e)
+                && matches!(d.key(e), "," | "và")
+                && self.same_line(e + 1)
+                && let Some((
+                    Unit::Noun {
+                        quantity: false, ..
+                    },
+                    e2,
+                )) = self.noun(e + 1)
+            {
+                e = e2;
+            }
+            if e > end {
+                unit_list = Some((unit_start, e));
+                end = e;
+            }
+        }
+        // `64 người/km2`: a count per area is a density
+        let mut density = false;
+        if let Unit::Noun {
+            quantity: false, ..
+        } = unit
+            && self.glued(end)
+            && d.key(end) == "/"
+            && let Some(h) = self.cue(end + 1, "area")
+        {
+            per = Some((end + 1, h.end, false));
+            end = h.end;
+            density = true;
+        }
+        // `1 con ngõ`: one of a classifier before its noun is no count
+        if let Unit::Noun { .. } = unit
+            && value == 1.0
+            && self.cue(end - 1, "classifier").is_some()
+            && self.spaced(end)
+            && self.same_line(end)
+            && self.is_word(end)
+            && d.token(end).case == Case::Lower
+        {
+            return (None, end);
+        }
         if dollar_prefix && matches!(unit, Unit::Money(_)) {
             first -= 1;
         }
@@ -658,6 +778,8 @@ impl<'d, 'a> Scanner<'d, 'a> {
                 numerator: None,
                 denominator: None,
                 qualifier: None,
+                density,
+                unit_list,
             }),
             end,
         )
@@ -712,6 +834,8 @@ impl<'d, 'a> Scanner<'d, 'a> {
                     numerator: Some(n),
                     denominator: Some(den),
                     qualifier: None,
+                    density: false,
+                    unit_list: None,
                 }),
                 e,
             ),
@@ -818,6 +942,8 @@ impl<'d, 'a> Scanner<'d, 'a> {
             numerator: None,
             denominator: None,
             qualifier: None,
+            density: false,
+            unit_list: None,
         })
     }
 
@@ -863,12 +989,18 @@ impl<'d, 'a> Scanner<'d, 'a> {
             Unit::Noun { form, quantity } => {
                 let kind = if f.denominator.is_some() {
                     StatKind::Ratio
+                } else if f.density {
+                    StatKind::Density
                 } else if quantity {
                     StatKind::Quantity
                 } else {
                     StatKind::Count
                 };
-                (kind, None, Some(self.intern(&form.to_lowercase())))
+                let unit = match f.unit_list {
+                    Some((a, b)) => self.intern(d.text_between(a, b)),
+                    None => self.intern(&form.to_lowercase()),
+                };
+                (kind, None, Some(unit))
             }
         };
         let span = d.span(f.first, f.end);
