@@ -507,8 +507,14 @@ impl Scanner<'_, '_> {
         }
         // 6. percentages after a verb that is no linking verb: the noun after them
         //    (`đóng góp 30% tổng sản phẩm`, `phụ thuộc 85% vào nông nghiệp`)
+        // (also after `có`, `tăng`, `giảm`: `có 100% bệnh viện`, `giúp tăng 70% lưu lượng`)
+        let open_verb = verb.is_some_and(|v| {
+            d.key(v.start) == "có" && v.len() == 1
+                || self.cue(v.start, "up").is_some_and(|h| h.end == v.end)
+                || self.cue(v.start, "down").is_some_and(|h| h.end == v.end)
+        });
         if kind == StatKind::Percentage
-            && verb.is_none()
+            && (verb.is_none() || open_verb)
             && let Some(post) = self.np_after(end, periods)
         {
             link.subject = Some(post);
@@ -624,7 +630,7 @@ impl Scanner<'_, '_> {
         let d = self.doc;
         let mut b = e;
         loop {
-            if let Some(h) = ["adverb", "filler", "from"]
+            if let Some(h) = ["adverb", "filler", "from", "frame"]
                 .iter()
                 .find_map(|k| self.cue_ending(b, k))
                 .filter(|h| h.start >= floor && h.start < b)
