@@ -308,6 +308,24 @@ impl<'d, 'a> Scanner<'d, 'a> {
                 .is_some_and(|h| h.len() == 1)
     }
 
+    /// Whether the dash at token `j` separates a list of figures rather than a range: a space
+    /// on one side only, and another dash and figure after the next figure
+    /// (`12,4 -18,6%- 21,3%`).
+    fn lopsided_list(&self, j: usize) -> bool {
+        let number =
+            |k: usize| matches!(self.kind(k), Some(TokenKind::Number | TokenKind::Percent));
+        let lopsided = |j: usize| {
+            self.dash(j)
+                && self.glued(j) != self.glued(j + 1)
+                && number(j + 1)
+                && j > 0
+                && number(j - 1)
+        };
+        lopsided(j)
+            && ((self.same_line(j + 2) && lopsided(j + 2))
+                || (j >= 2 && self.same_line(j) && lopsided(j - 2)))
+    }
+
     /// A percent unit at token `p` (`%` sign, `phần trăm`, `điểm phần trăm`).
     fn percent_unit(&self, p: usize) -> Option<(Unit<'a>, usize)> {
         if matches!(self.doc.key(p), "%" | "％") && self.kind(p) == Some(TokenKind::Symbol) {
@@ -453,7 +471,10 @@ impl<'d, 'a> Scanner<'d, 'a> {
         let glued_letter = prev_glued && self.is_word(p) && self.ends_alnum(p);
         let mut first = i;
         let mut sign = 1.0;
+        // the dash of a list before it (`12,4 -18,6%`) is no minus sign
         let listed = p > 0
+            && p.checked_sub(1)
+                .is_some_and(|q| self.lopsided_list(q + 1) || q >= 2 && self.lopsided_list(q - 1))
             && !self.glued(p)
             && matches!(
                 self.kind(p - 1),
@@ -509,8 +530,9 @@ impl<'d, 'a> Scanner<'d, 'a> {
         } else {
             // range `23-25%`, `5 - 7 người`, `10 đến 15%`
             let j = i + 1;
-            // a dash with a space on one side only separates a list (`12,4 -18,6%- 21,3%`)
-            let lopsided = self.dash(j) && (self.glued(j) != self.glued(j + 1));
+            // a dash with a space on one side only, in a chain of three or more figures,
+            // separates a list (`12,4 -18,6%- 21,3%`); `5- 10%` is still a range
+            let lopsided = self.lopsided_list(j);
             if lopsided && self.same_line(j + 1) && d.token(j + 1).kind == TokenKind::Percent {
                 unit_found = Some((Unit::Percent { points: false }, i + 1));
             }
@@ -621,7 +643,7 @@ impl<'d, 'a> Scanner<'d, 'a> {
         if max.is_none()
             && sign > 0.0
             && matches!(unit, Unit::Percent { .. })
-            && !(self.dash(end) && self.glued(end) != self.glued(end + 1))
+            && !self.lopsided_list(end)
         {
             let j = end;
             let sep_end = if self.same_line(j) && matches!(d.text_of(j), "-" | "–") {
@@ -752,6 +774,7 @@ impl<'d, 'a> Scanner<'d, 'a> {
         // `1 con ngõ`: one of a classifier before its noun is no count
         if let Unit::Noun { .. } = unit
             && value == 1.0
+            && max.is_none()
             && self.cue(end - 1, "classifier").is_some()
             && self.spaced(end)
             && self.same_line(end)
