@@ -466,17 +466,27 @@ impl Analyzer {
             }
             report.officials.push(o);
         }
-        for mut s in facts.statistics {
-            (s.start, s.end, s.text) = map(s.start, s.end);
+        // Statistics can be dense (one every few bytes): mapped in place, their texts kept
+        // when the original reads the same, so no second list or string is made.
+        report.statistics = facts.statistics;
+        for s in &mut report.statistics {
+            let span = doc.to_original(Span::new(s.start, s.end));
+            let written = span.slice(doc.original());
+            if *s.text != *written {
+                s.text = written.into();
+            }
+            let span = to_input(span);
+            (s.start, s.end) = (span.start, span.end);
             if let Some(style) = &self.value_style {
                 for v in [&mut s.subject, &mut s.unit, &mut s.per]
                     .into_iter()
                     .flatten()
                 {
-                    restyle(style, v);
+                    if let std::borrow::Cow::Owned(t) = style.normalize(v).text {
+                        *v = t.into();
+                    }
                 }
             }
-            report.statistics.push(s);
         }
         for mut g in facts.ethnic_groups {
             for s in &mut g.spans {

@@ -86,6 +86,15 @@ pub enum Lex {
     Magnitude,
     /// Number words (`một`, `hai mươi`): `data/stats/number_words.tsv`.
     NumberWord,
+    /// Words after which a number is a label, not a figure (`Điều 5`, `năm 2020`):
+    /// `data/stats/label_words.tsv`.
+    NumberLabel,
+    /// Ordinary words starting with a currency word (`đồng chí`, `đô thị`):
+    /// `data/stats/currency_compounds.tsv`.
+    CurrencyCompound,
+    /// Cue words of the statistics grammar (`đến`, `tăng`, `so với`, `tỷ lệ`), by kind:
+    /// `data/stats/cues.tsv`.
+    StatCue,
     /// The 54 ethnic groups and their spellings: `data/ethnic/groups.tsv`.
     EthnicGroup,
     /// Words after which a group name is a mention (`dân tộc`, `người`): `data/ethnic/triggers.tsv`.
@@ -301,7 +310,7 @@ static SPECS: &[Spec] = &[
         phrase_col: 0,
         alternatives: false,
         dash_variants: false,
-        kind: Some((1, &["count", "quantity"])),
+        kind: Some((1, &["count", "quantity", "percent", "points"])),
         matched: true,
     },
     Spec {
@@ -346,6 +355,69 @@ static SPECS: &[Spec] = &[
         alternatives: false,
         dash_variants: false,
         kind: Some((1, &["digit", "unit", "ten", "tens", "zero", "half"])),
+        matched: true,
+    },
+    Spec {
+        lex: Lex::NumberLabel,
+        name: "stats/label_words",
+        src: include_str!("../data/stats/label_words.tsv"),
+        shape: shape(true, 1),
+        phrase_col: 0,
+        alternatives: false,
+        dash_variants: false,
+        kind: None,
+        matched: true,
+    },
+    Spec {
+        lex: Lex::CurrencyCompound,
+        name: "stats/currency_compounds",
+        src: include_str!("../data/stats/currency_compounds.tsv"),
+        shape: shape(true, 1),
+        phrase_col: 0,
+        alternatives: false,
+        dash_variants: false,
+        kind: None,
+        matched: true,
+    },
+    Spec {
+        lex: Lex::StatCue,
+        name: "stats/cues",
+        src: include_str!("../data/stats/cues.tsv"),
+        shape: shape(true, 2),
+        phrase_col: 0,
+        alternatives: false,
+        dash_variants: false,
+        kind: Some((
+            1,
+            &[
+                "range",
+                "from",
+                "up",
+                "down",
+                "against",
+                "average",
+                "rate",
+                "unit_decl",
+                "comparative",
+                "income",
+                "filler",
+                "frame",
+                "adverb",
+                "measure",
+                "cut",
+                "share",
+                "plan",
+                "place_of",
+                "place",
+                "relation",
+                "per",
+                "noun",
+                "worth",
+                "after",
+                "area",
+                "classifier",
+            ],
+        )),
         matched: true,
     },
     Spec {
@@ -577,7 +649,7 @@ impl Lex {
     /// ```
     /// assert!(vntext::lexicon::Lex::ALL.contains(&vntext::lexicon::Lex::Place));
     /// ```
-    pub const ALL: [Lex; 35] = [
+    pub const ALL: [Lex; 38] = [
         Lex::Title,
         Lex::OrgWord,
         Lex::Place,
@@ -594,6 +666,9 @@ impl Lex {
         Lex::LinkingVerb,
         Lex::Magnitude,
         Lex::NumberWord,
+        Lex::NumberLabel,
+        Lex::CurrencyCompound,
+        Lex::StatCue,
         Lex::EthnicGroup,
         Lex::EthnicTrigger,
         Lex::DocumentKind,

@@ -500,7 +500,7 @@ fn report_spans(r: &vntext::Report) -> Vec<(&'static str, usize, usize, String)>
     v.extend(
         r.statistics
             .iter()
-            .map(|s| ("statistic", s.start, s.end, s.text.clone())),
+            .map(|s| ("statistic", s.start, s.end, s.text.to_string())),
     );
     v.extend(
         r.chrome

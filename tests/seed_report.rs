@@ -83,13 +83,13 @@ fn counts_ratios_average() {
     );
     assert!(has(StatKind::Count, 4.0, "xã"), "04 xã");
     assert!(has(StatKind::Average, 14.7, "tiêu chí"), "14,7 tiêu chí");
-    let ratio = |n: f64, d: f64| {
+    let ratio = |n: u32, d: u32| {
         r.statistics.iter().any(|s| {
             s.kind == StatKind::Ratio && s.numerator == Some(n) && s.denominator == Some(d)
         })
     };
-    assert!(ratio(7.0, 10.0), "7/10 nhóm chỉ tiêu");
-    assert!(ratio(27.0, 31.0), "27/31 chỉ tiêu");
+    assert!(ratio(7, 10), "7/10 nhóm chỉ tiêu");
+    assert!(ratio(27, 31), "27/31 chỉ tiêu");
 }
 
 #[test]
@@ -102,7 +102,7 @@ fn income_per_year_up_against_2020() {
         .expect("32,5 triệu đồng/năm");
     assert_eq!(income.currency.as_deref(), Some("VND"));
     assert_eq!(income.per.as_deref(), Some("năm"));
-    assert_eq!(income.category.as_deref(), Some("income"));
+    assert_eq!(income.category, Some(vntext::stats::Category::Income));
     let change = income.change.as_ref().expect("tăng 1,5 triệu đồng");
     assert_eq!(change.value, 1_500_000.0);
     assert!(

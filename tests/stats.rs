@@ -49,9 +49,9 @@ fn seed_acceptance() {
 
     let r = find(&all, "7/10 nhóm chỉ tiêu");
     assert_eq!(r.kind, StatKind::Ratio);
-    assert_eq!((r.numerator, r.denominator), (Some(7.0), Some(10.0)));
+    assert_eq!((r.numerator, r.denominator), (Some(7), Some(10)));
     let r = find(&all, "27/31 chỉ tiêu");
-    assert_eq!((r.numerator, r.denominator), (Some(27.0), Some(31.0)));
+    assert_eq!((r.numerator, r.denominator), (Some(27), Some(31)));
     assert_eq!(r.unit.as_deref(), Some("chỉ tiêu"));
 
     let communes = find(&all, "04 xã");
@@ -66,7 +66,7 @@ fn seed_acceptance() {
     assert_eq!(income.value, 32_500_000.0);
     assert_eq!(income.currency.as_deref(), Some("VND"));
     assert_eq!(income.per.as_deref(), Some("năm"));
-    assert_eq!(income.category.as_deref(), Some("income"));
+    assert_eq!(income.category, Some(vntext::stats::Category::Income));
     assert_eq!(
         income.subject.as_deref(),
         Some("thu nhập bình quân đầu người")
@@ -96,11 +96,11 @@ fn seed_acceptance() {
     );
 }
 
-fn check(field: &str, want: &str, got: Option<String>, line: usize) {
+fn check(field: &str, want: &str, got: Option<&str>, line: usize) {
     match want {
         "" => {}
         "-" => assert_eq!(got, None, "line {line}: {field}"),
-        w => assert_eq!(got.as_deref(), Some(w), "line {line}: {field}"),
+        w => assert_eq!(got, Some(w), "line {line}: {field}"),
     }
 }
 
@@ -125,7 +125,7 @@ fn stats_cases() {
             .find(|s| s.text == cell(1))
             .unwrap_or_else(|| panic!("line {line_no}: no {:?} in {all:#?}", cell(1)));
         let kind = format!("{:?}", s.kind).to_lowercase();
-        check("kind", cell(2), Some(kind), line_no);
+        check("kind", cell(2), Some(&kind), line_no);
         if !cell(3).is_empty() {
             let want: f64 = cell(3).parse().unwrap();
             assert!(
@@ -134,18 +134,19 @@ fn stats_cases() {
                 s.value
             );
         }
-        check("max", cell(4), s.max.map(|m| format!("{m}")), line_no);
+        let max = s.max.map(|m| format!("{m}"));
+        check("max", cell(4), max.as_deref(), line_no);
         check(
             "unit",
             cell(5),
-            s.currency.clone().or_else(|| s.unit.clone()),
+            s.currency.as_deref().or(s.unit.as_deref()),
             line_no,
         );
-        check("per", cell(6), s.per.clone(), line_no);
-        check("subject", cell(7), s.subject.clone(), line_no);
-        check("qualifier", cell(8), s.qualifier.clone(), line_no);
-        check("category", cell(9), s.category.clone(), line_no);
-        check("group", cell(10), s.group.clone(), line_no);
+        check("per", cell(6), s.per.as_deref(), line_no);
+        check("subject", cell(7), s.subject.as_deref(), line_no);
+        check("qualifier", cell(8), s.qualifier.as_deref(), line_no);
+        check("category", cell(9), s.category.map(|c| c.as_str()), line_no);
+        check("group", cell(10), s.group.as_deref(), line_no);
     }
     assert!(n >= 40);
 }
@@ -216,4 +217,49 @@ fn linear_time_on_unclosed_parentheses_and_long_clauses() {
     assert_linear("5.000 đồng ( ", 1 << 20);
     assert_linear("32,5 triệu đồng, tăng 1,5 triệu đồng so với ", 1 << 20);
     assert_linear("1% ", 1 << 20);
+}
+
+/// `tests/cases/subjects.tsv`: one row per class of issue #13 (what a statistic measures).
+#[test]
+fn subject_cases() {
+    let mut n = 0;
+    for (k, line) in include_str!("cases/subjects.tsv").lines().enumerate() {
+        let line_no = k + 1;
+        if line.starts_with('#') || line.starts_with("sentence\t") || line.trim().is_empty() {
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').collect();
+        let cell = |i: usize| f.get(i).copied().unwrap_or("").trim();
+        let text = cell(0).replace("\\n", "\n").replace("\\t", "\t");
+        let all = find_statistics(&text);
+        n += 1;
+        if cell(1) == "NONE" {
+            assert!(all.is_empty(), "line {line_no}: {all:#?}");
+            continue;
+        }
+        let s = all
+            .iter()
+            .find(|s| &*s.text == cell(1))
+            .unwrap_or_else(|| panic!("line {line_no}: no {:?} in {all:#?}", cell(1)));
+        check("subject", cell(2), s.subject.as_deref(), line_no);
+        check("place", cell(3), s.place.as_deref(), line_no);
+        check("period", cell(4), s.period.as_deref(), line_no);
+        check("group", cell(5), s.group.as_deref(), line_no);
+        check("per", cell(6), s.per.as_deref(), line_no);
+        check("unit", cell(7), s.unit.as_deref(), line_no);
+        let kind = format!("{:?}", s.kind).to_lowercase();
+        check("kind", cell(8), Some(&kind), line_no);
+        let direction = s.direction.map(|d| format!("{d:?}").to_lowercase());
+        check("direction", cell(9), direction.as_deref(), line_no);
+        check("against", cell(10), s.against.as_deref(), line_no);
+        if !cell(11).is_empty() {
+            let want: f64 = cell(11).parse().unwrap();
+            assert!(
+                (s.value - want).abs() < 1e-6,
+                "line {line_no}: value {}",
+                s.value
+            );
+        }
+    }
+    assert!(n >= 25);
 }

@@ -38,13 +38,11 @@ impl Work for Analyze {
         let label = src.label();
         report.source = Some(label.clone());
         let json_err = |e: serde_json::Error| format!("cannot render the report as JSON: {e}");
-        let line = |mut s: String| {
-            s.push('\n');
-            Output::Bytes(s.into_bytes())
-        };
         Ok(match self.format {
-            Format::Json => line(serde_json::to_string_pretty(&report).map_err(json_err)?),
-            Format::Jsonl => line(serde_json::to_string(&report).map_err(json_err)?),
+            Format::Json | Format::Jsonl => Output::Report {
+                report: Box::new(report),
+                pretty: self.format == Format::Json,
+            },
             format => {
                 let v = serde_json::to_value(&report).map_err(json_err)?;
                 let indexed = text::indexed(&t, bytes);

@@ -14,8 +14,14 @@ use crate::render::{csv, html};
 
 /// What one input becomes.
 pub enum Output {
-    /// Text to write as is (JSON, a summary, normalized text, tokens…).
+    /// Text to write as is (a summary, normalized text, tokens…).
     Bytes(Vec<u8>),
+    /// A report, written as JSON (one line, or `pretty`) straight into the output: the JSON
+    /// of a report dense in facts is never held whole.
+    Report {
+        report: Box<vntext::Report>,
+        pretty: bool,
+    },
     /// CSV rows (no header) per fact list.
     Csv(Vec<(String, Vec<u8>)>),
     /// An article's page.
@@ -44,6 +50,32 @@ impl Stdout {
         }
     }
 
+    /// Writes a report as JSON and a line break.
+    fn put_report(
+        &mut self,
+        report: &vntext::Report,
+        pretty: bool,
+        progress: &Progress,
+    ) -> Result<(), WriteError> {
+        let tty = self.tty;
+        let out = &mut self.out;
+        let mut write = || -> io::Result<()> {
+            if pretty {
+                serde_json::to_writer_pretty(&mut *out, report)?;
+            } else {
+                serde_json::to_writer(&mut *out, report)?;
+            }
+            out.write_all(b"\n")?;
+            if tty { out.flush() } else { Ok(()) }
+        };
+        if tty {
+            progress.suspend(write)?;
+        } else {
+            write()?;
+        }
+        Ok(())
+    }
+
     fn put(&mut self, bytes: &[u8], progress: &Progress) -> Result<(), WriteError> {
         if self.tty {
             progress.suspend(|| self.out.write_all(bytes).and_then(|()| self.out.flush()))?;
@@ -58,6 +90,7 @@ impl Sink<Output> for Stdout {
     fn write(&mut self, _: &Source, out: Output, progress: &Progress) -> Result<(), WriteError> {
         match out {
             Output::Bytes(b) => self.put(&b, progress),
+            Output::Report { report, pretty } => self.put_report(&report, pretty, progress),
             Output::Csv(lists) => {
                 let all: Vec<u8> = lists.into_iter().flat_map(|(_, rows)| rows).collect();
                 self.put(&all, progress)

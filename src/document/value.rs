@@ -83,8 +83,14 @@ pub(crate) fn of(kind: TokenKind, t: &str, conv: NumberConvention) -> Value {
     match kind {
         TokenKind::Number => {
             if let Some((a, b)) = t.split_once('/') {
-                match (a.parse::<u32>(), b.parse::<u32>()) {
-                    (Ok(n), Ok(d)) => Value::Fraction(n, d),
+                // Whole numbers on both sides, digit groups allowed (`2.235/4.330`).
+                let whole = |s: &str| {
+                    let v = number::digits_value(s, conv)?.value;
+                    (v.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&v))
+                        .then_some(v as u32)
+                };
+                match (whole(a), whole(b)) {
+                    (Some(n), Some(d)) => Value::Fraction(n, d),
                     _ => Value::None,
                 }
             } else {
@@ -242,6 +248,11 @@ mod tests {
             matches!(of(TokenKind::Number, "1.234.567", vn), Value::Number { value, .. } if value == 1_234_567.0)
         );
         assert_eq!(of(TokenKind::Number, "27/31", vn), Value::Fraction(27, 31));
+        assert_eq!(
+            of(TokenKind::Number, "2.235/4.330", vn),
+            Value::Fraction(2235, 4330)
+        );
+        assert_eq!(of(TokenKind::Number, "1,5/2", vn), Value::None);
         assert_eq!(of(TokenKind::Percent, "14,7 %", vn), Value::Percent(14.7));
         assert_eq!(of(TokenKind::Percent, "5‰", vn), Value::PerMille(5.0));
         assert_eq!(of(TokenKind::Syllable, "năm", vn), Value::None);

@@ -149,7 +149,7 @@ impl Extractor for Statistics {
         "statistics"
     }
     fn extract(&self, doc: &Document<'_>, facts: &mut Facts) {
-        facts.statistics.extend(stats::find_statistics(doc.text()));
+        stats::extract(doc, facts);
     }
 }
 
@@ -166,18 +166,20 @@ impl Extractor for EthnicGroups {
 ///
 /// ```
 /// let names: Vec<&str> = vntext::extract::EXTRACTORS.iter().map(|e| e.name()).collect();
-/// assert_eq!(names, ["document_numbers", "dates", "officials", "statistics", "ethnic_groups"]);
+/// assert_eq!(names, ["document_numbers", "dates", "officials", "ethnic_groups", "statistics"]);
 /// ```
+/// The ethnic groups come before the statistics, which link figures to the groups found.
 pub static EXTRACTORS: &[&dyn Extractor] = &[
     &DocumentNumbers,
     &Dates,
     &Officials,
-    &Statistics,
     &EthnicGroups,
+    &Statistics,
 ];
 
-/// Settles the facts of all extractors in one place: drops every fact inside page chrome and
-/// mentions that repeat one already kept.
+/// Settles the facts of all extractors in one place: drops every fact inside page chrome,
+/// mentions that repeat one already kept, and statistics whose numbers belong to a date or a
+/// document number (`những năm 2030 đồng thời` is a decade, not 2030 đồng).
 ///
 /// ```
 /// use vntext::document::Document;
@@ -216,7 +218,33 @@ pub fn resolve(doc: &Document<'_>, facts: &mut Facts) {
             .collect(),
     );
     facts.officials.retain(|o| outside(o.start, o.end));
-    facts.statistics.retain(|s| outside(s.start, s.end));
+    let mut taken: Vec<Span> = facts
+        .dates
+        .iter()
+        .map(|d| Span::new(d.start, d.end))
+        .chain(
+            facts
+                .document_numbers
+                .iter()
+                .map(|d| Span::new(d.start, d.end)),
+        )
+        .collect();
+    taken.sort();
+    // The longest end among the spans starting at or before each one: an overlap test by
+    // binary search.
+    let mut reach = Vec::with_capacity(taken.len());
+    let mut r = 0;
+    for t in &taken {
+        r = r.max(t.end);
+        reach.push(r);
+    }
+    let in_taken = |s: usize, e: usize| {
+        let k = taken.partition_point(|t| t.start < e);
+        k > 0 && reach[k - 1] > s
+    };
+    facts
+        .statistics
+        .retain(|s| outside(s.start, s.end) && !in_taken(s.start, s.end));
     for g in &mut facts.ethnic_groups {
         g.spans.retain(|s| outside(s.start, s.end));
         if !g.spans.is_empty() {

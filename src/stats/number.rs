@@ -18,8 +18,7 @@
 //! assert!(en.ambiguous);
 //! ```
 
-use std::collections::HashMap;
-use std::sync::LazyLock;
+use crate::lexicon::{Entry, Lex, Lexicons};
 
 /// How a document writes its separators (quy ước dấu phân cách).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -159,36 +158,42 @@ pub(crate) fn lex_digits(b: &[u8], i: usize) -> usize {
     j
 }
 
-/// Classifies a run of digits and separators (no sign, no spaces).
+/// Classifies a run of digits and separators (no sign, no spaces). Allocates nothing.
 pub(crate) fn classify(t: &str) -> Shape {
+    const MAX_SEPS: usize = 8;
     let b = t.as_bytes();
     let mut first_len = 0usize;
-    let mut seps: Vec<(u8, usize)> = Vec::new(); // (separator, digits after it)
+    // (separator, digits after it)
+    let mut seps = [(0u8, 0usize); MAX_SEPS];
+    let mut n = 0usize;
     let mut cur = 0usize;
-    let mut in_first = true;
     for &c in b {
         if c.is_ascii_digit() {
             cur += 1;
         } else {
-            if in_first {
+            if n == 0 {
                 first_len = cur;
-                in_first = false;
-            } else if let Some(last) = seps.last_mut() {
-                last.1 = cur;
+            } else {
+                seps[n - 1].1 = cur;
             }
-            seps.push((c, 0));
+            if n == MAX_SEPS {
+                return Shape::Invalid;
+            }
+            seps[n] = (c, 0);
+            n += 1;
             cur = 0;
         }
     }
-    if in_first {
+    if n == 0 {
         first_len = cur;
-    } else if let Some(last) = seps.last_mut() {
-        last.1 = cur;
+    } else {
+        seps[n - 1].1 = cur;
     }
+    let seps = &seps[..n];
     if seps.is_empty() {
         return Shape::Integer;
     }
-    if seps.len() > 8 || first_len == 0 {
+    if first_len == 0 {
         return Shape::Invalid;
     }
     let small_first = first_len <= 3;
@@ -207,10 +212,10 @@ pub(crate) fn classify(t: &str) -> Shape {
     if !small_first {
         return Shape::Invalid;
     }
-    if all(b'.') && groups3(&seps) {
+    if all(b'.') && groups3(seps) {
         return Shape::VnThousands;
     }
-    if all(b',') && groups3(&seps) {
+    if all(b',') && groups3(seps) {
         return Shape::EnThousands;
     }
     let (last_c, _) = seps[seps.len() - 1];
@@ -227,16 +232,35 @@ pub(crate) fn classify(t: &str) -> Shape {
 /// Value of a digit run under `conv`; `None` for runs that are not numbers (`1.2.3`).
 pub(crate) fn digits_value(t: &str, conv: NumberConvention) -> Option<ParsedNumber> {
     let shape = classify(t);
+    // The digits with `keep_dec` read as the decimal point, parsed from a stack buffer (a
+    // number longer than it, rare, from a string).
     let strip = |keep_dec: u8| -> Option<f64> {
-        let mut s = String::with_capacity(t.len());
+        let mut buf = [0u8; 48];
+        let mut n = 0;
+        let mut long = String::new();
         for c in t.bytes() {
-            if c.is_ascii_digit() {
-                s.push(c as char);
+            let out = if c.is_ascii_digit() {
+                c
             } else if c == keep_dec {
-                s.push('.');
+                b'.'
+            } else {
+                continue;
+            };
+            if n < buf.len() {
+                buf[n] = out;
+                n += 1;
+            } else {
+                if long.is_empty() {
+                    long.push_str(std::str::from_utf8(&buf).ok()?);
+                }
+                long.push(char::from(out));
             }
         }
-        s.parse::<f64>().ok()
+        if long.is_empty() {
+            std::str::from_utf8(&buf[..n]).ok()?.parse::<f64>().ok()
+        } else {
+            long.parse::<f64>().ok()
+        }
     };
     let (value, format, ambiguous) = match shape {
         Shape::Integer => (strip(0)?, NumberFormat::Integer, false),
@@ -265,16 +289,7 @@ pub(crate) fn digits_value(t: &str, conv: NumberConvention) -> Option<ParsedNumb
     })
 }
 
-/// A magnitude word table entry.
-pub(crate) static MAGNITUDES: LazyLock<Vec<(String, f64)>> = LazyLock::new(|| {
-    let mut v: Vec<(String, f64)> =
-        super::table::rows(include_str!("../../data/stats/magnitudes.tsv"))
-            .filter_map(|r| Some((r.first()?.to_lowercase(), r.get(1)?.parse().ok()?)))
-            .collect();
-    v.sort_by_key(|e| std::cmp::Reverse(e.0.chars().count()));
-    v
-});
-
+/// The role of a number word (`data/stats/number_words.tsv`, its kind column).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum WordRole {
     Digit,
@@ -285,34 +300,70 @@ pub(crate) enum WordRole {
     Half,
 }
 
-/// Number words: word → (role, value).
-pub(crate) static NUMBER_WORDS: LazyLock<HashMap<String, (WordRole, u32)>> = LazyLock::new(|| {
-    super::table::rows(include_str!("../../data/stats/number_words.tsv"))
-        .filter_map(|r| {
-            let role = match *r.get(1)? {
-                "digit" => WordRole::Digit,
-                "unit" => WordRole::Unit,
-                "ten" => WordRole::Ten,
-                "tens" => WordRole::Tens,
-                "zero" => WordRole::Zero,
-                "half" => WordRole::Half,
-                _ => return None,
-            };
-            Some((r.first()?.to_lowercase(), (role, r.get(2)?.parse().ok()?)))
+impl WordRole {
+    /// The role a table row names in its kind column.
+    fn of_kind(kind: &str) -> Option<WordRole> {
+        Some(match kind {
+            "digit" => WordRole::Digit,
+            "unit" => WordRole::Unit,
+            "ten" => WordRole::Ten,
+            "tens" => WordRole::Tens,
+            "zero" => WordRole::Zero,
+            "half" => WordRole::Half,
+            _ => return None,
         })
-        .collect()
-});
-
-/// Magnitude value of a (lower-case) word.
-pub(crate) fn magnitude_of(word: &str) -> Option<f64> {
-    MAGNITUDES.iter().find(|(w, _)| w == word).map(|(_, v)| *v)
+    }
 }
 
-/// Reads a sequence of lower-case number words (`hai mươi lăm vạn`); returns the value and how
+/// One word of a spelled-out number: a number word (role and value) or a magnitude word.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum NumWord {
+    Number(WordRole, u32),
+    Magnitude(f64),
+}
+
+impl NumWord {
+    /// The word of a number-word entry (`data/stats/number_words.tsv`).
+    pub(crate) fn of_number(e: &Entry) -> Option<NumWord> {
+        Some(NumWord::Number(
+            WordRole::of_kind(e.kind()?)?,
+            e.col(2).parse().ok()?,
+        ))
+    }
+
+    /// The word of a magnitude entry (`data/stats/magnitudes.tsv`).
+    pub(crate) fn of_magnitude(e: &Entry) -> Option<NumWord> {
+        e.col(1).parse().ok().map(NumWord::Magnitude)
+    }
+}
+
+/// The number word or magnitude written `word` in the embedded lexicons.
+fn word_of(word: &str) -> Option<NumWord> {
+    let lex = Lexicons::embedded();
+    match lex.lookup(Lex::NumberWord, word) {
+        Some(e) => NumWord::of_number(e),
+        None => lex
+            .lookup(Lex::Magnitude, word)
+            .and_then(NumWord::of_magnitude),
+    }
+}
+
+/// Magnitude value of a word (`triệu` → 10⁶) in the embedded lexicons.
+fn magnitude_of(word: &str) -> Option<f64> {
+    match Lexicons::embedded()
+        .lookup(Lex::Magnitude, word)
+        .and_then(NumWord::of_magnitude)
+    {
+        Some(NumWord::Magnitude(v)) => Some(v),
+        _ => None,
+    }
+}
+
+/// Reads a sequence of number words (`hai mươi lăm vạn`); returns the value and how
 /// many words were used (the longest prefix that forms a number). Magnitudes (`trăm`, `nghìn`,
 /// `vạn`, `triệu`, `tỷ`) scale what precedes them; a larger one multiplies the whole
 /// (`mười lăm nghìn tỷ`), a smaller one adds (`ba tỷ năm trăm triệu`).
-pub(crate) fn words_value(words: &[&str]) -> Option<(f64, usize)> {
+pub(crate) fn words_value(words: &[NumWord]) -> Option<(f64, usize)> {
     let mut total = 0f64; // scaled by nghìn and above
     let mut last_scale = f64::INFINITY;
     let mut small = 0f64; // below 1000
@@ -321,7 +372,7 @@ pub(crate) fn words_value(words: &[&str]) -> Option<(f64, usize)> {
     let mut prev_scale: Option<f64> = None;
     let mut best: Option<(f64, usize)> = None;
     for (k, w) in words.iter().enumerate() {
-        if let Some(&(role, v)) = NUMBER_WORDS.get(*w) {
+        if let NumWord::Number(role, v) = *w {
             let v = f64::from(v);
             match role {
                 WordRole::Digit => {
@@ -369,7 +420,7 @@ pub(crate) fn words_value(words: &[&str]) -> Option<(f64, usize)> {
             if role != WordRole::Half {
                 prev_scale = None;
             }
-        } else if let Some(s) = magnitude_of(w) {
+        } else if let NumWord::Magnitude(s) = *w {
             let base = small + pending.take().unwrap_or(0.0);
             let base = if base == 0.0 && prev_scale.is_none() && total == 0.0 {
                 if k == 0 {
@@ -396,8 +447,6 @@ pub(crate) fn words_value(words: &[&str]) -> Option<(f64, usize)> {
             }
             prev_scale = Some(s);
             prev = None;
-        } else {
-            break;
         }
         best = Some((total + small + pending.unwrap_or(0.0), k + 1));
     }
@@ -441,8 +490,7 @@ pub fn parse_number_with(s: &str, conv: NumberConvention) -> Option<ParsedNumber
         let mut p = digits_value(&body[..end], conv)?;
         let rest = body[end..].trim_start();
         if !rest.is_empty() {
-            let lower = rest.to_lowercase();
-            let words: Vec<&str> = lower.split_whitespace().collect();
+            let words: Vec<&str> = rest.split_whitespace().collect();
             let mut mult = 1.0f64;
             let mut last = 0.0f64;
             for w in &words {
@@ -458,8 +506,10 @@ pub fn parse_number_with(s: &str, conv: NumberConvention) -> Option<ParsedNumber
         p.value *= sign;
         return Some(p);
     }
-    let lower = body.to_lowercase();
-    let words: Vec<&str> = lower.split_whitespace().collect();
+    let words: Vec<NumWord> = body
+        .split_whitespace()
+        .map(word_of)
+        .collect::<Option<_>>()?;
     let (v, n) = words_value(&words)?;
     if n != words.len() {
         return None;
@@ -510,7 +560,7 @@ mod tests {
     #[test]
     fn words() {
         let w = |s: &str| {
-            let v: Vec<&str> = s.split(' ').collect();
+            let v: Vec<NumWord> = s.split(' ').map(|w| word_of(w).unwrap()).collect();
             words_value(&v).map(|x| x.0)
         };
         assert_eq!(w("năm vạn"), Some(50_000.0));
@@ -527,8 +577,10 @@ mod tests {
     }
 
     #[test]
-    fn tables_load() {
-        assert!(MAGNITUDES.len() >= 8);
-        assert!(NUMBER_WORDS.len() >= 20);
+    fn words_of_the_tables() {
+        assert_eq!(word_of("Mươi"), Some(NumWord::Number(WordRole::Tens, 10)));
+        assert_eq!(word_of("tỷ"), Some(NumWord::Magnitude(1e9)));
+        assert_eq!(magnitude_of("NGHÌN"), Some(1000.0));
+        assert_eq!(word_of("đồng"), None);
     }
 }

@@ -1,917 +1,962 @@
-//! The statistics scanner: one left-to-right pass over the text, then linking passes over the
-//! (few) statistics found.
+//! The statistics recogniser: one walk over a document's tokens.
+//!
+//! A figure starts at a number token (its [`Value`] read once by the document, with the
+//! document's [`NumberConvention`](super::NumberConvention)), a percentage token, or a
+//! spelled-out number word (`năm vạn`). It is then extended, token by token and never past the
+//! line, by a range (`23-25%`, `từ 23% đến 25%`), magnitude words (`15 nghìn tỷ`), a unit (`%`,
+//! `phần trăm`, a currency, a counted noun or unit of measure) and a per-unit (`đồng/người/năm`).
+//! Every word it looks for is a lexicon hit the document already holds: currencies, units,
+//! magnitudes, number words, qualifiers, label words and cue words (`data/stats/*.tsv`).
 
-use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
+use std::collections::HashSet;
 
-use super::number::{
-    MAGNITUDES, NUMBER_WORDS, NumberConvention, WordRole, digits_value, lex_digits, magnitude_of,
-    words_value,
-};
-use super::table::rows;
-use super::text::{
-    boundary_after, floor, is_letter, is_word_char, lc, match_ci, prev_word, skip_ws, skip_ws_back,
-    word_at, word_before, word_end,
-};
-use super::{Change, StatKind, Statistic};
+use arcstr::ArcStr;
 
-/// Sorted longest first.
-fn sorted<T>(mut v: Vec<(String, T)>) -> Vec<(String, T)> {
-    v.sort_by_key(|e| std::cmp::Reverse(e.0.chars().count()));
-    v
-}
+use crate::document::{Case, Document, Gap, Value};
+use crate::lexicon::{Entry, Hit, Lex};
+use crate::tokenize::TokenKind;
 
-/// A table of phrases indexed by their first (lower-case) char, longest first in each bucket.
-struct Lexicon<T> {
-    by_first: HashMap<char, Vec<(String, T)>>,
-}
+use super::number::{NumWord, NumberConvention, WordRole, parse_number_with, words_value};
+use super::{StatKind, Statistic};
 
-impl<T> Lexicon<T> {
-    fn new(entries: Vec<(String, T)>) -> Self {
-        let mut by_first: HashMap<char, Vec<(String, T)>> = HashMap::new();
-        for (w, v) in sorted(entries) {
-            if let Some(c) = w.chars().next() {
-                by_first.entry(c).or_default().push((w, v));
-            }
-        }
-        Lexicon { by_first }
-    }
-
-    /// The entries that may match at `p`.
-    fn candidates(&self, t: &str, p: usize) -> &[(String, T)] {
-        t.get(p..)
-            .and_then(|r| r.chars().next())
-            .and_then(|c| self.by_first.get(&lc(c)))
-            .map_or(&[], Vec::as_slice)
-    }
-}
-
-static CURRENCIES: LazyLock<Lexicon<String>> = LazyLock::new(|| {
-    Lexicon::new(
-        rows(include_str!("../../data/stats/currencies.tsv"))
-            .filter_map(|r| Some((r.first()?.to_lowercase(), r.get(1)?.to_string())))
-            .collect(),
-    )
-});
-
-/// Currency words that are also ordinary words (`bảng` 'table', `yên` 'calm'): money only after
-/// an amount that is not a plain small number (a magnitude word, `4 tỷ bảng`, or at least 1000,
-/// `500.000 bảng/tuần`), never before a syllable that makes a compound (`bảng lương`). Marked
-/// `amount` in the third column of the table.
-static AMOUNT_ONLY: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    rows(include_str!("../../data/stats/currencies.tsv"))
-        .filter(|r| r.get(2).is_some_and(|m| m.trim() == "amount"))
-        .filter_map(|r| Some(r.first()?.to_lowercase()))
-        .collect()
-});
-
-/// (currency word, next syllable) pairs that form an ordinary word (`đồng chí`, `đô thị`).
-static COMPOUNDS: LazyLock<HashSet<(String, String)>> = LazyLock::new(|| {
-    rows(include_str!("../../data/stats/currency_compounds.tsv"))
-        .filter_map(|r| Some((r.first()?.to_lowercase(), r.get(1)?.to_lowercase())))
-        .collect()
-});
-
-static QUALIFIERS: LazyLock<Vec<(String, ())>> = LazyLock::new(|| {
-    sorted(
-        rows(include_str!("../../data/stats/qualifiers.tsv"))
-            .filter_map(|r| Some((r.first()?.to_lowercase(), ())))
-            .collect(),
-    )
-});
-
-static VERBS: LazyLock<Vec<(String, ())>> = LazyLock::new(|| {
-    sorted(
-        rows(include_str!("../../data/stats/linking_verbs.tsv"))
-            .filter_map(|r| Some((r.first()?.to_lowercase(), ())))
-            .collect(),
-    )
-});
-
-/// Counted nouns and units: form → is a unit of measure (quantity).
-static UNITS: LazyLock<Lexicon<bool>> = LazyLock::new(|| {
-    Lexicon::new(
-        rows(include_str!("../../data/stats/units.tsv"))
-            .filter_map(|r| Some((r.first()?.to_lowercase(), *r.get(1)? == "quantity")))
-            .collect(),
-    )
-});
-
-/// Words after which a number is a label, a date part or an identifier, not a count
-/// (`Điều 5`, `khoản 2`, `năm 2020`, `Chương 3`, `lần 2`).
-const LABEL_WORDS: &[&str] = &[
-    "năm",
-    "tháng",
-    "ngày",
-    "quý",
-    "điều",
-    "khoản",
-    "chương",
-    "mục",
-    "điểm",
-    "khóa",
-    "khoá",
-    "kỳ",
-    "lần",
-    "thứ",
-    "số",
-    "phần",
-    "mẫu",
-    "trang",
-    "tầng",
-    "phòng",
-    "lô",
-    "tờ",
-    "đợt",
-    "giai",
-    "tuổi",
-    "tập",
-    "hạng",
-    "cấp",
-    "vòng",
-    "quận",
-    "phường",
-    "tổ",
-    "đường",
-    "lộ",
-    "km",
-    "nhóm",
-    "loại",
-    "hình",
-    "bảng",
-    "biểu",
-    "phụ",
-    "tuần",
-    "sáng",
-    "chiều",
-    "tối",
-    "trưa",
-    "đêm",
-    "hôm",
-];
-
+/// The unit of a figure.
 #[derive(Debug, Clone, Copy, PartialEq)]
-enum Unit<'u> {
+pub(crate) enum Unit<'l> {
+    /// `%`, `phần trăm`; `points` for `điểm phần trăm`.
     Percent { points: bool },
-    Money(&'u str),
-    Noun { form: &'u str, quantity: bool },
+    /// A currency, by ISO code.
+    Money(&'l str),
+    /// A counted noun or a unit of measure, as the table writes it.
+    Noun { form: &'l str, quantity: bool },
 }
 
-/// A figure read at one position: number(s), magnitude, unit.
-struct Figure<'u> {
-    start: usize,
-    end: usize,
-    value: f64,
-    max: Option<f64>,
-    unit: Unit<'u>,
-    per: Option<String>,
-    numerator: Option<f64>,
-    denominator: Option<f64>,
+/// A figure read at one position: number(s), magnitude, unit, as token ranges.
+#[derive(Debug, Clone)]
+pub(crate) struct Figure<'l> {
+    /// First token (the sign, `$`, `từ` or a qualifier included once finished).
+    pub first: usize,
+    /// One past the last token.
+    pub end: usize,
+    pub value: f64,
+    pub max: Option<f64>,
+    pub unit: Unit<'l>,
+    /// The per-unit's tokens (`người/năm` of `đồng/người/năm`), and whether a space follows a
+    /// slash in them (`đồng/ người`: the space is not part of the per-unit).
+    pub per: Option<(usize, usize, bool)>,
+    pub numerator: Option<u32>,
+    pub denominator: Option<u32>,
+    /// The qualifier's tokens (`khoảng`, `gần`).
+    pub qualifier: Option<(usize, usize)>,
+    /// A count per area (`64 người/km2`).
+    pub density: bool,
+    /// The nouns of a count of several (`thôn, bản, tổ dân phố`).
+    pub unit_list: Option<(usize, usize)>,
 }
 
-pub(crate) fn find(text: &str) -> Vec<Statistic> {
-    let conv = NumberConvention::detect(text);
-    let b = text.as_bytes();
-    let mut out: Vec<Statistic> = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        if c.is_ascii_digit() {
-            let (fig, next) = at_digits(text, i, conv);
-            if let Some(f) = fig {
-                out.push(finish(text, f));
-            }
-            i = next.max(i + 1);
-        } else if is_starter(c)
-            && (i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] >= 0x80))
-            && starter_word_at(text, i)
-        {
-            // a word that may start a spelled-out number (một, hai, ba, bốn, năm, sáu, bảy,
-            // tám, chín, mười): cheap byte prefilter before any decoding
-            let e = word_end(text, i);
-            match at_words(text, i, e) {
-                Ok((f, next)) => {
-                    out.push(finish(text, f));
-                    i = next;
-                }
-                Err(skip) => i = skip.max(e).max(i + 1),
-            }
-        } else if c.is_ascii_alphabetic() || c >= 0x80 {
-            // the rest of a word cannot start a number word (they need a boundary before):
-            // skip its letters, stopping at a digit (`H5N1`, `lệ0,49%` are read above)
-            i += 1;
-            while i < b.len() && (b[i].is_ascii_alphabetic() || b[i] >= 0x80) {
-                i += 1;
-            }
-        } else {
-            i += 1;
-        }
-    }
-    link(text, &mut out);
-    out
-}
-
-/// First bytes of the number words that can start a spelled-out number.
-#[inline]
-fn is_starter(c: u8) -> bool {
-    matches!(
-        c.to_ascii_lowercase(),
-        b'm' | b'h' | b'b' | b'n' | b's' | b't' | b'c'
+/// A token range as two `u32` (a document has fewer than 2³² tokens: 4 GB of text at least).
+fn range(a: usize, b: usize) -> (u32, u32) {
+    (
+        u32::try_from(a).unwrap_or(u32::MAX),
+        u32::try_from(b).unwrap_or(u32::MAX),
     )
 }
 
-/// Number words that can start a spelled-out number, lower case.
-const STARTERS: &[&str] = &[
-    "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "bẩy", "tám", "chín", "mười",
-];
-
-/// Byte-level check for a starter word at `i` (first letter in either case).
-fn starter_word_at(t: &str, i: usize) -> bool {
-    let b = t.as_bytes();
-    let c0 = b[i].to_ascii_lowercase();
-    STARTERS.iter().any(|w| {
-        let wb = w.as_bytes();
-        let e = i + wb.len();
-        wb[0] == c0 && b.get(i + 1..e) == Some(&wb[1..]) && boundary_after(t, e)
-    })
+/// The recogniser over one document.
+pub(crate) struct Scanner<'d, 'a> {
+    pub doc: &'d Document<'a>,
+    strings: HashSet<ArcStr>,
 }
 
-/// Builds the statistic from a figure (qualifier and kind).
-fn finish(text: &str, f: Figure<'_>) -> Statistic {
-    let mut start = f.start;
-    let mut qualifier = None;
-    let before = skip_ws_back(text, start);
-    if f.max.is_some() {
-        // `từ 23% đến 25%`: the range starts at `từ`
-        if let Some(s) = word_before(text, before, "từ") {
-            start = s;
+/// Most tokens a phrase of the stats lexicons has (`đô la new zealand`): how far back a phrase
+/// ending at a token can start.
+const PHRASE_TOKENS: usize = 6;
+
+impl<'d, 'a> Scanner<'d, 'a> {
+    pub(crate) fn new(doc: &'d Document<'a>) -> Self {
+        Scanner {
+            doc,
+            strings: HashSet::new(),
         }
     }
-    if start == f.start {
-        for (q, ()) in QUALIFIERS.iter() {
-            if let Some(s) = word_before(text, before, q) {
-                // `cao hơn 20%` is a comparison, not an approximation
-                let (_, pw) = prev_word(text, s);
-                let comparative = q == "hơn"
-                    && ["cao", "thấp", "nhiều", "ít", "lớn", "nhỏ"]
-                        .iter()
-                        .any(|w| pw.eq_ignore_ascii_case(w) || pw.to_lowercase() == *w);
-                if !comparative {
-                    qualifier = Some(text[s..before].to_string());
-                    start = s;
+
+    /// The shared string of `s`: a value repeated in the document (a unit, a currency, a
+    /// per-unit, a figure written twice) is allocated once.
+    pub(crate) fn intern(&mut self, s: &str) -> ArcStr {
+        if let Some(a) = self.strings.get(s) {
+            return a.clone();
+        }
+        let a = ArcStr::from(s);
+        self.strings.insert(a.clone());
+        a
+    }
+
+    fn entry(&self, h: &Hit) -> &'a Entry {
+        self.doc.lexicons().entry(h)
+    }
+
+    /// The gap before token `i` (a blank line past the end).
+    fn gap(&self, i: usize) -> Gap {
+        self.doc.get(i).map_or(Gap::Paragraph, |t| t.gap)
+    }
+
+    /// Whether token `i` exists and is on the line of token `i - 1`.
+    pub(crate) fn same_line(&self, i: usize) -> bool {
+        self.doc.get(i).is_some_and(|t| !t.gap.breaks_line())
+    }
+
+    /// Whether token `i` exists and is glued to token `i - 1`.
+    fn glued(&self, i: usize) -> bool {
+        i > 0 && self.doc.get(i).is_some_and(|t| t.gap == Gap::None)
+    }
+
+    /// Whether token `i` exists and is one or more spaces (or a tab) after token `i - 1`.
+    fn spaced(&self, i: usize) -> bool {
+        matches!(self.gap(i), Gap::Space | Gap::Column) && i < self.doc.len()
+    }
+
+    fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.doc.get(i).map(|t| t.kind)
+    }
+
+    /// Whether token `i` is made of letters (a syllable, a foreign word, an abbreviation).
+    pub(crate) fn is_word(&self, i: usize) -> bool {
+        matches!(
+            self.kind(i),
+            Some(
+                TokenKind::Syllable
+                    | TokenKind::InvalidSyllable
+                    | TokenKind::Foreign
+                    | TokenKind::Abbreviation
+            )
+        )
+    }
+
+    /// Whether token `i` is a word of letters only (no digit, no dot).
+    fn letters_only(&self, i: usize) -> bool {
+        self.is_word(i) && self.doc.text_of(i).chars().all(char::is_alphabetic)
+    }
+
+    /// Whether the last char of token `i` is a letter or digit.
+    fn ends_alnum(&self, i: usize) -> bool {
+        self.doc
+            .text_of(i)
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+    }
+
+    /// Whether the first char of token `i` is a letter or digit.
+    fn starts_alnum(&self, i: usize) -> bool {
+        self.doc
+            .text_of(i)
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+    }
+
+    /// The longest hit of `lex` at token `i` whose entry passes `keep`.
+    pub(crate) fn hit_where(
+        &self,
+        i: usize,
+        lex: Lex,
+        keep: impl Fn(&Entry) -> bool,
+    ) -> Option<Hit> {
+        if !self.doc.has(i, lex) {
+            return None;
+        }
+        self.doc
+            .hits_at(i)
+            .iter()
+            .find(|h| h.lex == lex && keep(self.entry(h)))
+            .copied()
+    }
+
+    /// The longest cue word of `kind` at token `i`.
+    pub(crate) fn cue(&self, i: usize, kind: &str) -> Option<Hit> {
+        self.hit_where(i, Lex::StatCue, |e| e.kind() == Some(kind))
+    }
+
+    /// The longest hit of `lex` ending at token `end - 1` whose entry passes `keep`.
+    pub(crate) fn hit_ending_where(
+        &self,
+        end: usize,
+        lex: Lex,
+        keep: impl Fn(&Entry) -> bool,
+    ) -> Option<Hit> {
+        (end.saturating_sub(PHRASE_TOKENS)..end).find_map(|s| {
+            if !self.doc.has(s, lex) {
+                return None;
+            }
+            self.doc
+                .hits_at(s)
+                .iter()
+                .find(|h| h.lex == lex && h.end == end && keep(self.entry(h)))
+                .copied()
+        })
+    }
+
+    /// The longest cue word of `kind` ending at token `end - 1`.
+    pub(crate) fn cue_ending(&self, end: usize, kind: &str) -> Option<Hit> {
+        self.hit_ending_where(end, Lex::StatCue, |e| e.kind() == Some(kind))
+    }
+
+    /// Whether token `i` is a dash (`-`, `–`, `—`, `−`…).
+    fn dash(&self, i: usize) -> bool {
+        self.doc.key(i) == "-"
+    }
+
+    /// A number word that can start a spelled-out number (a digit from one, or `mười`).
+    fn starter(&self, i: usize) -> Option<NumWord> {
+        let h = self.doc.hit(i, Lex::NumberWord)?;
+        if h.len() != 1 {
+            return None;
+        }
+        match NumWord::of_number(self.entry(&h))? {
+            w @ NumWord::Number(WordRole::Digit, v) if v > 0 => Some(w),
+            w @ NumWord::Number(WordRole::Ten, _) => Some(w),
+            _ => None,
+        }
+    }
+
+    /// The number word or magnitude of token `i`.
+    fn num_word(&self, i: usize) -> Option<NumWord> {
+        let d = self.doc;
+        if let Some(h) = d.hit(i, Lex::NumberWord).filter(|h| h.len() == 1) {
+            return NumWord::of_number(self.entry(&h));
+        }
+        let h = d.hit(i, Lex::Magnitude).filter(|h| h.len() == 1)?;
+        NumWord::of_magnitude(self.entry(&h))
+    }
+
+    /// The magnitude word at token `i`: its value and the token after it.
+    fn magnitude(&self, i: usize) -> Option<(f64, usize)> {
+        let h = self.doc.hit(i, Lex::Magnitude)?;
+        match NumWord::of_magnitude(self.entry(&h))? {
+            NumWord::Magnitude(v) => Some((v, h.end)),
+            NumWord::Number(..) => None,
+        }
+    }
+
+    /// Finds every figure of the document, in text order: pushes its statistic to `out` and
+    /// returns the token range of each (as `u32`: dense statistics are many).
+    pub(crate) fn find(&mut self, out: &mut Vec<Statistic>) -> Vec<(u32, u32)> {
+        let d = self.doc;
+        let mut tokens = Vec::new();
+        let mut i = 0;
+        while i < d.len() {
+            match d.token(i).kind {
+                TokenKind::Number | TokenKind::Percent => {
+                    let (fig, next) = self.at_number(i);
+                    if let Some(f) = fig {
+                        let (first, end) = (f.first, f.end);
+                        let s = self.finish(f);
+                        out.push(s.0);
+                        tokens.push(range(s.1, end.max(first)));
+                    }
+                    i = next.max(i + 1);
                 }
-                break;
+                TokenKind::Syllable | TokenKind::InvalidSyllable => {
+                    if self.starter(i).is_some() {
+                        match self.at_words(i) {
+                            Ok(f) => {
+                                let next = f.end;
+                                let s = self.finish(f);
+                                out.push(s.0);
+                                tokens.push(range(s.1, next));
+                                i = next.max(i + 1);
+                            }
+                            Err(skip) => i = skip.max(i + 1),
+                        }
+                    } else {
+                        i += 1;
+                    }
+                }
+                _ => i += 1,
             }
         }
+        tokens
     }
-    let (kind, currency, unit) = match f.unit {
-        Unit::Percent { points } => (
-            StatKind::Percentage,
-            None,
-            points.then(|| "điểm phần trăm".to_string()),
-        ),
-        Unit::Money(iso) => (StatKind::Money, Some(iso.to_string()), None),
-        Unit::Noun { form, quantity } => {
-            let kind = if f.denominator.is_some() {
-                StatKind::Ratio
-            } else if quantity {
-                StatKind::Quantity
-            } else {
-                StatKind::Count
-            };
-            (kind, None, Some(form.to_string()))
-        }
-    };
-    Statistic {
-        text: text[start..f.end].to_string(),
-        start,
-        end: f.end,
-        kind,
-        value: f.value,
-        max: f.max,
-        currency,
-        unit,
-        per: f.per,
-        subject: None,
-        category: None,
-        qualifier,
-        numerator: f.numerator,
-        denominator: f.denominator,
-        change: None,
-        group: None,
-    }
-}
 
-/// The char just before `i`.
-fn char_before(t: &str, i: usize) -> Option<char> {
-    t.get(..i)?.chars().next_back()
-}
-
-fn byte(t: &str, i: usize) -> u8 {
-    t.as_bytes().get(i).copied().unwrap_or(0)
-}
-
-/// Skips an identifier-like chain (`09/4/2021`, `69-KL/TU`, `67/2022/TT-BTC`, `09:17`).
-fn skip_chain(t: &str, mut i: usize) -> usize {
-    let b = t.as_bytes();
-    while i < b.len() {
-        let c = b[i];
-        if c.is_ascii_alphanumeric() || matches!(c, b'/' | b'-' | b'.' | b':' | b',') {
-            if matches!(c, b'.' | b',') && !b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric) {
+    /// Skips an identifier-like chain glued to token `i - 1` (`Covid-19`, `12/QĐ`):
+    /// returns the first token after it.
+    fn skip_chain(&self, mut i: usize) -> usize {
+        while self.glued(i) {
+            let k = self.doc.key(i);
+            let joiner = matches!(k, "/" | "-" | ":")
+                || (matches!(k, "." | ",") && self.glued(i + 1) && self.starts_alnum(i + 1));
+            if !(joiner || self.starts_alnum(i)) {
                 break;
             }
             i += 1;
-        } else if c >= 0x80 {
-            // Đ in `QĐ-UBND` and other letters inside symbols
-            let ch = t[i..].chars().next().unwrap_or(' ');
-            if is_letter(ch) {
-                i += ch.len_utf8();
+        }
+        i
+    }
+
+    /// Is the number at token `first` a label (`Điều 5`, `năm 2020`)?
+    fn is_label(&self, first: usize) -> bool {
+        // `dân số 64 người`: the label word ends a longer noun
+        if self.cue_ending(first, "noun").is_some_and(|h| h.len() > 1) {
+            return false;
+        }
+        first > 0
+            && self.same_line(first)
+            && self.letters_only(first - 1)
+            && self.doc.has(first - 1, Lex::NumberLabel)
+            && self
+                .doc
+                .hit(first - 1, Lex::NumberLabel)
+                .is_some_and(|h| h.len() == 1)
+    }
+
+    /// Whether the dash at token `j` separates a list of figures rather than a range: a space
+    /// on one side only, and another dash and figure after the next figure
+    /// (`12,4 -18,6%- 21,3%`).
+    fn lopsided_list(&self, j: usize) -> bool {
+        let number =
+            |k: usize| matches!(self.kind(k), Some(TokenKind::Number | TokenKind::Percent));
+        let lopsided = |j: usize| {
+            self.dash(j)
+                && self.glued(j) != self.glued(j + 1)
+                && number(j + 1)
+                && j > 0
+                && number(j - 1)
+        };
+        lopsided(j)
+            && ((self.same_line(j + 2) && lopsided(j + 2))
+                || (j >= 2 && self.same_line(j) && lopsided(j - 2)))
+    }
+
+    /// A percent unit at token `p` (`%` sign, `phần trăm`, `điểm phần trăm`).
+    fn percent_unit(&self, p: usize) -> Option<(Unit<'a>, usize)> {
+        if matches!(self.doc.key(p), "%" | "％") && self.kind(p) == Some(TokenKind::Symbol) {
+            return Some((Unit::Percent { points: false }, p + 1));
+        }
+        let h = self.hit_where(p, Lex::Unit, |e| {
+            matches!(e.kind(), Some("percent" | "points"))
+        })?;
+        let points = self.entry(&h).kind() == Some("points");
+        Some((Unit::Percent { points }, h.end))
+    }
+
+    /// A currency at token `p`. `small` (a plain number below 1000 before it) turns on the
+    /// compound check: `02 đồng chí`, `5 đồng bào`, `5 đô thị` are not money, while in
+    /// `107.000 đồng thời điểm` the amount decides.
+    fn currency(&self, p: usize, small: bool) -> Option<(&'a str, usize)> {
+        let d = self.doc;
+        if !d.has(p, Lex::Currency) {
+            return None;
+        }
+        for h in d.hits_at(p).iter().filter(|h| h.lex == Lex::Currency) {
+            let e = self.entry(h);
+            if self.run_on(h) {
+                continue;
+            }
+            let amount_only = e.col(2) == "amount";
+            if amount_only && small {
+                continue;
+            }
+            let form = e.phrase();
+            if (small || form == "đô" || amount_only)
+                && self.spaced(h.end)
+                && self.same_line(h.end)
+                && self
+                    .hit_where(p, Lex::CurrencyCompound, |_| true)
+                    .is_some_and(|c| c.end == h.end + 1)
+            {
+                return None;
+            }
+            // `đ/c` (đồng chí) is no amount.
+            if form == "đ" && self.glued(h.end) && d.key(h.end) == "/" && d.key(h.end + 1) == "c" {
+                return None;
+            }
+            // `Đồng Nai`, `thôn 5 Đồng Yên`: a capitalised currency word is a name.
+            if form == "đồng" && d.token(p).case == Case::Title {
+                return None;
+            }
+            return Some((e.col(1), h.end));
+        }
+        None
+    }
+
+    /// Whether a word hit runs on into a glued letter or digit (`cm3`, `ca mắcCovid`): then
+    /// it is only the start of a longer word.
+    fn run_on(&self, h: &Hit) -> bool {
+        self.glued(h.end) && self.starts_alnum(h.end) && self.ends_alnum(h.end - 1)
+    }
+
+    /// A counted noun or unit of measure at token `p`.
+    fn noun(&self, p: usize) -> Option<(Unit<'a>, usize)> {
+        if !self.doc.has(p, Lex::Unit) {
+            return None;
+        }
+        let h = *self.doc.hits_at(p).iter().find(|h| {
+            h.lex == Lex::Unit
+                && matches!(self.entry(h).kind(), Some("count" | "quantity"))
+                && !self.run_on(h)
+        })?;
+        let e = self.entry(&h);
+        Some((
+            Unit::Noun {
+                form: e.phrase(),
+                quantity: e.kind() == Some("quantity"),
+            },
+            h.end,
+        ))
+    }
+
+    /// The unit at token `p`: a percent, a currency, a noun.
+    fn unit_at(&self, p: usize, small: bool) -> Option<(Unit<'a>, usize)> {
+        if !self.same_line(p) {
+            return None;
+        }
+        self.percent_unit(p)
+            .or_else(|| {
+                self.currency(p, small)
+                    .map(|(iso, e)| (Unit::Money(iso), e))
+            })
+            .or_else(|| self.noun(p))
+    }
+
+    /// Magnitude words after token `pos - 1`, on its line: (multiplier, added amount, end).
+    /// Compounds multiply (`nghìn tỷ`); one composition step adds (`3 tỷ 500 triệu`).
+    fn magnitudes(&self, pos: usize) -> (f64, f64, usize) {
+        let d = self.doc;
+        let mut mult = 1.0f64;
+        let mut last = 0.0f64;
+        let mut end = pos;
+        let mut add = 0.0f64;
+        let mut p = pos;
+        while self.same_line(p) {
+            let Some((v, e)) = self.magnitude(p) else {
+                break;
+            };
+            // `triệuđồng` glued: only before a currency.
+            if self.glued(e) && self.is_word(e) && !d.has(e, Lex::Currency) {
+                break;
+            }
+            if last == 0.0 || v > last {
+                mult *= v;
+                last = v;
+                end = e;
             } else {
                 break;
             }
-        } else {
-            break;
-        }
-    }
-    i
-}
-
-/// Reads the figure starting at the digit `i`. Returns it (if a statistic) and where to resume.
-fn at_digits(t: &str, i: usize, conv: NumberConvention) -> (Option<Figure<'static>>, usize) {
-    let b = t.as_bytes();
-    let e1 = lex_digits(b, i);
-    let raw = &t[i..e1];
-    let prev = char_before(t, i);
-    // glued to a letter (`tỷ lệ0,49%`, `Covid-19`, `H5N1`, `truy cập18,912,473`)
-    let glued_letter = prev.is_some_and(is_letter);
-    let mut start = i;
-    let mut sign = 1.0;
-    if prev == Some('-') || prev == Some('−') {
-        let pp = char_before(t, i - prev.map_or(1, char::len_utf8));
-        match pp {
-            None | Some(' ') | Some('(') | Some('\n') | Some('\t') => {
-                sign = -1.0;
-                start = i - prev.map_or(1, char::len_utf8);
-            }
-            Some(c) if c.is_alphanumeric() => return (None, skip_chain(t, e1)),
-            _ => {}
-        }
-    }
-    if prev == Some('/') || prev == Some('.') && i >= 2 && byte(t, i - 2).is_ascii_digit() {
-        return (None, skip_chain(t, e1));
-    }
-    // `$5 triệu`
-    let dollar_prefix = prev == Some('$');
-    let next = byte(t, e1);
-    let next2 = byte(t, e1 + 1);
-    // times `09:17`, `9h30`
-    if next == b':' && next2.is_ascii_digit()
-        || (next == b'h' || next == b'g') && next2.is_ascii_digit()
-    {
-        return (None, skip_chain(t, e1));
-    }
-    // document numbers `69-KL/TU`
-    if next == b'-' && (next2.is_ascii_alphabetic() || next2 >= 0xC0) {
-        return (None, skip_chain(t, e1));
-    }
-    let Some(p1) = digits_value(raw, conv) else {
-        return (None, skip_chain(t, e1));
-    };
-    // phone numbers and codes: long zero-led digit runs
-    let int_len = raw.find(['.', ',']).unwrap_or(raw.len());
-    if raw.starts_with('0') && int_len >= 4 {
-        return (None, skip_chain(t, e1));
-    }
-    let v1 = p1.value;
-    // ratio `7/10 nhóm chỉ tiêu`, else date / document number
-    if next == b'/' && next2.is_ascii_digit() {
-        let s2 = e1 + 1;
-        let e2 = lex_digits(b, s2);
-        let after = byte(t, e2);
-        let after2 = byte(t, e2 + 1);
-        if after == b'/'
-            || after == b'-' && after2.is_ascii_alphanumeric()
-            || after2.is_ascii_digit() && matches!(after, b'.' | b':' | b',')
-        {
-            return (None, skip_chain(t, e2));
-        }
-        let Some(d) = digits_value(&t[s2..e2], conv) else {
-            return (None, skip_chain(t, e2));
-        };
-        if d.value == 0.0 || glued_letter || is_label(t, start) {
-            return (None, e2);
-        }
-        let p = skip_ws(t, e2);
-        {
-            if let Some((form, quantity, ue)) = noun_at(t, p) {
-                if quantity || p == e2 {
-                    return (None, e2);
-                }
-                return (
-                    Some(Figure {
-                        start,
-                        end: ue,
-                        value: v1 / d.value,
-                        max: None,
-                        unit: Unit::Noun { form, quantity },
-                        per: None,
-                        numerator: Some(v1),
-                        denominator: Some(d.value),
-                    }),
-                    ue,
-                );
-            }
-        }
-        return (None, e2);
-    }
-    let mut value = v1 * sign;
-    let mut max: Option<f64> = None;
-    let mut pos = e1;
-    // range `23-25%`, `5 - 7 người`, `10 đến 15%`
-    {
-        let p = skip_ws(t, pos);
-        let mut q = None;
-        for sep in ["-", "–", "—", "đến", "tới"] {
-            if let Some(e) = match_ci(t, p, sep)
-                && (!sep.starts_with(char::is_alphabetic) || boundary_after(t, e))
+            p = e;
+            // composition `3 tỷ 500 triệu`: a number then a smaller magnitude
+            if self.same_line(p)
+                && last >= 1000.0
+                && let Value::Number { value, .. } = d.token(p).value
+                && self.same_line(p + 1)
+                && let Some((v3, e3)) = self.magnitude(p + 1)
+                && v3 < last
+                && v3 >= 1000.0
             {
-                q = Some(e);
+                add += value * v3;
+                end = e3;
                 break;
             }
         }
-        if let Some(q) = q {
-            let p2 = skip_ws(t, q);
-            if byte(t, p2).is_ascii_digit() {
-                let e2 = lex_digits(b, p2);
-                let a = byte(t, e2);
-                let a2 = byte(t, e2 + 1);
-                let dateish = (a == b'/' || a == b'-' || a == b':') && a2.is_ascii_digit();
-                if !dateish
-                    && let Some(v2) = digits_value(&t[p2..e2], conv)
-                    && v2.value > v1
+        (mult, add, end)
+    }
+
+    /// Reads the figure starting at the number or percentage token `i`. Returns it (if a
+    /// statistic) and the token where the walk resumes.
+    fn at_number(&self, i: usize) -> (Option<Figure<'a>>, usize) {
+        let d = self.doc;
+        let tok = d.token(i);
+        let percent_token = tok.kind == TokenKind::Percent;
+        let p = i.wrapping_sub(1);
+        let prev_glued = self.glued(i);
+        // glued to a letter (`tỷ lệ0,49%`, `H5N1`, `truy cập18,912,473`)
+        let glued_letter = prev_glued && self.is_word(p) && self.ends_alnum(p);
+        let mut first = i;
+        let mut sign = 1.0;
+        // the dash of a list before it (`12,4 -18,6%`) is no minus sign
+        let listed = p > 0
+            && p.checked_sub(1)
+                .is_some_and(|q| self.lopsided_list(q + 1) || q >= 2 && self.lopsided_list(q - 1))
+            && !self.glued(p)
+            && matches!(
+                self.kind(p - 1),
+                Some(TokenKind::Number | TokenKind::Percent)
+            );
+        if prev_glued && matches!(d.text_of(p), "-" | "−") && !listed {
+            if !self.glued(p) || d.key(p - 1) == "(" {
+                sign = -1.0;
+                first = p;
+            } else if self.ends_alnum(p - 1) {
+                return (None, self.skip_chain(i + 1));
+            }
+        }
+        if prev_glued
+            && (d.key(p) == "/"
+                || (d.key(p) == "."
+                    && self.glued(p)
+                    && d.text_of(p - 1).ends_with(|c: char| c.is_ascii_digit())))
+        {
+            return (None, self.skip_chain(i + 1));
+        }
+        // `$5 triệu`
+        let dollar_prefix = prev_glued && d.text_of(p) == "$";
+        // document numbers `69-KL/TU` the tokenizer did not take whole
+        if !percent_token
+            && self.glued(i + 1)
+            && self.dash(i + 1)
+            && self.glued(i + 2)
+            && self.is_word(i + 2)
+        {
+            return (None, self.skip_chain(i + 1));
+        }
+        let raw = d.text_of(i);
+        // phone numbers and codes: long zero-led digit runs
+        let int_len = raw.find(['.', ',', '/', '%', ' ']).unwrap_or(raw.len());
+        if raw.starts_with('0') && int_len >= 4 {
+            return (None, self.skip_chain(i + 1));
+        }
+        let (v1, ambiguous) = match tok.value {
+            Value::Number {
+                value, ambiguous, ..
+            } => (value, ambiguous),
+            Value::Percent(v) => (v, false),
+            Value::Fraction(n, den) => return self.ratio(i, first, n, den, glued_letter),
+            _ => return (None, self.skip_chain(i + 1)),
+        };
+        let mut value = v1 * sign;
+        let mut max: Option<f64> = None;
+        let mut pos = i + 1;
+        let mut unit_found: Option<(Unit<'a>, usize)> = None;
+        if percent_token {
+            unit_found = Some((Unit::Percent { points: false }, i + 1));
+        } else {
+            // range `23-25%`, `5 - 7 người`, `10 đến 15%`
+            let j = i + 1;
+            // a dash with a space on one side only, in a chain of three or more figures,
+            // separates a list (`12,4 -18,6%- 21,3%`); `5- 10%` is still a range
+            let lopsided = self.lopsided_list(j);
+            if lopsided && self.same_line(j + 1) && d.token(j + 1).kind == TokenKind::Percent {
+                unit_found = Some((Unit::Percent { points: false }, i + 1));
+            }
+            let sep_end = if lopsided {
+                None
+            } else if self.same_line(j) && self.dash(j) {
+                Some(j + 1)
+            } else if self.same_line(j) {
+                self.cue(j, "range").map(|h| h.end)
+            } else {
+                None
+            };
+            if let Some(k) = sep_end.filter(|&k| self.same_line(k)) {
+                let dateish = self.glued(k + 1)
+                    && matches!(d.key(k + 1), "/" | "-" | ":")
+                    && self.glued(k + 2)
+                    && d.token(k + 2).case == Case::Digit;
+                let v2 = match d.token(k).value {
+                    Value::Number { value, .. } if !dateish => Some((value, false)),
+                    Value::Percent(v) if d.token(k).kind == TokenKind::Percent => Some((v, true)),
+                    _ => None,
+                };
+                if let Some((v2, is_pct)) = v2
+                    && v2 > v1
                 {
-                    max = Some(v2.value);
-                    pos = e2;
-                    // `10-15.000 đồng`, `10 - 20000 đồng`: the first bound shares
-                    // the thousands of the second
+                    max = Some(v2);
+                    pos = k + 1;
+                    if is_pct {
+                        unit_found = Some((Unit::Percent { points: false }, k + 1));
+                    }
+                    // `10-15.000 đồng`, `10 - 20000 đồng`: the first bound shares the
+                    // thousands of the second
                     if (1.0..1000.0).contains(&v1) && v1.fract() == 0.0 {
                         let mut f = 1000.0;
-                        while v1 * f * 10.0 <= v2.value && f < 1e12 {
+                        while v1 * f * 10.0 <= v2 && f < 1e12 {
                             f *= 1000.0;
                         }
-                        if v1 * f <= v2.value && v2.value < v1 * f * 10.0 {
+                        if v1 * f <= v2 && v2 < v1 * f * 10.0 {
                             value = v1 * f * sign;
                         }
                     }
                 }
             }
         }
-    }
-    // magnitude words, compounds (`nghìn tỷ`) and compositions (`3 tỷ 500 triệu`)
-    let (mult, add, mpos) = magnitudes(t, pos, conv);
-    if mult != 1.0 || add != 0.0 {
-        value = value * mult + add * sign;
-        max = max.map(|m| m * mult);
-        pos = mpos;
-    }
-    let magnitude = mult != 1.0;
-    // the unit
-    let p = skip_ws(t, pos);
-    let plain_small = !magnitude && value.abs() < 1000.0 && max.is_none();
-    let Some((unit, mut end)) = unit_at(t, p, plain_small) else {
-        if dollar_prefix {
-            return (
-                Some(Figure {
-                    start: start - 1,
-                    end: pos,
-                    value,
-                    max,
-                    unit: Unit::Money("USD"),
-                    per: None,
-                    numerator: None,
-                    denominator: None,
-                }),
-                pos,
-            );
-        }
-        return (None, pos);
-    };
-    match unit {
-        Unit::Percent { .. } => {}
-        // scraped news glues words (`đạt419.833 tỷ đồng`): money keeps its glued number
-        Unit::Money(iso) => {
-            // the đồng has no subunit: `500,000 đồng` can only be five hundred thousand
-            // (REFERENCE §3.1: the unit decides an ambiguous `1,500`)
-            if iso == "VND"
-                && !magnitude
-                && p1.ambiguous
-                && raw.contains(',')
-                && let Some(v) = digits_value(raw, NumberConvention::English)
-            {
-                value = v.value * sign;
+        // magnitude words, compounds (`nghìn tỷ`) and compositions (`3 tỷ 500 triệu`)
+        let mut magnitude = false;
+        if unit_found.is_none() {
+            let (mult, add, mpos) = self.magnitudes(pos);
+            if mult != 1.0 || add != 0.0 {
+                value = value * mult + add * sign;
+                max = max.map(|m| m * mult);
+                pos = mpos;
             }
-            // `ĐVT: 1000 đồng`, `Thành tiền (1000 đ)`: a unit declared for a table column
-            if iso == "VND" && is_unit_declaration(t, start, end, value) {
-                return (None, end);
+            magnitude = mult != 1.0;
+        }
+        let plain_small = !magnitude && value.abs() < 1000.0 && max.is_none();
+        let unit_glued = unit_found.is_some() || self.glued(pos);
+        let Some((unit, mut end)) = unit_found.or_else(|| self.unit_at(pos, plain_small)) else {
+            if dollar_prefix {
+                return (
+                    Some(Figure {
+                        first: first - 1,
+                        end: pos,
+                        value,
+                        max,
+                        unit: Unit::Money("USD"),
+                        per: None,
+                        numerator: None,
+                        denominator: None,
+                        qualifier: None,
+                        density: false,
+                        unit_list: None,
+                    }),
+                    pos,
+                );
             }
-            // `điểm 4đ, 4e`: a lettered sub-item, not four đồng
-            if plain_small && p == pos && is_label(t, start) {
-                return (None, end);
-            }
-        }
-        Unit::Noun { quantity, .. } => {
-            if glued_letter || is_label(t, start) || !quantity && p == pos && !magnitude {
-                return (None, end);
-            }
-        }
-    }
-    // `23%-25%`, `từ 23% đến 25%` (second unit repeated)
-    if max.is_none() && sign > 0.0 {
-        let p = skip_ws(t, end);
-        for sep in ["-", "–", "đến", "tới"] {
-            let Some(q) = match_ci(t, p, sep) else {
-                continue;
-            };
-            if sep.len() > 3 && !boundary_after(t, q) {
-                continue;
-            }
-            let p2 = skip_ws(t, q);
-            if !byte(t, p2).is_ascii_digit() {
-                break;
-            }
-            let e2 = lex_digits(b, p2);
-            let Some(v2) = digits_value(&t[p2..e2], conv) else {
-                break;
-            };
-            let (m2, a2, mp2) = magnitudes(t, e2, conv);
-            let pu = skip_ws(t, mp2);
-            if let Some((u2, ue2)) = unit_at(t, pu, pu == mp2)
-                && u2 == unit
-                && matches!(unit, Unit::Percent { .. })
-            {
-                max = Some(v2.value * m2 + a2);
-                end = ue2;
-            }
-            break;
-        }
-    }
-    // per-unit `đồng/người/năm`, `%/năm`, `tấn/ha`
-    let mut per_parts: Vec<&str> = Vec::new();
-    if !matches!(
-        unit,
-        Unit::Noun {
-            quantity: false,
-            ..
-        }
-    ) {
-        while byte(t, end) == b'/' {
-            // `đồng/người`, and `đồng/ người` (a space after the slash, seen in news) when a
-            // known noun or unit follows
-            let s = match noun_at(t, skip_ws(t, end + 1)) {
-                Some(_) => skip_ws(t, end + 1),
-                None => end + 1,
-            };
-            let e = match noun_at(t, s) {
-                Some((_, _, e)) => e,
-                None => {
-                    let e = word_end(t, s);
-                    if e == s || !boundary_after(t, e) {
-                        break;
-                    }
-                    e
-                }
-            };
-            per_parts.push(&t[s..e]);
-            end = e;
-        }
-    }
-    let per = (!per_parts.is_empty()).then(|| per_parts.join("/"));
-    if dollar_prefix && matches!(unit, Unit::Money(_)) {
-        start -= 1;
-    }
-    // an amount repeated in parentheses: `năm vạn đồng (50.000 đ)`
-    if matches!(unit, Unit::Money(_)) {
-        end = paren_repeat(t, end, value, conv).unwrap_or(end);
-    }
-    (
-        Some(Figure {
-            start,
-            end,
-            value,
-            max,
-            unit,
-            per,
-            numerator: None,
-            denominator: None,
-        }),
-        end,
-    )
-}
-
-/// `(50.000 đ)` or `(năm mươi nghìn đồng)` right after an amount, with the same value.
-fn paren_repeat(t: &str, end: usize, value: f64, conv: NumberConvention) -> Option<usize> {
-    let p = skip_ws(t, end);
-    if byte(t, p) != b'(' {
-        return None;
-    }
-    // look at most 120 bytes ahead: a missing `)` must not make the scan quadratic
-    let window = &t[p..floor(t, p.saturating_add(120).min(t.len()))];
-    let close = window.find(')')? + p;
-    let inner_start = skip_ws(t, p + 1);
-    let (fig, _) = if byte(t, inner_start).is_ascii_digit() {
-        at_digits(t, inner_start, conv)
-    } else {
-        let e = word_end(t, inner_start);
-        match at_words(t, inner_start, e) {
-            Ok((f, n)) => (Some(f), n),
-            Err(_) => (None, 0),
-        }
-    };
-    let f = fig?;
-    (matches!(f.unit, Unit::Money(_)) && (f.value - value).abs() < 0.5 && f.end <= close)
-        .then_some(close + 1)
-}
-
-/// `ĐVT: 1000 đồng`, `Đơn vị tính: 1.000 đồng`, `( 1000 đ)`: a unit declaration for a table
-/// (asked for đồng only: `(1.000 USD)` after a converted amount is a real amount).
-fn is_unit_declaration(t: &str, start: usize, end: usize, value: f64) -> bool {
-    let mut b = skip_ws_back(t, start);
-    if byte(t, b.wrapping_sub(1)) == b':' {
-        b = skip_ws_back(t, b - 1);
-    }
-    if ["đvt", "đơn vị tính", "đơn vị"]
-        .iter()
-        .any(|w| word_before(t, b, w).is_some())
-    {
-        return true;
-    }
-    // in parentheses only a scale (`(1000 đ)`), not a repeated amount (`(50.000 đ)`)
-    [1.0, 1e3, 1e6, 1e9].contains(&value)
-        && byte(t, b.wrapping_sub(1)) == b'('
-        && byte(t, skip_ws(t, end)) == b')'
-}
-
-/// Is the number at `i` a label (`Điều 5`, `năm 2020`)?
-fn is_label(t: &str, i: usize) -> bool {
-    let (_, w) = prev_word(t, i);
-    if w.is_empty() || w.len() > 12 {
-        return false;
-    }
-    let lw: String = w.chars().map(lc).collect();
-    LABEL_WORDS.contains(&lw.as_str())
-}
-
-/// ASCII bytes (lower case) that start a magnitude word (`c` of `chục`, `t` of `triệu`…).
-static MAGNITUDE_FIRST: LazyLock<[bool; 128]> = LazyLock::new(|| {
-    let mut first = [false; 128];
-    for (w, _) in MAGNITUDES.iter() {
-        match w.bytes().next() {
-            Some(b) if b < 0x80 => first[usize::from(b)] = true,
-            // a magnitude word starting with a non-ASCII letter: no byte may be ruled out
-            Some(_) => first = [true; 128],
-            None => {}
-        }
-    }
-    first
-});
-
-/// Magnitude words after `pos`: returns (multiplier, added amount, end).
-fn magnitudes(t: &str, pos: usize, conv: NumberConvention) -> (f64, f64, usize) {
-    let mut mult = 1.0f64;
-    let mut last = 0.0f64;
-    let mut end = pos;
-    let mut add = 0.0f64;
-    let mut p = skip_ws(t, pos);
-    loop {
-        let mut found = None;
-        // cheap first-byte test: an ASCII byte that starts no magnitude word ends the search
-        let c0 = byte(t, p);
-        if c0 < 0x80 && !MAGNITUDE_FIRST[usize::from(c0.to_ascii_lowercase())] {
-            break;
-        }
-        for (w, v) in MAGNITUDES.iter() {
-            if let Some(e) = match_ci(t, p, w) {
-                // glued `tỷđồng`: allowed when a currency follows
-                if boundary_after(t, e) || currency_at(t, e, true).is_some() {
-                    found = Some((*v, e));
-                    break;
-                }
-            }
-        }
-        let Some((v, e)) = found else { break };
-        if last == 0.0 || v > last {
-            mult *= v;
-            last = v;
-            end = e;
-        } else {
-            break;
-        }
-        p = skip_ws(t, e);
-        // composition `3 tỷ 500 triệu`: a number then a smaller magnitude
-        if byte(t, p).is_ascii_digit() && last >= 1000.0 {
-            let e2 = lex_digits(t.as_bytes(), p);
-            if let Some(n) = digits_value(&t[p..e2], conv) {
-                let p3 = skip_ws(t, e2);
-                let small = MAGNITUDES.iter().find_map(|(w, v)| {
-                    word_at(t, p3, w)
-                        .filter(|_| *v < last && *v >= 1000.0)
-                        .map(|e| (*v, e))
-                });
-                if let Some((v3, e3)) = small {
-                    // one composition step: `3 tỷ 500 triệu`
-                    add += n.value * v3;
-                    end = e3;
-                    break;
-                }
-            }
-        }
-    }
-    (mult, add, end)
-}
-
-/// A currency at `p`. `small` (a plain number below 1000 before it) turns on the compound check:
-/// `02 đồng chí`, `5 đồng bào`, `300 đồng đội`, `5 đô thị` are not money, while in
-/// `107.000 đồng thời điểm` or `10.990 tỷ đồng bằng vốn vay` the amount decides.
-fn currency_at(t: &str, p: usize, small: bool) -> Option<(&'static str, usize)> {
-    let second = second_byte(t, p);
-    for (form, iso) in CURRENCIES.candidates(t, p) {
-        if !second_may_match(second, form) {
-            continue;
-        }
-        let Some(e) = match_ci(t, p, form) else {
-            continue;
+            return (None, pos);
         };
-        let last_is_word = form.chars().next_back().is_some_and(is_word_char);
-        if last_is_word && !boundary_after(t, e) {
-            continue;
+        match unit {
+            Unit::Percent { .. } => {}
+            Unit::Money(iso) => {
+                // the đồng has no subunit: `500,000 đồng` can only be five hundred thousand
+                // (REFERENCE §3.1: the unit decides an ambiguous `1,500`)
+                if iso == "VND"
+                    && !magnitude
+                    && ambiguous
+                    && raw.contains(',')
+                    && let Some(v) = parse_number_with(raw, NumberConvention::English)
+                {
+                    value = v.value * sign;
+                }
+                // `ĐVT: 1000 đồng`, `Thành tiền (1000 đ)`: a unit declared for a table column
+                if iso == "VND" && self.is_unit_declaration(first, end, value) {
+                    return (None, end);
+                }
+                // `điểm 4đ, 4e`: a lettered sub-item, not four đồng
+                if plain_small && unit_glued && self.is_label(first) {
+                    return (None, end);
+                }
+            }
+            Unit::Noun { quantity, .. } => {
+                if glued_letter || self.is_label(first) || !quantity && unit_glued && !magnitude {
+                    return (None, end);
+                }
+            }
         }
-        let amount_only = AMOUNT_ONLY.contains(form);
-        if amount_only && small {
-            continue;
+        // `23%-25%`, `từ 23% đến 25%` (second unit repeated)
+        if max.is_none()
+            && sign > 0.0
+            && matches!(unit, Unit::Percent { .. })
+            && !self.lopsided_list(end)
+        {
+            let j = end;
+            let sep_end = if self.same_line(j) && matches!(d.text_of(j), "-" | "–") {
+                Some(j + 1)
+            } else if self.same_line(j) {
+                self.cue(j, "range").map(|h| h.end)
+            } else {
+                None
+            };
+            if let Some(k) = sep_end.filter(|&k| self.same_line(k))
+                && let Some((v2, u2, e2)) = self.percent_at(k)
+                && u2 == unit
+            {
+                max = Some(v2);
+                end = e2;
+            }
         }
-        if small || form == "đô" || amount_only {
-            let q = skip_ws(t, e);
-            if q > e {
-                let we = word_end(t, q);
-                let w: String = t[q..we].chars().map(lc).collect();
-                if COMPOUNDS.contains(&(form.clone(), w)) {
+        // `từ 45.000 đồng đến 52.000 đồng/kg`: one range, the currency written twice
+        if max.is_none()
+            && sign > 0.0
+            && let Unit::Money(iso) = unit
+            && self.cue_ending(first, "from").is_some()
+            && self.same_line(end)
+            && let Some(k) = self.cue(end, "range").map(|h| h.end)
+            && self.same_line(k)
+            && let Value::Number { value: v2, .. } = d.token(k).value
+            && d.token(k).kind == TokenKind::Number
+        {
+            let (m2, a2, mp2) = self.magnitudes(k + 1);
+            if let Some((iso2, e2)) = self.currency(mp2, false).filter(|_| self.same_line(mp2))
+                && iso2 == iso
+                && v2 * m2 + a2 > value
+            {
+                max = Some(v2 * m2 + a2);
+                end = e2;
+            }
+        }
+        // per-unit `đồng/người/năm`, `%/năm`, `tấn/ha`
+        let mut per: Option<(usize, usize, bool)> = None;
+        if !matches!(
+            unit,
+            Unit::Noun {
+                quantity: false,
+                ..
+            }
+        ) {
+            while self.glued(end) && d.key(end) == "/" {
+                let k = end + 1;
+                let e = if self.same_line(k)
+                    && let Some((_, e)) = self.noun(k)
+                {
+                    e
+                } else if self.glued(k)
+                    && self.letters_only(k)
+                    && !(self.glued(k + 1) && self.starts_alnum(k + 1))
+                {
+                    k + 1
+                } else {
+                    break;
+                };
+                let (a, spaced) = per.map_or((k, false), |(a, _, s)| (a, s));
+                per = Some((a, e, spaced || !self.glued(k)));
+                end = e;
+            }
+        }
+        // `80.000 USD mỗi năm`
+        if per.is_none()
+            && !matches!(
+                unit,
+                Unit::Noun {
+                    quantity: false,
+                    ..
+                }
+            )
+            && self.same_line(end)
+            && let Some(h) = self.cue(end, "per")
+            && self.same_line(h.end)
+        {
+            let e = self
+                .noun(h.end)
+                .map(|(_, e)| e)
+                .or_else(|| self.letters_only(h.end).then_some(h.end + 1));
+            if let Some(e) = e {
+                per = Some((h.end, e, false));
+                end = e;
+            }
+        }
+        // `512 thôn, bản, tổ dân phố`: one count of a list of nouns
+        let mut unit_list = None;
+        if let Unit::Noun {
+            quantity: false, ..
+        } = unit
+        {
+            let unit_start = (first..end)
+                .find(|&j| d.hit(j, Lex::Unit).is_some_and(|h| h.end == end))
+                .unwrap_or(end);
+            let mut e = end;
+            while self.same_line(e)
+                && matches!(d.key(e), "," | "và")
+                && self.same_line(e + 1)
+                && let Some((
+                    Unit::Noun {
+                        quantity: false, ..
+                    },
+                    e2,
+                )) = self.noun(e + 1)
+            {
+                e = e2;
+            }
+            if e > end {
+                unit_list = Some((unit_start, e));
+                end = e;
+            }
+        }
+        // `64 người/km2`: a count per area is a density
+        let mut density = false;
+        if let Unit::Noun {
+            quantity: false, ..
+        } = unit
+            && self.glued(end)
+            && d.key(end) == "/"
+            && let Some(h) = self.cue(end + 1, "area")
+        {
+            per = Some((end + 1, h.end, false));
+            end = h.end;
+            density = true;
+        }
+        // `1 con ngõ`: one of a classifier before its noun is no count
+        if let Unit::Noun { .. } = unit
+            && value == 1.0
+            && max.is_none()
+            && self.cue(end - 1, "classifier").is_some()
+            && self.spaced(end)
+            && self.same_line(end)
+            && self.is_word(end)
+            && d.token(end).case == Case::Lower
+        {
+            return (None, end);
+        }
+        if dollar_prefix && matches!(unit, Unit::Money(_)) {
+            first -= 1;
+        }
+        // an amount repeated in parentheses: `năm vạn đồng (50.000 đ)`
+        if matches!(unit, Unit::Money(_)) {
+            end = self.paren_repeat(end, value).unwrap_or(end);
+        }
+        (
+            Some(Figure {
+                first,
+                end,
+                value,
+                max,
+                unit,
+                per,
+                numerator: None,
+                denominator: None,
+                qualifier: None,
+                density,
+                unit_list,
+            }),
+            end,
+        )
+    }
+
+    /// A percentage at token `k`: a percent token, or a number with magnitudes and a percent
+    /// unit. Returns (value, unit, end).
+    fn percent_at(&self, k: usize) -> Option<(f64, Unit<'a>, usize)> {
+        let d = self.doc;
+        match d.token(k).value {
+            Value::Percent(v) if d.token(k).kind == TokenKind::Percent => {
+                Some((v, Unit::Percent { points: false }, k + 1))
+            }
+            Value::Number { value, .. } => {
+                let (m, a, mp) = self.magnitudes(k + 1);
+                if !self.same_line(mp) {
                     return None;
                 }
+                let (u, e) = self.percent_unit(mp)?;
+                Some((value * m + a, u, e))
             }
+            _ => None,
         }
-        if form == "đ" {
-            // `đ` alone: must not start a word like `đ/c`
-            if byte(t, e) == b'/' && byte(t, e + 1) == b'c' {
-                return None;
-            }
+    }
+
+    /// A ratio `7/10 nhóm chỉ tiêu` at the fraction token `i`.
+    fn ratio(
+        &self,
+        i: usize,
+        first: usize,
+        n: u32,
+        den: u32,
+        glued_letter: bool,
+    ) -> (Option<Figure<'a>>, usize) {
+        if den == 0 || glued_letter || self.is_label(first) {
+            return (None, i + 1);
         }
-        // `Đồng Nai`, `thôn 5 Đồng Yên`: a capitalised (not all-caps) currency word is a name
-        let mut cs = t[p..e].chars();
-        if let (Some(c0), Some(c1)) = (cs.next(), cs.next())
-            && c0.is_uppercase()
-            && c1.is_lowercase()
-            && form == "đồng"
-        {
+        let p = i + 1;
+        if !self.same_line(p) {
+            return (None, p);
+        }
+        match self.noun(p) {
+            Some((Unit::Noun { quantity, .. }, _)) if quantity || self.glued(p) => (None, p),
+            Some((unit, e)) => (
+                Some(Figure {
+                    first,
+                    end: e,
+                    value: f64::from(n) / f64::from(den),
+                    max: None,
+                    unit,
+                    per: None,
+                    numerator: Some(n),
+                    denominator: Some(den),
+                    qualifier: None,
+                    density: false,
+                    unit_list: None,
+                }),
+                e,
+            ),
+            None => (None, p),
+        }
+    }
+
+    /// `(50.000 đ)` or `(năm mươi nghìn đồng)` right after an amount, with the same value:
+    /// returns the token after the `)`.
+    fn paren_repeat(&self, end: usize, value: f64) -> Option<usize> {
+        let d = self.doc;
+        if !self.same_line(end) || d.key(end) != "(" {
             return None;
         }
-        return Some((iso.as_str(), e));
+        // the closing bracket within a few tokens: a missing `)` must not make the walk
+        // quadratic
+        let close = (end + 1..(end + 24).min(d.len())).find(|&k| d.key(k) == ")")?;
+        let inner = end + 1;
+        if !self.same_line(inner) {
+            return None;
+        }
+        let fig = match d.token(inner).kind {
+            TokenKind::Number | TokenKind::Percent => self.at_number(inner).0,
+            _ if self.starter(inner).is_some() => self.at_words(inner).ok(),
+            _ => None,
+        }?;
+        (matches!(fig.unit, Unit::Money(_)) && (fig.value - value).abs() < 0.5 && fig.end <= close)
+            .then_some(close + 1)
     }
-    None
-}
 
-/// The byte after the first char at `p` (0 at the end of the text).
-fn second_byte(t: &str, p: usize) -> u8 {
-    let l = t
-        .get(p..)
-        .and_then(|r| r.chars().next())
-        .map_or(1, char::len_utf8);
-    byte(t, p + l)
-}
+    /// `ĐVT: 1000 đồng`, `Đơn vị tính: 1.000 đồng`, `( 1000 đ)`: a unit declaration for a
+    /// table (asked for đồng only: `(1.000 USD)` after a converted amount is a real amount).
+    fn is_unit_declaration(&self, first: usize, end: usize, value: f64) -> bool {
+        let d = self.doc;
+        if !self.same_line(first) || first == 0 {
+            return false;
+        }
+        let mut b = first;
+        if d.key(b - 1) == ":" {
+            if !self.same_line(b - 1) || b < 2 {
+                return false;
+            }
+            b -= 1;
+        }
+        if self.cue_ending(b, "unit_decl").is_some() {
+            return true;
+        }
+        // in parentheses only a scale (`(1000 đ)`), not a repeated amount (`(50.000 đ)`)
+        [1.0, 1e3, 1e6, 1e9].contains(&value)
+            && d.key(first - 1) == "("
+            && self.same_line(end)
+            && d.key(end) == ")"
+    }
 
-/// False when `form` (lower case, its first char already matched) cannot match because its
-/// second char is an ASCII letter or digit and the text's second byte is an ASCII byte that
-/// differs from it case-insensitively. A cheap test before [`match_ci`]; never rejects a match.
-fn second_may_match(second: u8, form: &str) -> bool {
-    let mut fc = form.chars();
-    let Some(f0) = fc.next() else {
-        return true;
-    };
-    match form.as_bytes().get(f0.len_utf8()) {
-        Some(&f1) if f1.is_ascii_alphanumeric() && second < 0x80 => {
-            second.to_ascii_lowercase() == f1
+    /// A spelled-out number at token `i` followed by a currency or `phần trăm`
+    /// (`năm vạn đồng`, `ba mươi phần trăm`). On failure, returns where to resume (after the
+    /// words that formed a number without a unit).
+    fn at_words(&self, i: usize) -> Result<Figure<'a>, usize> {
+        // not glued to a word or number before it
+        if self.glued(i) && (self.ends_alnum(i - 1) || !self.doc.text_of(i - 1).is_ascii()) {
+            return Err(i + 1);
         }
-        _ => true,
-    }
-}
-
-/// A counted noun or unit at `p`: (form, is quantity, end).
-fn noun_at(t: &str, p: usize) -> Option<(&'static str, bool, usize)> {
-    let second = second_byte(t, p);
-    for (form, quantity) in UNITS.candidates(t, p) {
-        if !second_may_match(second, form) {
-            continue;
+        let mut words: Vec<NumWord> = Vec::with_capacity(4);
+        let mut j = i;
+        while words.len() < 12 {
+            if j > i && !self.spaced(j) {
+                break;
+            }
+            let Some(w) = self.num_word(j).filter(|_| self.letters_only(j)) else {
+                break;
+            };
+            words.push(w);
+            j += 1;
         }
-        if let Some(e) = word_at(t, p, form) {
-            return Some((form.as_str(), *quantity, e));
+        let Some((value, n)) = words_value(&words) else {
+            return Err(i + 1);
+        };
+        if n == 0 || value <= 0.0 {
+            return Err(i + 1);
         }
-    }
-    None
-}
-
-/// The unit at `p` (`%`, `phần trăm`, `điểm phần trăm`, a currency, a noun).
-fn unit_at(t: &str, p: usize, glued: bool) -> Option<(Unit<'static>, usize)> {
-    let c = byte(t, p);
-    if c == b'%' {
-        return Some((Unit::Percent { points: false }, p + 1));
-    }
-    if t.get(p..).is_some_and(|r| r.starts_with('％')) {
-        return Some((Unit::Percent { points: false }, p + '％'.len_utf8()));
-    }
-    if let Some(e) = word_at(t, p, "phần trăm") {
-        return Some((Unit::Percent { points: false }, e));
-    }
-    if let Some(e) = word_at(t, p, "điểm phần trăm") {
-        return Some((Unit::Percent { points: true }, e));
-    }
-    if let Some(e) = match_ci(t, p, "điểm %") {
-        return Some((Unit::Percent { points: true }, e));
-    }
-    if let Some((iso, e)) = currency_at(t, p, glued) {
-        return Some((Unit::Money(iso), e));
-    }
-    if let Some((form, quantity, e)) = noun_at(t, p) {
-        return Some((Unit::Noun { form, quantity }, e));
-    }
-    None
-}
-
-/// A spelled-out number at the word `i..e` followed by a currency or `phần trăm`
-/// (`năm vạn đồng`, `ba mươi phần trăm`).
-/// On failure, returns where to resume (after the words that formed a number without a unit).
-fn at_words(t: &str, i: usize, e: usize) -> Result<(Figure<'static>, usize), usize> {
-    if e == i || e - i > 6 {
-        return Err(e);
-    }
-    let first: String = t[i..e].chars().map(lc).collect();
-    match NUMBER_WORDS.get(first.as_str()) {
-        Some((WordRole::Digit, v)) if *v > 0 => {}
-        Some((WordRole::Ten, _)) => {}
-        _ => return Err(e),
-    }
-    // collect up to 12 words separated by single spaces
-    let mut words: Vec<String> = Vec::new();
-    let mut ends: Vec<usize> = Vec::new();
-    let mut p = i;
-    let mut we = e;
-    loop {
-        let w: String = t[p..we].chars().map(lc).collect();
-        if !words.is_empty() && !NUMBER_WORDS.contains_key(&w) && magnitude_of(&w).is_none() {
-            break;
+        let end = i + n;
+        if !self.spaced(end) {
+            return Err(end);
         }
-        words.push(w);
-        ends.push(we);
-        if words.len() >= 12 {
-            break;
+        let Some((unit, mut uend)) = self.unit_at(end, value < 1000.0) else {
+            return Err(end);
+        };
+        match unit {
+            Unit::Percent { .. } => {}
+            // spelled-out amounts in laws and contracts are large (`năm vạn đồng`); small ones
+            // are mostly words (`một đồng nghiệp`, `Cu Ba Đồng Hới`)
+            Unit::Money(_) if value >= 1000.0 => {
+                uend = self.paren_repeat(uend, value).unwrap_or(uend);
+            }
+            _ => return Err(end),
         }
-        let q = skip_ws(t, we);
-        if q == we || q >= t.len() {
-            break;
-        }
-        let qe = word_end(t, q);
-        if qe == q {
-            break;
-        }
-        p = q;
-        we = qe;
-    }
-    let refs: Vec<&str> = words.iter().map(String::as_str).collect();
-    let Some((value, n)) = words_value(&refs) else {
-        return Err(e);
-    };
-    if n == 0 || value <= 0.0 {
-        return Err(e);
-    }
-    let end = ends[n - 1];
-    let p = skip_ws(t, end);
-    if p == end {
-        return Err(end);
-    }
-    let Some((unit, mut uend)) = unit_at(t, p, value < 1000.0) else {
-        return Err(end);
-    };
-    match unit {
-        Unit::Percent { .. } => {}
-        // spelled-out amounts in laws and contracts are large (`năm vạn đồng`); small ones
-        // are mostly words (`một đồng nghiệp`, `Cu Ba Đồng Hới`)
-        Unit::Money(_) if value >= 1000.0 => {}
-        _ => return Err(end),
-    }
-    if matches!(unit, Unit::Money(_)) {
-        uend = paren_repeat(t, uend, value, NumberConvention::Vietnamese).unwrap_or(uend);
-    }
-    Ok((
-        Figure {
-            start: i,
+        Ok(Figure {
+            first: i,
             end: uend,
             value,
             max: None,
@@ -919,171 +964,108 @@ fn at_words(t: &str, i: usize, e: usize) -> Result<(Figure<'static>, usize), usi
             per: None,
             numerator: None,
             denominator: None,
-        },
-        uend,
-    ))
-}
-
-/// Start of the clause containing `i`: after the last `.`/`;`/`!`/`?`/`:`/line break/bracket
-/// (a `.` only when a space follows), at most 300 bytes back.
-fn clause_start(t: &str, i: usize) -> usize {
-    let lo = floor(t, i.saturating_sub(300));
-    let b = t.as_bytes();
-    let mut k = i;
-    while k > lo {
-        let c = b[k - 1];
-        let stop = match c {
-            b';' | b'!' | b'?' | b'\n' | b'(' | b')' | b':' => true,
-            b'.' => b.get(k).is_none_or(|n| !n.is_ascii_digit()),
-            _ => false,
-        };
-        if stop {
-            return k;
-        }
-        k -= 1;
+            qualifier: None,
+            density: false,
+            unit_list: None,
+        })
     }
-    if lo == 0 { 0 } else { floor(t, lo) }
-}
 
-/// First char lower-cased when the phrase starts a sentence.
-fn lower_first(s: &str, sentence_start: bool) -> String {
-    let mut it = s.chars();
-    match it.next() {
-        Some(c) if sentence_start => {
-            let mut out = String::with_capacity(s.len());
-            out.push(lc(c));
-            out.push_str(it.as_str());
-            out
-        }
-        _ => s.to_string(),
-    }
-}
-
-/// Finds the subject, category, average kind, group and changes.
-fn link(t: &str, out: &mut [Statistic]) {
-    if out.is_empty() {
-        return;
-    }
-    for s in out.iter_mut() {
-        let cs = clause_start(t, s.start);
-        let cs = skip_ws(t, cs);
-        // the verb just before the figure
-        let before = skip_ws_back(t, s.start);
-        let mut verb_start = None;
-        for (v, ()) in VERBS.iter() {
-            if let Some(vs) = word_before(t, before, v) {
-                if vs >= cs {
-                    verb_start = Some(vs);
-                }
-                break;
-            }
-        }
-        let clause = &t[cs..s.start];
-        let lower: String = clause.chars().map(lc).collect();
-        let avg_kw = ["bình quân", "trung bình"]
-            .iter()
-            .filter_map(|k| lower.find(k).map(|p| (p, k.len())))
-            .max();
-        // counts carry their noun in `unit`; a subject is looked for on percentages, money
-        // and averages
-        let wants_subject =
-            matches!(s.kind, StatKind::Percentage | StatKind::Money) || avg_kw.is_some();
-        if let Some(vs) = verb_start.filter(|_| wants_subject) {
-            let mut from = cs;
-            let mut anchored = false;
-            // `tỷ lệ X chiếm 94%`
-            if let Some(p) = lower[..vs - cs]
-                .rfind("tỷ lệ")
-                .or_else(|| lower[..vs - cs].rfind("tỉ lệ"))
+    /// Builds the statistic of a figure: the range's `từ` or a qualifier before it, its kind.
+    /// Returns it with its first token.
+    fn finish(&mut self, mut f: Figure<'a>) -> (Statistic, usize) {
+        let d = self.doc;
+        let f0 = f.first;
+        if self.same_line(f0) {
+            if f.max.is_some()
+                && let Some(h) = self.cue_ending(f0, "from")
             {
-                from = cs + p + "tỷ lệ".len();
-                anchored = true;
-            } else if let Some((p, l)) = avg_kw.filter(|(p, l)| {
-                matches!(s.kind, StatKind::Count | StatKind::Quantity) && p + l <= vs - cs
-            }) {
-                from = cs + p + l;
-            } else if let Some(p) = lower[..vs - cs].rfind(',') {
-                // `Năm 2021, thu nhập bình quân đạt …`: the subject starts after the comma
-                from = cs + p + 1;
-            }
-            if lower.len() == clause.len() && from <= vs {
-                let subj = t[from..vs].trim();
-                let words = subj.split_whitespace().count();
-                if !subj.is_empty()
-                    && words <= 10
-                    && !subj
-                        .bytes()
-                        .any(|c| c.is_ascii_digit() || c == b',' && !anchored)
+                // `từ 23% đến 25%`: the range starts at `từ`
+                f.first = h.start;
+            } else {
+                // stacked qualifiers: `khoảng trên dưới 3%`
+                while let Some(h) = self
+                    .hit_ending_where(f.first, Lex::Qualifier, |_| true)
+                    .filter(|_| self.same_line(f.first))
                 {
-                    let sentence_start = from == cs
-                        && t[..cs].trim_end().chars().next_back().is_none_or(|c| {
-                            matches!(c, '.' | '!' | '?' | '\n' | ':') || c.is_whitespace()
-                        });
-                    s.subject = Some(lower_first(subj, sentence_start));
+                    // `cao hơn 20%` is a comparison, not an approximation
+                    let comparative = d.key(h.start) == "hơn"
+                        && h.len() == 1
+                        && h.start > 0
+                        && self.same_line(h.start)
+                        && self.cue_ending(h.start, "comparative").is_some();
+                    if comparative || f.first - h.start > 4 {
+                        break;
+                    }
+                    let end = f.qualifier.map_or(h.end, |q| q.1);
+                    f.qualifier = Some((h.start, end));
+                    f.first = h.start;
                 }
             }
         }
-        if matches!(s.kind, StatKind::Count | StatKind::Quantity) && avg_kw.is_some() {
-            s.kind = StatKind::Average;
-        }
-        if s.kind == StatKind::Money
-            && s.subject
-                .as_deref()
-                .is_some_and(|x| x.to_lowercase().contains("thu nhập"))
-        {
-            s.category = Some("income".to_string());
-        }
-        // ethnic group named in the same clause before the figure (a clause is at most 300
-        // bytes, so this stays linear)
-        let groups = crate::ethnic::find_ethnic_groups(clause);
-        s.group = groups
-            .iter()
-            .flat_map(|g| g.spans.iter().map(move |sp| (sp.end, g.name.as_str())))
-            .max()
-            .map(|(_, n)| n.to_string());
-    }
-    // changes: `X, tăng Y so với Z`
-    for k in 0..out.len().saturating_sub(1) {
-        let (a, rest) = out.split_at_mut(k + 1);
-        let (s, n) = (&mut a[k], &rest[0]);
-        if n.start < s.end {
-            continue;
-        }
-        let gap = &t[s.end..n.start];
-        let g = gap.trim().trim_start_matches(',').trim();
-        // the change words are short (`tăng thêm`, `thấp hơn`): do not lower-case long gaps
-        if g.len() > 16 {
-            continue;
-        }
-        let gl: String = g.chars().map(lc).collect();
-        let sign = match gl.as_str() {
-            "tăng" | "tăng thêm" | "cao hơn" => 1.0,
-            "giảm" | "thấp hơn" => -1.0,
-            _ => continue,
+        let (kind, currency, unit) = match f.unit {
+            Unit::Percent { points } => (
+                StatKind::Percentage,
+                None,
+                points.then(|| arcstr::literal!("điểm phần trăm")),
+            ),
+            Unit::Money(iso) => (StatKind::Money, Some(self.intern(iso)), None),
+            Unit::Noun { form, quantity } => {
+                let kind = if f.denominator.is_some() {
+                    StatKind::Ratio
+                } else if f.density {
+                    StatKind::Density
+                } else if quantity {
+                    StatKind::Quantity
+                } else {
+                    StatKind::Count
+                };
+                let unit = match f.unit_list {
+                    Some((a, b)) => self.intern(d.text_between(a, b)),
+                    None => self.intern(&form.to_lowercase()),
+                };
+                (kind, None, Some(unit))
+            }
         };
-        let unit = match n.kind {
-            StatKind::Money => n.currency.clone(),
-            StatKind::Percentage => Some(if n.unit.is_some() {
-                "điểm phần trăm".to_string()
+        let span = d.span(f.first, f.end);
+        let per = f.per.map(|(a, b, spaced)| {
+            if spaced {
+                // `đồng/ người/ năm` -> `người/năm`: the parts without the spaces after slashes
+                let mut joined = String::new();
+                for k in a..b {
+                    if k > a && d.key(k - 1) != "/" {
+                        joined.push_str(d.gap_text(k));
+                    }
+                    joined.push_str(d.text_of(k));
+                }
+                self.intern(&joined)
             } else {
-                "%".to_string()
-            }),
-            _ => n.unit.clone(),
-        };
-        let p = skip_ws(t, n.end);
-        let against = word_at(t, p, "so với").map(|e| {
-            let q = skip_ws(t, e);
-            let r = &t[q..floor(t, q.saturating_add(120).min(t.len()))];
-            let stop = r
-                .find(['.', ',', ';', '\n', ')', '('])
-                .map_or(r.len(), |x| x);
-            r[..stop].trim().to_string()
+                self.intern(d.text_between(a, b))
+            }
         });
-        s.change = Some(Change {
-            value: sign * n.value,
+        let qualifier = f.qualifier.map(|(a, b)| self.intern(d.text_between(a, b)));
+        let stat = Statistic {
+            text: self.intern(d.slice(span)),
+            start: span.start,
+            end: span.end,
+            kind,
+            value: f.value,
+            max: f.max,
+            currency,
             unit,
-            against: against.filter(|a| !a.is_empty()),
-        });
+            per,
+            subject: None,
+            category: None,
+            qualifier,
+            numerator: f.numerator,
+            denominator: f.denominator,
+            change: None,
+            place: None,
+            period: None,
+            direction: None,
+            against: None,
+            group: None,
+        };
+        (stat, f.first)
     }
 }
 
@@ -1091,52 +1073,16 @@ fn link(t: &str, out: &mut [Statistic]) {
 mod tests {
     use super::*;
 
-    #[test]
-    fn tables_load() {
-        let cur = |w: &str| {
-            CURRENCIES
-                .candidates(w, 0)
-                .iter()
-                .find(|(f, _)| f == w)
-                .map(|(_, iso)| iso.as_str())
-        };
-        assert_eq!(cur("đồng"), Some("VND"));
-        assert_eq!(cur("đô la mỹ"), Some("USD"));
-        assert_eq!(cur("euro"), Some("EUR"));
-        assert!(COMPOUNDS.contains(&("đồng".to_string(), "chí".to_string())));
-        assert!(COMPOUNDS.contains(&("đô".to_string(), "thị".to_string())));
-        assert_eq!(cur("bảng"), Some("GBP"));
-        assert!(AMOUNT_ONLY.contains("bảng") && AMOUNT_ONLY.contains("yên"));
-        assert!(!AMOUNT_ONLY.contains("đồng"));
-        assert!(QUALIFIERS.iter().any(|(q, ())| q == "khoảng"));
-        assert!(VERBS.iter().any(|(v, ())| v == "chiếm"));
-        // longest first: `ước đạt` before `đạt`
-        let pos = |w: &str| VERBS.iter().position(|(v, ())| v == w);
-        assert!(pos("ước đạt") < pos("đạt"));
-        let units = UNITS.candidates("dân tộc", 0);
-        assert_eq!(
-            units.first().map(|(f, _)| f.as_str()),
-            Some("dân tộc thiểu số")
-        );
-        assert!(
-            UNITS
-                .candidates("ha", 0)
-                .iter()
-                .any(|(f, q)| f == "ha" && *q)
-        );
+    fn find(t: &str) -> Vec<Statistic> {
+        let doc = Document::new(t);
+        let mut out = Vec::new();
+        Scanner::new(&doc).find(&mut out);
+        out
     }
 
     #[test]
     fn identifiers_are_skipped_whole() {
-        let t = "09/4/2021 và 67/2022/TT-BTC";
-        assert_eq!(skip_chain(t, 0), "09/4/2021".len());
-        assert!(find(t).is_empty());
-    }
-
-    #[test]
-    fn clause_start_stops_at_sentence_punctuation_not_decimals() {
-        let t = "Năm trước. Tỷ lệ 1.5 đạt";
-        assert_eq!(clause_start(t, t.len()), "Năm trước.".len());
+        assert!(find("09/4/2021 và 67/2022/TT-BTC, Covid-19 ca").is_empty());
     }
 
     #[test]
@@ -1152,5 +1098,13 @@ mod tests {
             let s = find(t);
             assert_eq!((s[0].value, s[0].max), (10.0, Some(15.0)), "{t}");
         }
+    }
+
+    #[test]
+    fn currency_compounds_and_names() {
+        assert_eq!(find("02 đồng chí")[0].kind, StatKind::Count);
+        assert!(find("5 đô thị, thôn 5 Đồng Yên").is_empty());
+        assert_eq!(find("4 tỷ bảng")[0].currency.as_deref(), Some("GBP"));
+        assert!(find("6 bảng đấu").is_empty());
     }
 }

@@ -526,20 +526,27 @@ fn needs_clean(s: &str) -> bool {
 }
 
 /// Where to split a word of glued syllables (`Chủtịch` → 3), trying up to `depth` more splits
-/// on the right part.
+/// on the right part. Two valid halves win over a longer chain (`triệuđồng` is `triệu` +
+/// `đồng`, not `tri` + `ệ` + `u` + `đồng`).
 fn split_glued(word: &str, depth: u8) -> Option<usize> {
-    for (p, c) in word.char_indices().skip(1) {
-        if !is_letter(c) {
-            continue;
-        }
-        let (l, r) = word.split_at(p);
-        if valid(l, needs_clean(l))
-            && (valid(r, needs_clean(r)) || (depth > 0 && split_glued(r, depth - 1).is_some()))
-        {
-            return Some(p);
-        }
+    let points = || {
+        word.char_indices()
+            .skip(1)
+            .filter(|&(_, c)| is_letter(c))
+            .map(|(p, _)| p)
+    };
+    let left_valid = |p: usize| {
+        let l = &word[..p];
+        valid(l, needs_clean(l))
+    };
+    let two = points().find(|&p| {
+        let r = &word[p..];
+        left_valid(p) && valid(r, needs_clean(r))
+    });
+    if two.is_some() || depth == 0 {
+        return two;
     }
-    None
+    points().find(|&p| left_valid(p) && split_glued(&word[p..], depth - 1).is_some())
 }
 
 fn digits_end(b: &[u8], mut p: usize) -> usize {
@@ -898,9 +905,12 @@ impl<'a> Scanner<'a> {
         while matches!(self.byte(e), b'.' | b',') && self.byte(e + 1).is_ascii_digit() {
             e = digits_end(b, e + 1);
         }
-        // Fraction `7/10`.
+        // Fraction `7/10`, `2.235/4.330` (digit groups on both sides).
         if self.byte(e) == b'/' && self.byte(e + 1).is_ascii_digit() {
             e = digits_end(b, e + 1);
+            while matches!(self.byte(e), b'.' | b',') && self.byte(e + 1).is_ascii_digit() {
+                e = digits_end(b, e + 1);
+            }
         }
         // Percent, glued or after one space.
         match self.byte(e) {

@@ -358,8 +358,6 @@ fn check_statistic(s: &stats::Statistic) {
     check_finite(s.value, "statistic value");
     for (x, what) in [
         (s.max, "statistic max"),
-        (s.numerator, "statistic numerator"),
-        (s.denominator, "statistic denominator"),
         (s.change.as_ref().map(|c| c.value), "statistic change"),
     ] {
         if let Some(x) = x {

@@ -61,7 +61,7 @@ pub fn render(report: &Value) -> String {
     for list in lists.iter().filter(|l| !l.items.is_empty()) {
         let _ = writeln!(s, "{} ({}):", facts::label(list.key), list.items.len());
         for item in &list.items {
-            let desc = facts::describe(item);
+            let desc = describe(list.key, item);
             match item.get("text").and_then(Value::as_str) {
                 Some(text) => {
                     let _ = writeln!(s, "  {text} — {desc}");
@@ -93,6 +93,69 @@ pub fn render(report: &Value) -> String {
     s
 }
 
+/// One fact in a line. A statistic says what it measures first: its subject, the amount
+/// with its unit and per-unit, then its group, place, period and change
+/// (`thu nhập bình quân đầu người: 32500000 VND per năm · period: năm 2021 · …`); other facts
+/// give their value and every other field.
+pub fn describe(list: &str, item: &serde_json::Map<String, Value>) -> String {
+    if list != "statistics" {
+        return facts::describe(item);
+    }
+    let get = |k: &str| item.get(k).and_then(show);
+    let mut amount = get("value").unwrap_or_else(|| "?".into());
+    if let Some(max) = get("max") {
+        amount = format!("{amount}–{max}");
+    }
+    match item.get("kind").and_then(Value::as_str) {
+        Some("percentage") => match get("unit") {
+            Some(u) => amount = format!("{amount} {u}"),
+            None => amount.push('%'),
+        },
+        _ => {
+            if let Some(u) = get("currency").or_else(|| get("unit")) {
+                amount = format!("{amount} {u}");
+            }
+        }
+    }
+    if let Some(per) = get("per") {
+        amount = format!("{amount} per {per}");
+    }
+    let mut parts = vec![match get("subject") {
+        Some(subject) => format!("{subject}: {amount}"),
+        None => amount,
+    }];
+    let mut shown = vec![
+        "value",
+        "max",
+        "unit",
+        "currency",
+        "per",
+        "subject",
+        "kind",
+        "direction",
+        "against",
+    ];
+    for key in ["group", "place", "period"] {
+        if let Some(v) = get(key) {
+            parts.push(format!("{key}: {v}"));
+        }
+        shown.push(key);
+    }
+    match (get("direction"), get("against")) {
+        (Some(d), Some(a)) => parts.push(format!("{d} against {a}")),
+        (Some(d), None) => parts.push(d),
+        (None, Some(a)) => parts.push(format!("against {a}")),
+        (None, None) => {}
+    }
+    if let Some(k) = get("kind") {
+        parts.push(format!("kind: {k}"));
+    }
+    for (k, v) in facts::fields(item, &shown) {
+        parts.push(format!("{}: {v}", facts::label(k)));
+    }
+    parts.join(" · ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,8 +178,8 @@ mod tests {
         for list in facts::lists(&v) {
             for item in &list.items {
                 let line = match item.get("text").and_then(Value::as_str) {
-                    Some(t) => format!("  {t} — {}\n", facts::describe(item)),
-                    None => format!("  {}\n", facts::describe(item)),
+                    Some(t) => format!("  {t} — {}\n", describe(list.key, item)),
+                    None => format!("  {}\n", describe(list.key, item)),
                 };
                 assert!(out.contains(&line), "{} missing: {line}", list.key);
                 checked += 1;
@@ -136,6 +199,20 @@ mod tests {
             out.contains("Hoàng Thọ Trung · honorific: Đồng chí"),
             "{out}"
         );
+        // A statistic says what it measures, per what, and how it changed.
+        assert!(
+            out.contains(
+                "  32,5 triệu đồng/năm — thu nhập bình quân đầu người: 32500000 VND per năm"
+            ),
+            "{out}"
+        );
+        assert!(
+            out.contains(
+                "  1,5 triệu đồng — thu nhập bình quân đầu người: 1500000 VND · up against năm 2020"
+            ),
+            "{out}"
+        );
+        assert!(out.contains("  94% — người dân tộc thiểu số: 94%"), "{out}");
         // The JSON view found every list of the typed report.
         let typed = report.document_numbers.len()
             + report.dates.len()
