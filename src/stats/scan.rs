@@ -340,7 +340,8 @@ impl<'d, 'a> Scanner<'d, 'a> {
 
     /// A currency at token `p`. `small` (a plain number below 1000 before it) turns on the
     /// compound check: `02 đồng chí`, `5 đồng bào`, `5 đô thị` are not money, while in
-    /// `107.000 đồng thời điểm` the amount decides.
+    /// `107.000 đồng thời điểm` the amount decides; compounds marked `any` in the table
+    /// (`1.528 đồng chí`, `80 vạn đồng bào`) are no amount after any number.
     fn currency(&self, p: usize, small: bool) -> Option<(&'a str, usize)> {
         let d = self.doc;
         if !d.has(p, Lex::Currency) {
@@ -356,11 +357,12 @@ impl<'d, 'a> Scanner<'d, 'a> {
                 continue;
             }
             let form = e.phrase();
-            if (small || form == "đô" || amount_only)
-                && self.spaced(h.end)
+            if self.spaced(h.end)
                 && self.same_line(h.end)
                 && self
-                    .hit_where(p, Lex::CurrencyCompound, |_| true)
+                    .hit_where(p, Lex::CurrencyCompound, |c| {
+                        small || form == "đô" || amount_only || c.col(1) == "any"
+                    })
                     .is_some_and(|c| c.end == h.end + 1)
             {
                 return None;
