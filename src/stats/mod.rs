@@ -36,12 +36,10 @@ pub use number::{NumberConvention, NumberFormat, ParsedNumber, parse_number, par
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum StatKind {
-    /// A percentage (`94%`, `14,7 phần trăm`).
+    /// A percentage (`94%`, `14,7 phần trăm`). Percentage points (`tăng 2 điểm phần trăm`)
+    /// are percentages too, with `unit: Some("điểm phần trăm")`, as the gold guideline counts
+    /// them.
     Percentage,
-    /// Percentage points (`2 điểm phần trăm`). Not produced by [`find_statistics`]: the gold
-    /// guideline lists percentage points among percentages, so they come as
-    /// [`StatKind::Percentage`] with `unit: Some("điểm phần trăm")`.
-    PercentagePoints,
     /// An amount of money with a currency.
     Money,
     /// A count of things (`14 dân tộc`, `04 xã`).

@@ -106,6 +106,14 @@ pub fn describe(list: &str, item: &serde_json::Map<String, Value>) -> String {
     if let Some(max) = get("max") {
         amount = format!("{amount}–{max}");
     }
+    // A ratio reads as written, with its share: `27/31 (87.1%)`, not 0.8709677419354839.
+    let ratio = match (get("numerator"), get("denominator"), item.get("value")) {
+        (Some(n), Some(d), Some(v)) => v.as_f64().map(|v| format!("{n}/{d} ({:.1}%)", v * 100.0)),
+        _ => None,
+    };
+    if let Some(r) = &ratio {
+        amount.clone_from(r);
+    }
     match item.get("kind").and_then(Value::as_str) {
         Some("percentage") => match get("unit") {
             Some(u) => amount = format!("{amount} {u}"),
@@ -135,6 +143,9 @@ pub fn describe(list: &str, item: &serde_json::Map<String, Value>) -> String {
         "direction",
         "against",
     ];
+    if ratio.is_some() {
+        shown.extend(["numerator", "denominator"]);
+    }
     for key in ["group", "place", "period"] {
         if let Some(v) = get(key) {
             parts.push(format!("{key}: {v}"));
@@ -213,6 +224,11 @@ mod tests {
             "{out}"
         );
         assert!(out.contains("  94% — người dân tộc thiểu số: 94%"), "{out}");
+        // 27 of 31 targets met: 87.1%.
+        assert!(
+            out.contains("  27/31 chỉ tiêu — 27/31 (87.1%) chỉ tiêu · kind: ratio\n"),
+            "{out}"
+        );
         // The JSON view found every list of the typed report.
         let typed = report.document_numbers.len()
             + report.dates.len()
