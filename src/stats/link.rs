@@ -167,11 +167,11 @@ impl Scanner<'_, '_> {
                     && matches!(kind, StatKind::Money | StatKind::Percentage)
                     && out[k].per.is_none()
             });
+            // The count must end right at the linking verb: in `khoản 1 Điều này có 100%`
+            // the words between say the `1` numbers a clause.
             if let Some(p) = one_before
                 && let Some(v) = self.hit_ending_where(first, Lex::LinkingVerb, |_| true)
-                && v.start >= tokens[p].1 as usize
-                && self.words(tokens[p].1 as usize, v.start) <= 2
-                && (tokens[p].1 as usize..v.start).all(|j| self.is_word(j))
+                && v.start == tokens[p].1 as usize
             {
                 let (pa, pe) = (tokens[p].0 as usize, v.start);
                 out[k].per = Some(self.intern(d.text_between(pa + 1, pe)));
@@ -338,7 +338,10 @@ impl Scanner<'_, '_> {
             && (b == a || self.same_line(b))
             && b < d.len()
             && !matches!(d.key(b), "." | "," | ";" | ")" | "(" | ":")
-            && !(b > a && (self.cue(b, "frame").is_some() || self.is_figure_start(b)))
+            && !(b > a
+                && (self.cue(b, "frame").is_some()
+                    // `quý I/2020`: a year glued after a slash ends no comparison
+                    || (self.is_figure_start(b) && !(self.glued(b) && d.key(b - 1) == "/"))))
         {
             b += 1;
         }
@@ -491,10 +494,16 @@ impl Scanner<'_, '_> {
             np = Some((h.end, b));
         }
         // a per-unit written inside: `định mức hỗ trợ 1 nhà ở là 40 triệu đồng`
+        // (only a counted noun from the table, ending the phrase: `quận 1 cũng chỉ đạo`,
+        // `QL 1A`, `số 1 phát hiện` number things, they are no per-unit)
         if let Some((a, b)) = np
             && let Some(one) = (a + 1..b)
                 .find(|&j| d.key(j) == "1" && d.token(j).kind == crate::tokenize::TokenKind::Number)
             && one + 1 < b
+            && self.spaced(one + 1)
+            && self
+                .hit_where(one + 1, Lex::Unit, |e| e.kind() == Some("count"))
+                .is_some_and(|h| h.end == b)
         {
             link.per = Some((one + 1, b));
             np = Some((a, one));

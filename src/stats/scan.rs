@@ -105,12 +105,12 @@ impl<'d, 'a> Scanner<'d, 'a> {
     }
 
     /// Whether token `i` exists and is glued to token `i - 1`.
-    fn glued(&self, i: usize) -> bool {
+    pub(super) fn glued(&self, i: usize) -> bool {
         i > 0 && self.doc.get(i).is_some_and(|t| t.gap == Gap::None)
     }
 
     /// Whether token `i` exists and is one or more spaces (or a tab) after token `i - 1`.
-    fn spaced(&self, i: usize) -> bool {
+    pub(super) fn spaced(&self, i: usize) -> bool {
         matches!(self.gap(i), Gap::Space | Gap::Column) && i < self.doc.len()
     }
 
@@ -755,7 +755,10 @@ impl<'d, 'a> Scanner<'d, 'a> {
             {
                 e = e2;
             }
-            if e > end {
+            // The list must end the phrase: in `02 bản, người lao động giữ 01 bản` or
+            // `thành viên, hợp tác xã thành viên` the comma starts another clause or noun.
+            let closed = e >= d.len() || !self.same_line(e) || !self.is_word(e);
+            if e > end && closed {
                 unit_list = Some((unit_start, e));
                 end = e;
             }
@@ -773,10 +776,12 @@ impl<'d, 'a> Scanner<'d, 'a> {
             end = h.end;
             density = true;
         }
-        // `1 con ngõ`: one of a classifier before its noun is no count
+        // `1 con ngõ`: one of a classifier before its noun is no count (a padded `01 chiếc`
+        // is: documents pad counts, never articles)
         if let Unit::Noun { .. } = unit
             && value == 1.0
             && max.is_none()
+            && (first..end).any(|j| d.key(j) == "1")
             && self.cue(end - 1, "classifier").is_some()
             && self.spaced(end)
             && self.same_line(end)
