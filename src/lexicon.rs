@@ -95,6 +95,9 @@ pub enum Lex {
     /// Cue words of the statistics grammar (`đến`, `tăng`, `so với`, `tỷ lệ`), by kind:
     /// `data/stats/cues.tsv`.
     StatCue,
+    /// Words between a figure and its period (`trong`, `vào`, `tính đến hết`):
+    /// `data/stats/period_links.tsv`.
+    StatPeriodLink,
     /// The 54 ethnic groups and their spellings: `data/ethnic/groups.tsv`.
     EthnicGroup,
     /// Words after which a group name is a mention (`dân tộc`, `người`): `data/ethnic/triggers.tsv`.
@@ -421,6 +424,17 @@ static SPECS: &[Spec] = &[
         matched: true,
     },
     Spec {
+        lex: Lex::StatPeriodLink,
+        name: "stats/period_links",
+        src: include_str!("../data/stats/period_links.tsv"),
+        shape: shape(true, 1),
+        phrase_col: 0,
+        alternatives: false,
+        dash_variants: false,
+        kind: None,
+        matched: true,
+    },
+    Spec {
         lex: Lex::EthnicGroup,
         name: "ethnic/groups",
         src: include_str!("../data/ethnic/groups.tsv"),
@@ -649,7 +663,7 @@ impl Lex {
     /// ```
     /// assert!(vntext::lexicon::Lex::ALL.contains(&vntext::lexicon::Lex::Place));
     /// ```
-    pub const ALL: [Lex; 38] = [
+    pub const ALL: [Lex; 39] = [
         Lex::Title,
         Lex::OrgWord,
         Lex::Place,
@@ -669,6 +683,7 @@ impl Lex {
         Lex::NumberLabel,
         Lex::CurrencyCompound,
         Lex::StatCue,
+        Lex::StatPeriodLink,
         Lex::EthnicGroup,
         Lex::EthnicTrigger,
         Lex::DocumentKind,

@@ -197,7 +197,11 @@ impl Scanner<'_, '_> {
                 same_sentence,
             );
             let s = &mut out[k];
-            if let Some((a, b)) = link.subject {
+            // a subject names something in words (never `)` or a lone number)
+            if let Some((a, b)) = link
+                .subject
+                .filter(|&(a, b)| (a..b).any(|j| self.is_word(j)))
+            {
                 let sentence_start = a == cs
                     && (a == 0
                         || d.text_of(a - 1)
@@ -476,6 +480,18 @@ impl Scanner<'_, '_> {
             None => (first, true, floor),
         };
         let mut np = self.np_before(e, np_floor, direct, periods);
+        // `hồng Nhật có giá lên tới 1 triệu đồng/kg`, `tòa nhà có giá trị lên tới …`: the
+        // measure word belongs to the thing before `có`, which is what is valued
+        if let Some((a, b)) = np
+            && self.names_nothing((a, b))
+            && let Some(v) = self.hit_ending_where(a, Lex::LinkingVerb, |_| true)
+            && v.len() == 1
+            && d.key(v.start) == "có"
+            && let Some(owner) = self.np_before(v.start, np_floor, false, periods)
+            && !self.names_nothing(owner)
+        {
+            np = Some(owner);
+        }
         // a count's average: `bình quân các xã đạt 14,7 tiêu chí` -> `các xã`
         if let (Some((a, b)), Some((_, ae))) = (np, avg)
             && matches!(kind, StatKind::Count | StatKind::Quantity)
@@ -647,6 +663,13 @@ impl Scanner<'_, '_> {
                 b = h.start;
             } else if let Some((pa, _)) = period_ending(periods, b).filter(|&(pa, _)| pa >= floor) {
                 b = pa;
+                // and the word that brings it: `đến năm 2000 mới có 14,5%`
+                if let Some(h) = self
+                    .hit_ending_where(b, Lex::StatPeriodLink, |_| true)
+                    .filter(|h| h.start >= floor)
+                {
+                    b = h.start;
+                }
             } else {
                 break;
             }
@@ -925,7 +948,8 @@ impl Scanner<'_, '_> {
         Some((a < b && self.words(a, b) <= SUBJECT_WORDS).then_some((a, b)))
     }
 
-    /// The period of a figure: a date or period right after it (`22% năm 2005`), else the
+    /// The period of a figure: a date or period right after it (`22% năm 2005`, `13,4 triệu
+    /// USD trong năm 2019`), else the
     /// last one before it in its clause (`Năm 2021, thu nhập đạt …`).
     fn period_of(
         &self,
@@ -934,10 +958,14 @@ impl Scanner<'_, '_> {
         cs: usize,
         periods: &[(usize, usize)],
     ) -> Option<(usize, usize)> {
-        let i = periods.partition_point(|&(a, _)| a < end);
+        // right after it, or after a linking word (`13,4 triệu USD trong năm 2019`)
+        let start = self
+            .hit_where(end, Lex::StatPeriodLink, |_| true)
+            .map_or(end, |h| h.end);
+        let i = periods.partition_point(|&(a, _)| a < start);
         let after = periods
             .get(i)
-            .filter(|&&(a, _)| a == end && self.same_line(end))
+            .filter(|&&(a, _)| a == start && self.same_line(end) && self.same_line(start))
             .copied();
         after.or_else(|| {
             let j = periods.partition_point(|&(a, _)| a < first);

@@ -746,6 +746,8 @@ impl<'d, 'a> Scanner<'d, 'a> {
             while self.same_line(e)
                 && matches!(d.key(e), "," | "và")
                 && self.same_line(e + 1)
+                // an item in capitals starts a name (`20 học sinh, Trường …`)
+                && d.token(e + 1).case == d.token(unit_start).case
                 && let Some((
                     Unit::Noun {
                         quantity: false, ..
@@ -755,10 +757,32 @@ impl<'d, 'a> Scanner<'d, 'a> {
             {
                 e = e2;
             }
+            // a number soon after is the next item of a list of counts (`905 người, giáo
+            // viên tiểu học 2.431 người`)
+            let counted_next = (e..(e + 4).min(d.len()))
+                .take_while(|&j| self.same_line(j))
+                .any(|j| d.token(j).kind == crate::tokenize::TokenKind::Number);
             // The list must end the phrase: in `02 bản, người lao động giữ 01 bản` or
             // `thành viên, hợp tác xã thành viên` the comma starts another clause or noun.
-            let closed = e >= d.len() || !self.same_line(e) || !self.is_word(e);
-            if e > end && closed {
+            let closed = e >= d.len() || !self.same_line(e) || !self.is_word(e) || {
+                // … or the phrase after it is no noun of its own: a name (`viên chức, lao
+                // động Đại học Huế`), a verb, a place or period word (`63 tỉnh, thành phố
+                // trên cả nước`)
+                let next = if d.key(e) == "trên" && self.spaced(e + 1) {
+                    e + 1
+                } else {
+                    e
+                };
+                matches!(d.token(e).case, Case::Title | Case::Upper)
+                    || d.has(next, Lex::LinkingVerb)
+                    || d.has(next, Lex::StatPeriodLink)
+                    || [
+                        "place_of", "place", "after", "against", "plan", "per", "relation",
+                    ]
+                    .iter()
+                    .any(|k| self.cue(next, k).is_some())
+            };
+            if e > end && closed && !counted_next {
                 unit_list = Some((unit_start, e));
                 end = e;
             }
