@@ -33,7 +33,15 @@ pub struct Analyzer {
     extractors: Vec<&'static dyn Extractor>,
     value_style: Option<Normalizer>,
     decoder: Decoder,
+    section: Option<usize>,
 }
+
+/// The section size of long texts by default (see [`AnalyzerBuilder::sections`]).
+///
+/// ```
+/// assert_eq!(vntext::DEFAULT_SECTION, 256 * 1024);
+/// ```
+pub const DEFAULT_SECTION: usize = 256 << 10;
 
 /// The embedded lexicons, or the analyzer's own when the builder added entries.
 #[derive(Debug, Clone)]
@@ -77,6 +85,7 @@ pub struct AnalyzerBuilder {
     extractors: Option<Vec<String>>,
     additions: Vec<Addition>,
     strict_decoding: bool,
+    section: Option<Option<usize>>,
 }
 
 impl AnalyzerBuilder {
@@ -215,12 +224,41 @@ impl AnalyzerBuilder {
         self.lexicon_entry(Lex::Issuer, &row)
     }
 
+    /// How texts longer than four sections are analysed: `Some(bytes)` in sections of about
+    /// that size, cut at a blank line (else at a line break, else at a space), `None` always
+    /// as one document. The default, [`DEFAULT_SECTION`] (256 KiB), leaves every article and
+    /// ordinary law whole and keeps a 50 MB text's memory and cost per byte those of a 256 KiB
+    /// one: its document model (tokens, lines, hits) would otherwise outgrow the caches.
+    ///
+    /// Facts are found in every section, spans index the whole text, and document numbers,
+    /// dates, officials and ethnic groups are merged across sections as within one; the page
+    /// layout (title, published, author, credit, the legal title block) is read from the first
+    /// section, as it is on a page's first screen.
+    ///
+    /// [`AnalyzerBuilder::build`] refuses a section below 4 KiB.
+    ///
+    /// ```
+    /// let whole = vntext::AnalyzerBuilder::new().sections(None).build().unwrap();
+    /// let text = "Theo Quyết định số 12/2021/QĐ-UBND ngày 09/4/2021, tỷ lệ đạt 94%.\n\n".repeat(400);
+    /// let sectioned = vntext::AnalyzerBuilder::new().sections(Some(4096)).build().unwrap();
+    /// let (a, b) = (whole.analyze(&text), sectioned.analyze(&text));
+    /// assert_eq!(a.statistics, b.statistics);
+    /// assert_eq!((a.dates.len(), a.document_numbers.len()), (1, 1)); // one wording, listed once
+    /// assert_eq!(a.dates, b.dates);
+    /// assert_eq!(a.counts, b.counts);
+    /// ```
+    pub fn sections(mut self, bytes: Option<usize>) -> Self {
+        self.section = Some(bytes);
+        self
+    }
+
     /// Builds the analyzer. Without additions it shares the embedded lexicons (built once per
     /// process); with additions it compiles its own.
     ///
     /// # Errors
     /// An unknown extractor name ([`ErrorKind::InvalidOption`]) or a malformed lexicon row
-    /// ([`ErrorKind::Table`], naming the addition and its line).
+    /// ([`ErrorKind::Table`], naming the addition and its line), a section below 4 KiB
+    /// ([`ErrorKind::InvalidOption`]).
     ///
     /// ```
     /// let analyzer = vntext::AnalyzerBuilder::new().build().unwrap();
@@ -261,12 +299,19 @@ impl AnalyzerBuilder {
                     .lookalikes(false),
             ),
         };
+        let section = self.section.unwrap_or(Some(DEFAULT_SECTION));
+        if let Some(n) = section.filter(|&n| n < 4096) {
+            return Err(Error::new(ErrorKind::InvalidOption(format!(
+                "a section of {n} bytes is too small (at least 4096)"
+            ))));
+        }
         Ok(Analyzer {
             normalizer: analysis_normalizer(),
             lexicons,
             extractors,
             value_style,
             decoder: Decoder::new().strict(self.strict_decoding),
+            section,
         })
     }
 }
@@ -285,6 +330,7 @@ impl Analyzer {
             extractors: EXTRACTORS.to_vec(),
             value_style: None,
             decoder: Decoder::new(),
+            section: Some(DEFAULT_SECTION),
         }
     }
 
@@ -372,6 +418,53 @@ impl Analyzer {
     }
 
     fn analyze_text(
+        &self,
+        original: &str,
+        byte_len: usize,
+        encoding: Encoding,
+        confidence: f64,
+        decoded: Option<&Decoded<'_>>,
+    ) -> Report {
+        let cuts = match self.section {
+            Some(n) if original.len() > 4 * n => section_cuts(original, n),
+            _ => Vec::new(),
+        };
+        if cuts.is_empty() {
+            return self.analyze_section(original, byte_len, encoding, confidence, decoded);
+        }
+        // Long text: section by section, each report shifted to the whole text.
+        let mut report = Report::default();
+        let mut start = 0;
+        for (i, end) in cuts.into_iter().chain([original.len()]).enumerate() {
+            let part = &original[start..end];
+            let mut r = self.analyze_section(part, part.len(), encoding, confidence, None);
+            shift(&mut r, start);
+            if i == 0 {
+                // the page's metadata: its first screen
+                report.encoding = r.encoding;
+                report.encoding_confidence = r.encoding_confidence;
+                report.title = r.title.take();
+                report.published = r.published.take();
+                report.author = r.author.take();
+                report.credit = r.credit.take();
+                report.document = r.document.take();
+            }
+            merge(&mut report, r);
+            start = end;
+        }
+        report.counts.bytes = byte_len;
+        report.document_numbers = extract::docnum::unique(report.document_numbers);
+        report.dates = extract::dates::unique(report.dates);
+        report.periods = extract::dates::unique(report.periods);
+        report.officials = merge_officials(report.officials);
+        if let Some(d) = decoded {
+            to_input(&mut report, d);
+        }
+        report
+    }
+
+    /// One document: built, laid out, every extractor, overlaps resolved, the report.
+    fn analyze_section(
         &self,
         original: &str,
         byte_len: usize,
@@ -499,6 +592,169 @@ impl Analyzer {
             report.chrome.push(ChromeSpan { text, start, end });
         }
         report
+    }
+}
+
+/// Where a long text is cut into sections of about `size` bytes: after a blank line in the
+/// quarter section after each mark, else after a line break there, else after the last space
+/// in the half section before it, else at the mark (one glued run of characters). The last
+/// section is at least half a section long.
+fn section_cuts(text: &str, size: usize) -> Vec<usize> {
+    let b = text.as_bytes();
+    let mut cuts = Vec::new();
+    let mut p = 0;
+    while b.len() - p > size + size / 2 {
+        let q = p + size;
+        let hi = (q + size / 4).min(b.len());
+        let window = &b[q..hi];
+        let blank = window
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| **c == b'\n')
+            .map(|(i, _)| q + i + 1)
+            .find(|&after| {
+                let rest = &b[after..hi];
+                let line = rest.iter().position(|&c| c == b'\n').map(|n| &rest[..n]);
+                line.is_some_and(|l| l.iter().all(|c| matches!(c, b' ' | b'\t' | b'\r')))
+            });
+        let cut = blank
+            .or_else(|| window.iter().position(|&c| c == b'\n').map(|i| q + i + 1))
+            .or_else(|| {
+                b[p + size / 2..q]
+                    .iter()
+                    .rposition(|&c| c == b' ')
+                    .map(|i| p + size / 2 + i + 1)
+            })
+            .unwrap_or_else(|| {
+                (0..=q)
+                    .rev()
+                    .find(|&i| text.is_char_boundary(i))
+                    .unwrap_or(q)
+            });
+        if cut <= p {
+            break;
+        }
+        cuts.push(cut);
+        p = cut;
+    }
+    cuts
+}
+
+/// Moves every span of a section's report by `by` bytes (the section's start).
+fn shift(r: &mut Report, by: usize) {
+    each_span(r, |s, e| {
+        *s += by;
+        *e += by;
+    });
+}
+
+/// Maps every span of a report on the decoded text to the caller's bytes.
+fn to_input(r: &mut Report, d: &Decoded<'_>) {
+    each_span(r, |s, e| {
+        if let (Some(a), Some(b)) = (d.input_offset(*s), d.input_offset(*e)) {
+            (*s, *e) = (a, b);
+        }
+    });
+}
+
+/// Calls `f` on the (start, end) of every item of a report.
+fn each_span(r: &mut Report, mut f: impl FnMut(&mut usize, &mut usize)) {
+    r.document_numbers
+        .iter_mut()
+        .for_each(|x| f(&mut x.start, &mut x.end));
+    r.dates.iter_mut().for_each(|x| f(&mut x.start, &mut x.end));
+    r.periods
+        .iter_mut()
+        .for_each(|x| f(&mut x.start, &mut x.end));
+    for o in &mut r.officials {
+        f(&mut o.start, &mut o.end);
+        f(&mut o.name_span.start, &mut o.name_span.end);
+    }
+    r.statistics
+        .iter_mut()
+        .for_each(|x| f(&mut x.start, &mut x.end));
+    for g in &mut r.ethnic_groups {
+        g.spans.iter_mut().for_each(|s| f(&mut s.start, &mut s.end));
+    }
+    r.chrome
+        .iter_mut()
+        .for_each(|x| f(&mut x.start, &mut x.end));
+}
+
+/// Appends a section's facts and counts to the report of the text.
+fn merge(into: &mut Report, r: Report) {
+    into.document_numbers.extend(r.document_numbers);
+    into.dates.extend(r.dates);
+    into.periods.extend(r.periods);
+    into.officials.extend(r.officials);
+    into.statistics.extend(r.statistics);
+    into.chrome.extend(r.chrome);
+    for g in r.ethnic_groups {
+        match into.ethnic_groups.iter_mut().find(|h| h.name == g.name) {
+            Some(h) => {
+                h.mentions += g.mentions;
+                h.spans.extend(g.spans);
+            }
+            None => into.ethnic_groups.push(g),
+        }
+    }
+    let c = &mut into.counts;
+    c.chars += r.counts.chars;
+    c.tokens += r.counts.tokens;
+    c.syllables += r.counts.syllables;
+    c.valid_syllables += r.counts.valid_syllables;
+    c.sentences += r.counts.sentences;
+}
+
+/// One official per name across sections: the first mention's span, every title and position
+/// (in order of first appearance).
+fn merge_officials(all: Vec<extract::officials::Official>) -> Vec<extract::officials::Official> {
+    let mut out: Vec<extract::officials::Official> = Vec::with_capacity(all.len());
+    let mut by_name: std::collections::HashMap<String, usize> = Default::default();
+    for o in all {
+        match by_name.get(&o.name) {
+            Some(&i) => {
+                let first = &mut out[i];
+                for t in o.titles {
+                    add_title(&mut first.titles, t, |t| t);
+                }
+                for p in o.positions {
+                    add_title(&mut first.positions, p, |p| &p.title);
+                }
+                if first.honorific.is_none() {
+                    first.honorific = o.honorific;
+                }
+                if first.rank.is_none() {
+                    first.rank = o.rank;
+                }
+            }
+            None => {
+                by_name.insert(o.name.clone(), out.len());
+                out.push(o);
+            }
+        }
+    }
+    out
+}
+
+/// Adds a title to an official's list as the extractor merges mentions: a title the list
+/// already holds (in any case or spacing, or as the start of a longer one) adds nothing, a
+/// longer form of one replaces it (`Thủ tướng` then `Thủ tướng Chính phủ`; `Phó Thủ tướng`
+/// is another title).
+fn add_title<T>(list: &mut Vec<T>, new: T, title: impl Fn(&T) -> &str) {
+    let key = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let k = key(title(&new));
+    if list.iter().any(|t| key(title(t)).starts_with(&k)) {
+        return;
+    }
+    match list.iter().position(|t| k.starts_with(&key(title(t)))) {
+        Some(i) => list[i] = new,
+        None => list.push(new),
     }
 }
 

@@ -20,7 +20,7 @@ pub mod stats;
 pub mod syllable;
 pub mod tokenize;
 
-pub use analyzer::{Analyzer, AnalyzerBuilder, analyze};
+pub use analyzer::{Analyzer, AnalyzerBuilder, DEFAULT_SECTION, analyze};
 pub use error::{Error, ErrorKind};
 pub use report::Report;
 pub use span::Span;
