@@ -824,6 +824,9 @@ pub struct Lexicons {
     automaton: Automaton,
 }
 
+/// No node.
+const NONE: u32 = u32::MAX;
+
 /// One automaton for every phrase table: a trie over token keys. Each word (token key) that
 /// occurs in some phrase has an id; a node is reached by a sequence of word ids and lists the
 /// (lexicon, entry) pairs whose phrase that sequence spells.
@@ -832,6 +835,9 @@ struct Automaton {
     words: FxHashMap<Box<[u8]>, u32>,
     /// (node, word) → node; node 0 is the root.
     edges: FxHashMap<(u32, u32), u32>,
+    /// The root's edges by word id ([`NONE`] for none): every token probes the root, so
+    /// that probe is one array read instead of a hash lookup.
+    root: Vec<u32>,
     /// Per node: the phrases it completes, and whether longer phrases continue from it.
     outputs: Vec<Vec<(Lex, u32)>>,
     continues: Vec<bool>,
@@ -857,7 +863,14 @@ impl Automaton {
                 .or_insert(next_word);
             self.continues[node as usize] = true;
             let next_node = self.outputs.len() as u32;
+            let from = node;
             node = *self.edges.entry((node, word)).or_insert(next_node);
+            if from == 0 {
+                if self.root.len() <= word as usize {
+                    self.root.resize(word as usize + 1, NONE);
+                }
+                self.root[word as usize] = node;
+            }
             if node == next_node {
                 self.outputs.push(Vec::new());
                 self.continues.push(false);
@@ -1103,7 +1116,7 @@ impl Lexicons {
         breaks: impl Fn(usize) -> bool,
     ) -> (Vec<Hit>, Vec<usize>) {
         let a = &self.automaton;
-        let mut hits = Vec::new();
+        let mut hits = Vec::with_capacity(words.len() / 2);
         let mut offsets = Vec::with_capacity(words.len() + 1);
         for i in 0..words.len() {
             offsets.push(hits.len());
@@ -1114,9 +1127,14 @@ impl Lexicons {
                 if j > i && breaks(j) {
                     break;
                 }
-                let Some(&next) = a.edges.get(&(node, *w)) else {
-                    break;
+                let next = if node == 0 {
+                    a.root.get(*w as usize).copied().unwrap_or(NONE)
+                } else {
+                    a.edges.get(&(node, *w)).copied().unwrap_or(NONE)
                 };
+                if next == NONE {
+                    break;
+                }
                 node = next;
                 j += 1;
                 for &(lex, entry) in &a.outputs[node as usize] {
