@@ -67,7 +67,7 @@ pub(crate) fn name_at(doc: &Document<'_>, i: usize, limit: usize, min: usize) ->
     let mut j = i;
     let mut words = 0;
     while j < limit && words < 5 {
-        if j > i && doc.token(j).gap.breaks_line() {
+        if j > i && (doc.token(j).gap.breaks_line() || doc.token(j).gap == Gap::Column) {
             break;
         }
         // An initial: `H.Long`, `T.Thủy`.
