@@ -1033,6 +1033,17 @@ fn find_headline(
                 return None;
             }
         }
+        // A name and a dash opening the line (`Trung Quốc - bài toán …`) head a headline when
+        // the lead follows; in a run of captions (`Rapper X - Tên thật là …`) they do not.
+        if outlet_tag(doc, f).is_some()
+            && (l + 1..to)
+                .find(|&k| {
+                    !feats[k].blank() && !class[k].is_chrome() && class[k] != LineClass::Dateline
+                })
+                .is_none_or(|k| !feats[k].body())
+        {
+            return None;
+        }
         // A heading wrapped over lines (`Hướng dẫn cách ghi một số nội dung trong` /
         // `phiếu tự kiểm tra …`).
         let mut last = l;
@@ -1221,10 +1232,25 @@ fn headline_shaped(doc: &Document<'_>, f: &Feat, buf: &mut String) -> bool {
     {
         return false;
     }
-    if photo_credit(doc, f.u, f.b, buf) || outlet_tag(doc, f).is_some() {
+    if photo_credit(doc, f.u, f.b, buf)
+        || outlet_tag(doc, f).is_some_and(|e| tag_marked(doc, f.u, e) || f.words < 6)
+    {
         return false;
     }
     true
+}
+
+/// Whether the words before an outlet tag's dash (tokens `u..e`) are written as an outlet's
+/// mark (`BHG -`, `(HNM) -`, `VTV.vn -`, `YênBái - YBĐT -`): in capitals, in parentheses, as a
+/// web address or glued, not a name in title case opening a headline (`Trung Quốc - bài toán
+/// …`, `Man Utd - Arsenal: …`).
+fn tag_marked(doc: &Document<'_>, u: usize, e: usize) -> bool {
+    (u..e).any(|i| {
+        matches!(doc.key(i), "(" | ")" | ".")
+            || doc.is(i, TokenKind::Abbreviation)
+            || doc.get(i).is_some_and(|t| t.case == Case::Upper)
+            || i > u && byline::is_word(doc, i) && doc.token(i).gap == Gap::None
+    })
 }
 
 /// Chooses the dateline among the candidates: a labelled one, one with a byline, one under the
