@@ -944,9 +944,7 @@ pub(crate) fn layout(doc: &Document<'_>) -> Article {
 
     // The byline under the headline, the sapo.
     if legal.is_none() {
-        header_byline(
-            doc, &feats, &mut class, &mut art, headline, body_start, web, &mut buf,
-        );
+        header_byline(doc, &feats, &mut class, &mut art, headline, body_start, web);
     }
     let article_like = metadata || headline.is_some() || chosen.is_some();
     if legal.is_none() {
@@ -1463,11 +1461,11 @@ fn header_byline(
     headline: Option<usize>,
     body_start: usize,
     web: bool,
-    buf: &mut String,
 ) {
     let Some(h) = headline else {
         return;
     };
+    let buf = &mut String::new();
     let mut seen = 0;
     let mut l = h + 1;
     while l < feats.len() && seen < 5 {
