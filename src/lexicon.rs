@@ -569,7 +569,18 @@ static SPECS: &[Spec] = &[
         phrase_col: 0,
         alternatives: false,
         dash_variants: false,
-        kind: Some((1, &["motto", "type", "preamble", "signature"])),
+        kind: Some((
+            1,
+            &[
+                "motto",
+                "type",
+                "preamble",
+                "signature",
+                "form",
+                "contents",
+                "column",
+            ],
+        )),
         matched: true,
     },
     Spec {

@@ -67,7 +67,7 @@ pub(crate) fn name_at(doc: &Document<'_>, i: usize, limit: usize, min: usize) ->
     let mut j = i;
     let mut words = 0;
     while j < limit && words < 5 {
-        if j > i && doc.token(j).gap.breaks_line() {
+        if j > i && (doc.token(j).gap.breaks_line() || doc.token(j).gap == Gap::Column) {
             break;
         }
         // An initial: `H.Long`, `T.Thủy`.
@@ -86,8 +86,11 @@ pub(crate) fn name_at(doc: &Document<'_>, i: usize, limit: usize, min: usize) ->
         if !name_word(doc, j) {
             break;
         }
-        // `Kim Dung Theo Bloomberg`: the credit's label ends the name.
-        if j > i && doc.key(j) == "theo" {
+        // `Kim Dung Theo Bloomberg`, `Minh PhươngẢnh Reuters`: the credit's label ends the name.
+        if j > i
+            && (doc.key(j) == "theo"
+                || doc.token(j).gap == Gap::None && credit_label(doc, j, limit).is_some())
+        {
             break;
         }
         words += 1;
@@ -143,14 +146,61 @@ fn names_at(doc: &Document<'_>, i: usize, limit: usize, min: usize) -> Option<us
         }
         break;
     }
-    // (Ban Thời sự), (TTXVN), (tổng hợp)
-    if end < limit && doc.key(end) == "(" {
+    // (Ban Thời sự), (TTXVN), (tổng hợp); not a credit in parentheses (`(Ảnh Duy Thành)`).
+    if end < limit && doc.key(end) == "(" && credit_label(doc, end + 1, limit).is_none() {
         let close = (end + 1..limit.min(end + 12)).find(|&k| doc.key(k) == ")");
         if let Some(c) = close {
             end = c + 1;
         }
     }
     Some(end)
+}
+
+/// A source or photo label starting at token `i` (`Theo`, `Ảnh`, `Nguồn`), not in lower case:
+/// one past it, and whether it labels a source.
+fn credit_label(doc: &Document<'_>, i: usize, limit: usize) -> Option<(usize, bool)> {
+    if doc.get(i).is_none_or(|t| t.case == Case::Lower) {
+        return None;
+    }
+    let c = cues::lookup(doc, Lex::BylineCue, i, limit, &mut String::new())?;
+    match c.kind() {
+        "source" => Some((c.end, true)),
+        "photo" => Some((c.end, false)),
+        _ => None,
+    }
+}
+
+/// A credit written after the author's name, from token `at` to `b` (a full stop after it
+/// allowed): `Theo Bloomberg`, `(Theo Global Times và The Star)`, a photo credit `Ảnh Reuters`
+/// or `(Ảnh Duy Thành)`. One past it, and the source's tokens (none for a photo credit).
+fn trailing_credit(
+    doc: &Document<'_>,
+    at: usize,
+    b: usize,
+) -> Option<(usize, Option<(usize, usize)>)> {
+    let open = doc.key(at) == "(";
+    let s = at + usize::from(open);
+    // `Kim Dung theo Bloomberg`: the label in any case after the name.
+    let (label_end, source) = if doc.key(s) == "theo" {
+        (s + 1, true)
+    } else {
+        credit_label(doc, s, b)?
+    };
+    let j = label_end + usize::from(doc.key(label_end) == ":");
+    let stop = if doc.key(b - 1) == "." { b - 1 } else { b };
+    let (end, rest) = if open {
+        let close = (j..stop).find(|&k| doc.key(k) == ")")?;
+        (close, close + 1)
+    } else {
+        (stop, b)
+    };
+    if j >= end || !is_word(doc, j) || doc.token(j).case == Case::Lower {
+        return None;
+    }
+    if rest != b && !(rest + 1 == b && doc.key(rest) == ".") {
+        return None;
+    }
+    Some((b, source.then_some((j, end))))
 }
 
 /// Skips a grade or degree (`ThS`, `PGS.TS`, `Nhà báo`) or a rank written before a name.
@@ -256,14 +306,16 @@ pub(crate) fn credit(doc: &Document<'_>, a: usize, b: usize, buf: &mut String) -
     if end < b && doc.key(end) == ")" && doc.key(a) == "(" {
         end += 1;
     }
+    let name_end = end;
     let mut also = None;
-    if end < b && doc.key(end) == "theo" && kind == CreditKind::Author {
-        // `Kim Dung Theo Bloomberg`: the author, then the source.
-        let s = end + 1 + usize::from(doc.key(end + 1) == ":");
-        if s < b && is_word(doc, s) && doc.token(s).case != Case::Lower {
-            also = Some((s, if doc.key(b - 1) == "." { b - 1 } else { b }));
-            end = b;
-        }
+    if end < b
+        && kind == CreditKind::Author
+        && let Some((rest, source)) = trailing_credit(doc, end, b)
+    {
+        // `Kim Dung Theo Bloomberg`: the author, then the source; `Gia Hân (Ảnh Duy Thành)`:
+        // the author, then who took the photos.
+        also = source;
+        end = rest;
     }
     if end != b {
         // A trailing full stop after a labelled name: `Ảnh: Quang Vinh.`
@@ -271,10 +323,7 @@ pub(crate) fn credit(doc: &Document<'_>, a: usize, b: usize, buf: &mut String) -
             return None;
         }
     }
-    let mut end = end.min(b);
-    if let Some((s, _)) = also {
-        end = s - 1;
-    }
+    let end = name_end.min(b);
     let end = if doc.key(end - 1) == "." {
         end - 1
     } else {
@@ -333,6 +382,17 @@ mod tests {
                 "Khánh Anh - Trường Thịnh",
             ),
             ("Nguồn: Báo Nhân Dân", Source, "Báo Nhân Dân"),
+            ("Kim Dung Theo Bloomberg", Author, "Kim Dung"),
+            ("Hà AnTheo Healthline", Author, "Hà An"),
+            ("Lan PhươngẢnh AFP", Author, "Lan Phương"),
+            ("Thu Trang (Ảnh Minh Đức)", Author, "Thu Trang"),
+            (
+                "Hoàng Nam (Theo Global Times và The Star)",
+                Author,
+                "Hoàng Nam",
+            ),
+            ("Mai Chi (tổng hợp)", Author, "Mai Chi (tổng hợp)"),
+            ("Thế Quảng (TTXVN)", Author, "Thế Quảng (TTXVN)"),
             (
                 "Theo Địa chí Điện Biên (2018)",
                 Source,
@@ -342,6 +402,23 @@ mod tests {
         for (text, kind, name) in cases {
             assert_eq!(read(text), Some((*kind, name.to_string())), "{text}");
         }
+    }
+
+    #[test]
+    fn sources_after_names() {
+        let also = |text: &str| {
+            let doc = Document::new(text);
+            let c = credit(&doc, 0, doc.len(), &mut String::new())?;
+            c.also.map(|(s, e)| doc.text_between(s, e).to_string())
+        };
+        assert_eq!(also("Hà AnTheo Healthline").as_deref(), Some("Healthline"));
+        assert_eq!(
+            also("Hoàng Nam (Theo Global Times và The Star).").as_deref(),
+            Some("Global Times và The Star")
+        );
+        // A photo credit is no source.
+        assert_eq!(also("Thu Trang (Ảnh Minh Đức)"), None);
+        assert_eq!(also("Lan PhươngẢnh AFP"), None);
     }
 
     #[test]

@@ -756,7 +756,16 @@ pub(crate) fn layout(doc: &Document<'_>) -> Article {
     if web {
         for &l in &weak {
             let prev = (0..l).rev().find(|&k| !feats[k].blank());
-            let top = l < body_start0 && l < first_content0 + 8;
+            // Above the article: before its first paragraph, with at most one line of text
+            // (the site's name) above it; under a headline and an item's heading
+            // (`1. Phở Nhớ` / `Địa chỉ: …`) it is the article's.
+            let text_above = (first_content0..l)
+                .filter(|&k| {
+                    !feats[k].blank() && !class[k].is_chrome() && class[k] != LineClass::Dateline
+                })
+                .take(2)
+                .count();
+            let top = l < body_start0 && l < first_content0 + 8 && text_above <= 1;
             if top || settled(prev, &class, &pending) {
                 pending[l] = false;
             }
@@ -829,7 +838,7 @@ pub(crate) fn layout(doc: &Document<'_>) -> Article {
         title_from = m.line + 1;
     }
     if art.title.is_none() {
-        headline = find_headline(
+        let found = find_headline(
             doc,
             &feats,
             &mut class,
@@ -838,7 +847,8 @@ pub(crate) fn layout(doc: &Document<'_>) -> Article {
             legal.is_some(),
             web,
         );
-        if let Some(h) = headline {
+        headline = found.map(|(h, _)| h);
+        if let Some((h, last)) = found {
             let f = &feats[h];
             let mut s = f.u;
             // A widget word glued before the headline (`null Những vấn đề …`).
@@ -848,8 +858,10 @@ pub(crate) fn layout(doc: &Document<'_>) -> Article {
                 }
                 s = c.end;
             }
-            art.title = Some(doc.span(s, f.b));
-            class[h] = LineClass::Headline;
+            art.title = Some(doc.span(s, feats[last].b));
+            for c in &mut class[h..=last] {
+                *c = LineClass::Headline;
+            }
         }
     }
     // Legal documents: the title block, unless the page has its own headline naming it.
@@ -932,9 +944,7 @@ pub(crate) fn layout(doc: &Document<'_>) -> Article {
 
     // The byline under the headline, the sapo.
     if legal.is_none() {
-        header_byline(
-            doc, &feats, &mut class, &mut art, headline, body_start, &mut buf,
-        );
+        header_byline(doc, &feats, &mut class, &mut art, headline, body_start, web);
     }
     let article_like = metadata || headline.is_some() || chosen.is_some();
     if legal.is_none() {
@@ -962,7 +972,10 @@ fn legal_headline(doc: &Document<'_>, f: &Feat, buf: &mut String) -> bool {
 }
 
 /// The first line that reads as a headline, from `from` to `to`, skipping chrome, datelines,
-/// section labels and metadata; `None` when running text, a caption or a credit comes first.
+/// section labels and metadata, and off the web the header of a form (issuer and place lines,
+/// the form's number, notes in parentheses); `None` when running text, a caption or a credit
+/// comes first. The headline's first and last line: a heading goes on over the lines that
+/// continue its phrase ([`continues`]).
 fn find_headline(
     doc: &Document<'_>,
     feats: &[Feat],
@@ -971,10 +984,12 @@ fn find_headline(
     to: usize,
     legal: bool,
     web: bool,
-) -> Option<usize> {
+) -> Option<(usize, usize)> {
     let mut buf = String::new();
     let mut seen = 0;
     let mut l = from;
+    // The last line skipped as a form's header: a line continuing it is skipped too.
+    let mut skipped: Option<usize> = None;
     while l < to {
         let f = &feats[l];
         let c = class[l];
@@ -985,6 +1000,17 @@ fn find_headline(
         seen += 1;
         if seen > HEADER_LINES {
             return None;
+        }
+        if !web
+            && (form_header(doc, f, &mut buf)
+                || skipped.is_some() && form_field(doc, f)
+                || skipped == Some(l.wrapping_sub(1))
+                    && doc.token(f.u).case == Case::Lower
+                    && byline::is_word(doc, f.u))
+        {
+            skipped = Some(l);
+            l += 1;
+            continue;
         }
         if !headline_shaped(doc, f, &mut buf) {
             // Fields of a record (`Số hiệu: 65/QĐ-UBND`) or a search box above a document.
@@ -1004,6 +1030,38 @@ fn find_headline(
             if !between_chrome && feats[k].a == f.b {
                 return None;
             }
+        }
+        // A name and a dash opening the line (`Trung Quốc - bài toán …`) head a headline when
+        // the lead follows; in a run of captions (`Rapper X - Tên thật là …`) they do not.
+        if outlet_tag(doc, f).is_some()
+            && (l + 1..to)
+                .find(|&k| {
+                    !feats[k].blank() && !class[k].is_chrome() && class[k] != LineClass::Dateline
+                })
+                .is_none_or(|k| !feats[k].body())
+        {
+            return None;
+        }
+        // A heading wrapped over lines (`Hướng dẫn cách ghi một số nội dung trong` /
+        // `phiếu tự kiểm tra …`).
+        let mut last = l;
+        let mut words = usize::from(f.words);
+        while last + 1 < to
+            && last < l + 3
+            && continues(
+                doc,
+                &feats[last],
+                &feats[last + 1],
+                class[last + 1],
+                &mut buf,
+            )
+            && words + usize::from(feats[last + 1].words) <= HEADLINE_WORDS
+        {
+            last += 1;
+            words += usize::from(feats[last].words);
+        }
+        if last > l {
+            return Some((l, last));
         }
         // A section label above the headline: short, no digits, and a longer headline follows.
         if f.words <= 4
@@ -1049,9 +1107,97 @@ fn find_headline(
                 return None;
             }
         }
-        return Some(l);
+        return Some((l, l));
     }
     None
+}
+
+/// Whether line `next`, right under heading line `f`, continues its phrase: the heading ends
+/// with no punctuation, and the next line opens in lower case and reads as a heading too.
+fn continues(
+    doc: &Document<'_>,
+    f: &Feat,
+    next: &Feat,
+    class: LineClass,
+    buf: &mut String,
+) -> bool {
+    !next.blank()
+        && next.a == f.b
+        && f.last == 0
+        && f.cols == 0
+        && detail(doc, f).colons == 0
+        && class == LineClass::Body
+        && byline::is_word(doc, next.u)
+        && doc.token(next.u).case == Case::Lower
+        && headline_shaped(doc, next, buf)
+}
+
+/// A line of a form's or report's header, above its heading: an issuer or place line
+/// (`UBND HUYỆN CẦN GIỜ`, `THÀNH PHỐ HỒ CHÍ MINH`, `Ban chỉ đạo Chương trình Quốc gia`), a line
+/// or cell opening with the form's number (`Mẫu số 21/CKTC-NSH`, `… Biểu A01`), a note in
+/// parentheses (`(Kèm theo Quyết định …)`), a rule or a line with no words.
+fn form_header(doc: &Document<'_>, f: &Feat, buf: &mut String) -> bool {
+    let (u, b) = (f.u, f.b);
+    if f.words == 0 || doc.key(u) == "(" {
+        return true;
+    }
+    // The form's number, at the start of the line or of a cell.
+    let cell = |i: usize| i == u || doc.token(i).gap == Gap::Column;
+    if (u..b).filter(|&i| cell(i)).any(|i| {
+        super::cues::lookup(doc, Lex::LegalCue, i, b, buf).is_some_and(|c| {
+            c.kind() == "form"
+                && c.end < b
+                && doc.token(c.end).gap != Gap::Column
+                && !(byline::is_word(doc, c.end) && doc.token(c.end).case == Case::Lower)
+        })
+    }) {
+        return true;
+    }
+    // An issuer or place (alone or in the first cell): an organisation or administrative word,
+    // then a proper name, each word capitalised on its first syllable (`Chương trình Quốc gia`,
+    // not `họp bàn …`).
+    let e = (u + 1..b)
+        .find(|&i| doc.token(i).gap == Gap::Column)
+        .unwrap_or(b);
+    let words = (u..e).filter(|&i| byline::is_word(doc, i)).count();
+    if words > 8 || (u..e).any(|i| doc.is(i, TokenKind::Number) || doc.is(i, TokenKind::Date)) {
+        return false;
+    }
+    let Some(h) = doc.hit(u, Lex::OrgWord) else {
+        return false;
+    };
+    if doc.lexicons().entry(&h).kind() == Some("lower") || h.end >= e {
+        return false;
+    }
+    let mut prev_capital = false;
+    for i in h.end..e {
+        if !byline::is_word(doc, i) {
+            return false;
+        }
+        let lower = doc.token(i).case == Case::Lower;
+        if lower && !prev_capital {
+            return false;
+        }
+        prev_capital = !lower;
+    }
+    true
+}
+
+/// A field of a form's header (`1- Đối tượng áp dụng: …`, `Đơn vị: Triệu đồng`): a label of at
+/// most five words and a colon.
+fn form_field(doc: &Document<'_>, f: &Feat) -> bool {
+    let mut words = 0;
+    for i in f.u..f.b.min(f.u + 10) {
+        match doc.key(i) {
+            ":" => return words > 0,
+            _ if byline::is_word(doc, i) => words += 1,
+            _ => {}
+        }
+        if words > 5 {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether a line reads as a headline: one sentence of at most [`HEADLINE_WORDS`] words, not
@@ -1074,10 +1220,35 @@ fn headline_shaped(doc: &Document<'_>, f: &Feat, buf: &mut String) -> bool {
     if d.inner_stop || d.colons >= 2 {
         return false;
     }
-    if photo_credit(doc, f.u, f.b, buf) || outlet_tag(doc, f).is_some() {
+    // A lone code or abbreviation (a table's `STT`) names nothing.
+    if f.words == 1 && d.syll == 0 && f.nums == 0 {
+        return false;
+    }
+    // The heading of a table of contents, a table's header cell (`Số TT`).
+    if super::cues::lookup(doc, Lex::LegalCue, f.u, f.b, buf)
+        .is_some_and(|c| matches!(c.kind(), "contents" | "column") && c.end == f.b)
+    {
+        return false;
+    }
+    if photo_credit(doc, f.u, f.b, buf)
+        || outlet_tag(doc, f).is_some_and(|e| tag_marked(doc, f.u, e) || f.words < 6)
+    {
         return false;
     }
     true
+}
+
+/// Whether the words before an outlet tag's dash (tokens `u..e`) are written as an outlet's
+/// mark (`BHG -`, `(HNM) -`, `VTV.vn -`, `YênBái - YBĐT -`): in capitals, in parentheses, as a
+/// web address or glued, not a name in title case opening a headline (`Trung Quốc - bài toán
+/// …`, `Man Utd - Arsenal: …`).
+fn tag_marked(doc: &Document<'_>, u: usize, e: usize) -> bool {
+    (u..e).any(|i| {
+        matches!(doc.key(i), "(" | ")" | ".")
+            || doc.is(i, TokenKind::Abbreviation)
+            || doc.get(i).is_some_and(|t| t.case == Case::Upper)
+            || i > u && byline::is_word(doc, i) && doc.token(i).gap == Gap::None
+    })
 }
 
 /// Chooses the dateline among the candidates: a labelled one, one with a byline, one under the
@@ -1123,6 +1294,17 @@ fn choose_dateline(
         if d.place {
             // A legal document's date: read with the document.
             continue;
+        }
+        // A bare date (no label, byline, time or weekday) is the dateline only right under the
+        // headline or at the top, not a date among a table's cells further down.
+        if d.cue.is_none() && d.author.is_none() && s.time.is_none() && s.weekday.is_none() {
+            let anchor = headline.unwrap_or(first_content);
+            let between = (anchor.min(d.line) + 1..d.line.max(anchor))
+                .filter(|&k| !feats[k].blank() && !class[k].is_chrome())
+                .count();
+            if between > 2 {
+                continue;
+            }
         }
         let mut score = 0;
         score += match d.cue {
@@ -1278,17 +1460,23 @@ fn header_byline(
     art: &mut Article,
     headline: Option<usize>,
     body_start: usize,
-    buf: &mut String,
+    web: bool,
 ) {
     let Some(h) = headline else {
         return;
     };
+    let buf = &mut String::new();
     let mut seen = 0;
     let mut l = h + 1;
     while l < feats.len() && seen < 5 {
         let f = &feats[l];
         let c = class[l];
-        if f.blank() || c.is_chrome() || c == LineClass::Dateline || c == LineClass::Clock {
+        if f.blank()
+            || c.is_chrome()
+            || c == LineClass::Dateline
+            || c == LineClass::Clock
+            || c == LineClass::Headline
+        {
             l += 1;
             continue;
         }
@@ -1326,6 +1514,10 @@ fn header_byline(
                 }
                 CreditKind::Photo => class[l] = LineClass::Caption,
             }
+        } else if !web {
+            // Off the web the byline stands right under the headline (and its dateline): under
+            // a form's heading come its notes and column labels (`QUYẾT TOÁN`), no names.
+            return;
         }
         l += 1;
     }

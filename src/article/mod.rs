@@ -12,8 +12,10 @@
 //! label; a weekday and date above the headline with no time after it is the page's clock; the
 //! list under `Tin liên quan` is chrome). Nothing is written per site. Then it reads:
 //! - the title: the headline (the first line that reads as one, past menus, breadcrumbs and
-//!   section labels; none when the text opens with its lead or a caption), or a legal document's
-//!   title block (type name + trích yếu) unless the page has its own headline naming it;
+//!   section labels, and in a form past its issuer, number and notes; taken whole when it is
+//!   wrapped over lines; none when the text opens with its lead, a caption or a table), or a
+//!   legal document's title block (type name + trích yếu) unless the page has its own headline
+//!   naming it;
 //! - `published`: the dateline's date, with its time (`2022-01-24T09:17`; `2:35:57 PM` → 14:35):
 //!   a labelled one (`Ngày đăng:`, `Cập nhật:`), one in a byline (`Thùy Trang 14/08/2021 07:18`),
 //!   one under the headline, a crawler's `# date = …` or ` date 2025-08-17` marker, or a legal

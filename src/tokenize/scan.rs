@@ -1222,6 +1222,21 @@ impl<'a> Scanner<'a> {
                 self.remember_tail(start, &w, start + w.case_break);
                 return (start + w.case_break, TokenKind::Syllable);
             }
+            // `LinhTheo` → `Linh` + `Theo`: two capitalised syllables written without marks and
+            // glued (a byline and its credit; not a mis-decoded `NhiƯm`), where `YouTube`, `WiFi`, `TikTok` have a half that
+            // is no syllable and `MoMo`, `DiDi` are capital-heavy brand names.
+            let right = &text[w.case_break..];
+            if text.is_ascii()
+                && w.first_upper
+                && right.len() >= 2
+                && w.upper == 2
+                && !w.caps_heavy()
+                && valid(left, false)
+                && valid(right, false)
+            {
+                self.remember_tail(start, &w, start + w.case_break);
+                return (start + w.case_break, TokenKind::Syllable);
+            }
         }
         if w.non_latin {
             return (w.end, TokenKind::Foreign);
@@ -1586,6 +1601,7 @@ mod tests {
             "Vie\u{323}\u{302}t",
             "ViệtNam",
             "vớiSARS",
+            "LinhTheo",
             "iPhone",
             "Chủtịch",
             "tỷđồng",
