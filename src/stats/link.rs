@@ -997,13 +997,19 @@ impl Scanner<'_, '_> {
         if columns == 0 {
             return None;
         }
+        // the group is a cell of its own (`Dao` in `7 | Dao | 0.98%`), not a word inside a
+        // cell's text (`Trung tâm Hoa - Kiểng Sài Gòn`)
+        let cell_edge = |j: usize| {
+            j == line.tokens.start
+                || j >= line.tokens.end
+                || d.token(j).gap == crate::document::Gap::Column
+        };
         for j in line.tokens.start..first {
             if matches!(d.token(j).case, Case::Title | Case::Upper)
+                && cell_edge(j)
                 && let Some(h) = d.hit(j, Lex::EthnicGroup)
                 && h.end <= first
-                && (h.end >= d.len()
-                    || d.token(h.end).gap != crate::document::Gap::Space
-                    || !matches!(d.token(h.end).case, Case::Title | Case::Upper))
+                && cell_edge(h.end)
             {
                 let name = Lexicons::embedded()
                     .entries(Lex::EthnicGroup)
