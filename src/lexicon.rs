@@ -176,7 +176,7 @@ static SPECS: &[Spec] = &[
         phrase_col: 0,
         alternatives: false,
         dash_variants: false,
-        kind: Some((1, &["prefix", "title", "job"])),
+        kind: Some((1, &["prefix", "title", "job", "word"])),
         matched: true,
     },
     Spec {
@@ -743,7 +743,7 @@ impl Lex {
     ///
     /// ```
     /// use vntext::lexicon::Lex;
-    /// assert_eq!(Lex::Title.kinds(), ["prefix", "title", "job"]);
+    /// assert_eq!(Lex::Title.kinds(), ["prefix", "title", "job", "word"]);
     /// ```
     pub fn kinds(self) -> &'static [&'static str] {
         self.spec().kind.map_or(&[], |(_, k)| k)
@@ -1244,7 +1244,7 @@ mod tests {
         .unwrap_err();
         assert_eq!(
             bad.to_string(),
-            "data table my titles, line 2: kind \"boss\" is not one of prefix, title, job"
+            "data table my titles, line 2: kind \"boss\" is not one of prefix, title, job, word"
         );
         let empty = Lexicons::build(&[Addition {
             lex: Lex::Place,

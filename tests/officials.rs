@@ -124,6 +124,37 @@ fn mentions_are_merged_by_name() {
 }
 
 #[test]
+fn positions_split_organisation_and_place() {
+    // (organisation, place) of the first position of the one official found.
+    let parts = |text: &str| {
+        let found = find_officials(text);
+        assert_eq!(found.len(), 1, "{text}: {found:#?}");
+        let p = &found[0].positions[0];
+        (p.organisation.clone(), p.place.clone())
+    };
+    let some = |s: &str| Some(s.to_string());
+    // A ministry's name is one organisation (REFERENCE §5), not `Bộ` and a place.
+    assert_eq!(
+        parts("Bộ trưởng Bộ Công Thương Trần Văn Hải chủ trì hội nghị."),
+        (some("Bộ Công Thương"), None)
+    );
+    // `của` links the organisation and is no part of it.
+    assert_eq!(
+        parts("Ông Florentino Perez, Chủ tịch của Real Madrid, cho biết."),
+        (some("Real Madrid"), None)
+    );
+    // A school named after a person holds no place (`Vinh` is a city).
+    assert_eq!(
+        parts("Ông Nguyễn Văn Hải, Hiệu trưởng Trường Lương Thế Vinh cho biết."),
+        (some("Trường Lương Thế Vinh"), None)
+    );
+    assert_eq!(
+        parts("Chủ tịch UBND tỉnh Lai Châu Trần Tiến Dũng phát biểu."),
+        (some("UBND"), some("tỉnh Lai Châu"))
+    );
+}
+
+#[test]
 fn two_officials_in_one_sentence() {
     let text =
         "Bộ trưởng Bộ Tư pháp Lê Thành Long và Thứ trưởng Bộ Tư pháp Nguyễn Thanh Tịnh dự họp.";

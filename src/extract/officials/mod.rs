@@ -192,6 +192,8 @@ pub(crate) struct TitleSpan {
     pub end: usize,
     /// One past the position word and its prefixes (`Phó Chủ tịch`).
     pub position_end: usize,
+    /// First byte of the organization (after `của` when the title links it so).
+    pub org_start: usize,
     /// First byte of the place ending the title (`tỉnh Lai Châu`), if any.
     pub place_start: Option<usize>,
 }
@@ -202,7 +204,8 @@ impl TitleSpan {
         let slice = |a: usize, b: usize| unwrap_lines(text.get(a..b).unwrap_or("").trim());
         let pe = self.position_end.clamp(self.start, self.end);
         let ps = self.place_start.map_or(self.end, |p| p.clamp(pe, self.end));
-        let organisation = slice(pe, ps);
+        let os = self.org_start.clamp(pe, ps);
+        let organisation = slice(os, ps);
         let organisation = organisation
             .trim_matches(|c: char| c == ',' || c == '-' || c.is_whitespace())
             .to_string();
@@ -468,6 +471,33 @@ impl TitleKey {
     }
 }
 
+/// Whether the position `longer`, whose organisation and place extend the key `shorter`, adds
+/// more of an organisation or a place: a capitalized word, a number, or words of
+/// `org_words.tsv` (`nước`, `ngân hàng`, `huyện`); or anything after a bare position.
+fn names_more(lex: &Lexicons, longer: &Position, shorter: &str) -> bool {
+    let skip = shorter.split(' ').filter(|w| !w.is_empty()).count();
+    // After the bare position, lower-case words name its kind (`Trợ lý ngôn ngữ`, `HLV trẻ`).
+    if skip == 0 {
+        return true;
+    }
+    let org = longer.organisation.as_deref().unwrap_or("");
+    let place = longer.place.as_deref().unwrap_or("");
+    let added: Vec<&str> = org
+        .split_whitespace()
+        .chain(place.split_whitespace())
+        .skip(skip)
+        .collect();
+    if added
+        .iter()
+        .any(|w| w.chars().any(|c| c.is_uppercase() || c.is_ascii_digit()))
+    {
+        return true;
+    }
+    let key = words_key(&added.join(" "));
+    let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+    (1..=words.len().min(3)).any(|n| lex.get(Lex::OrgWord, &words[..n].join(" ")).is_some())
+}
+
 impl Official {
     /// Adds a position unless the official already holds it: the same title whatever its case
     /// or tone placement; the same position alone (`Chủ tịch` after `Chủ tịch Ủy ban Trung ương
@@ -487,9 +517,17 @@ impl Official {
             let extends = |a: &str, b: &str| {
                 a.is_empty() || b.strip_prefix(a).is_some_and(|r| r.starts_with(' '))
             };
-            let replace = if q.rest == k.rest || extends(&k.rest, &q.rest) {
+            // Of two titles one of which extends the other, the longer is kept when what it adds
+            // names more of the organisation or its place (`Thứ trưởng` → `Thứ trưởng Bộ Công
+            // an`), the shorter, which ends at its organisation, when the longer adds words of
+            // the sentence after it (`… Bộ Công an mong muốn`).
+            let replace = if q.rest == k.rest {
                 false
-            } else if extends(&q.rest, &k.rest) || (k.named && q.generic) {
+            } else if extends(&k.rest, &q.rest) {
+                !names_more(lex, &self.positions[i], &k.rest)
+            } else if extends(&q.rest, &k.rest) {
+                names_more(lex, &p, &q.rest)
+            } else if k.named && q.generic {
                 true
             } else if q.named && k.generic {
                 false

@@ -23,6 +23,9 @@ pub(crate) struct Title {
     pub(crate) start: usize,
     pub(crate) head_end: usize,
     pub(crate) end: usize,
+    /// First word of the organization (`head_end`, or the word after `của`: `Chủ tịch của Real
+    /// Madrid`).
+    pub(crate) org_start: usize,
     /// First word of the place that ends the organization (`tỉnh Lai Châu`, `Hà Giang`, `Mỹ`).
     pub(crate) place: Option<usize>,
 }
@@ -504,10 +507,16 @@ impl Scanner<'_, '_, '_> {
         let t = self.t;
         let end = end.clamp(title.head_end, title.end.max(title.head_end));
         let (start, stop) = t.span(title.start, end);
+        let position_end = t.end(title.head_end - 1);
         TitleSpan {
             start,
             end: stop,
-            position_end: t.end(title.head_end - 1),
+            position_end,
+            org_start: if title.org_start > title.head_end && title.org_start < end {
+                t.start(title.org_start)
+            } else {
+                position_end
+            },
             place_start: title
                 .place
                 .filter(|&p| p >= title.head_end && p < end)
@@ -565,6 +574,10 @@ impl Scanner<'_, '_, '_> {
         if i >= t.len() || !t.may_start(i, Lex::Title) {
             return None;
         }
+        // `chính quyền` (government): the `quyền` of a common word is no prefix.
+        if t.ends_common_word(i) {
+            return None;
+        }
         let mut j = i;
         let head_end = loop {
             match t.title(j) {
@@ -581,6 +594,7 @@ impl Scanner<'_, '_, '_> {
             }
         };
         let (mut end, mut place) = self.org_end(head_end, i + MAX_TITLE);
+        let mut org_start = head_end;
         // `Chủ tịch của Real Madrid`: the organization after `của` (of), written capitalized.
         if end == head_end
             && t.key(head_end) == "của"
@@ -595,12 +609,15 @@ impl Scanner<'_, '_, '_> {
             let (org, at) = self.org_end(head_end + 1, head_end + 1 + MAX_TITLE);
             if org > head_end + 1 {
                 (end, place) = (org, at);
+                // `của` (of) links the organization; it is no part of it.
+                org_start = head_end + 1;
             }
         }
         Some(Title {
             start: i,
             head_end,
             end,
+            org_start,
             place,
         })
     }
@@ -687,6 +704,10 @@ impl Scanner<'_, '_, '_> {
         // The place the organization ends with, and where a body word ends (a place may follow).
         let mut place: Option<usize> = None;
         let mut body_end: Option<usize> = None;
+        // Where a place or an organization's whole name ends the organization.
+        let mut complete = usize::MAX;
+        // Where an organization's proper name of the place table (`Lương Thế Vinh`) ends.
+        let mut named_until = 0usize;
         while j < limit {
             match t.gap(j) {
                 Sep::Space => {}
@@ -709,11 +730,16 @@ impl Scanner<'_, '_, '_> {
                 _ => break,
             }
             let confirmed = lowers == 0;
-            // `Thừa Thiên - Huế`: a place written with a dash.
+            // `Thừa Thiên - Huế`: a place written with a dash; `khu vực châu Á`: a continent
+            // (written with `châu` in lower case) after an administrative word.
+            let continent = confirmed
+                && t.case(j) == Case::Lower
+                && t.org_ending(j, from)
+                    .is_some_and(|(_, k)| k == OrgKind::Admin);
             if confirmed
-                && matches!(t.case(j), Case::Title | Case::Upper)
+                && (continent || matches!(t.case(j), Case::Title | Case::Upper))
                 && let Some((n, kind)) = t.place(j, true)
-                && t.place(j, false).is_none_or(|(m, _)| m < n)
+                && (continent || t.place(j, false).is_none_or(|(m, _)| m < n))
             {
                 if place.is_none() && kind == PlaceKind::Place {
                     place = Some(j);
@@ -721,6 +747,7 @@ impl Scanner<'_, '_, '_> {
                 j += n;
                 last_good = j;
                 after_head = 0;
+                complete = j;
                 continue;
             }
             if let Some((n, kind)) = t.org(j) {
@@ -738,6 +765,12 @@ impl Scanner<'_, '_, '_> {
                         OrgKind::Body => {
                             place = None;
                             body_end = Some(j + n);
+                            // `Bộ Công an`: a body that is also a whole organization's name.
+                            if t.place(j, true)
+                                .is_some_and(|(m, k)| m == n && k == PlaceKind::Org)
+                            {
+                                complete = j + n;
+                            }
                         }
                         OrgKind::Head => {
                             place = None;
@@ -769,7 +802,19 @@ impl Scanner<'_, '_, '_> {
                         stopped = true;
                         break;
                     }
+                    // A place or an organization's whole proper name (`Bộ Công an`) completes
+                    // the organization: lower-case words after it are the sentence (`Thứ
+                    // trưởng Bộ Công an mong muốn, …`).
+                    // Inside such a name no place starts (`Trường Lương Thế Vinh`, `Hoàng Anh
+                    // Gia Lai`).
+                    if let Some((n, k)) = t.place(j, true) {
+                        complete = (j + n).max(named_until);
+                        if k == PlaceKind::Org {
+                            named_until = named_until.max(j + n);
+                        }
+                    }
                     if place.is_none()
+                        && j >= named_until
                         && (body_end == Some(j)
                             || t.place(j, true).is_some_and(|(_, k)| {
                                 k == PlaceKind::Place || (j == from && k == PlaceKind::Country)
@@ -804,13 +849,14 @@ impl Scanner<'_, '_, '_> {
                     }
                     // `… của Quốc hội`, `… thuộc Trường …`: the organization the one named
                     // belongs to.
+                    // An acronym names one too (`… khu vực châu Á của HPE`).
                     if matches!(key, "của" | "thuộc")
                         && confirmed
                         && j > from
                         && j + 1 < limit
                         && t.gap(j + 1) == Sep::Space
-                        && matches!(t.case(j + 1), Case::Title | Case::Upper)
-                        && t.org(j + 1).is_some()
+                        && (t.case(j + 1) == Case::Upper && !t.is_stop(j + 1)
+                            || matches!(t.case(j + 1), Case::Title) && t.org(j + 1).is_some())
                     {
                         place = None;
                         j += 1;
@@ -869,6 +915,7 @@ impl Scanner<'_, '_, '_> {
         // `Trưởng Khoa Quản trị kinh doanh, …`: one or two lower-case words that finish the name
         // of the organization right before a comma or a dash.
         if !stopped
+            && last_good != complete
             && (1..=2).contains(&lowers)
             && j < t.len()
             && j < limit
@@ -1196,6 +1243,11 @@ impl Scanner<'_, '_, '_> {
     /// Chooses the name inside the capitalized run `a..b` that follows (part of) a title.
     fn name_in_run(&self, title: &Title, a: usize, b: usize) -> Option<Name> {
         let t = self.t;
+        // `Joe Bidenở`, read `Joe Bide` `nở`: a run that ends inside a glued word is no name
+        // (`Nguyễn Thanh Longđề nghị`, a space missing after a whole word, is one).
+        if t.glued_lower(b) && t.is_joined(b - 1) {
+            return None;
+        }
         // What precedes the run decides how much of it may be a place or organization name.
         let rank = if a > title.head_end {
             t.rank_ending(a, title.head_end)
@@ -1223,7 +1275,7 @@ impl Scanner<'_, '_, '_> {
         let place = t.place(a, true);
         let min_prefix = match (before, place) {
             // `Chủ tịch Hồ Chí Minh`: a bare position, then a name that is also a city's.
-            (None, Some((3, PlaceKind::Place)))
+            (None, Some((3, PlaceKind::Place | PlaceKind::Org)))
                 if a == title.head_end && b == a + 3 && t.is_family(a) =>
             {
                 0
@@ -1300,7 +1352,10 @@ impl Scanner<'_, '_, '_> {
             // A place is not a person, but a name of three syllables right after a bare
             // position is (`Chủ tịch Hồ Chí Minh`; the city is `TP Hồ Chí Minh`).
             if t.place(s, true).is_some_and(|(n, k)| {
-                n >= len && !(len == 3 && s == title.head_end && k == PlaceKind::Place)
+                n >= len
+                    && !(len == 3
+                        && s == title.head_end
+                        && matches!(k, PlaceKind::Place | PlaceKind::Org))
             }) {
                 continue;
             }
@@ -1402,6 +1457,9 @@ impl Scanner<'_, '_, '_> {
             return None;
         }
         let e = self.cap_run_end(i, i + 6);
+        if t.glued_lower(e) && t.is_joined(e - 1) {
+            return None;
+        }
         let len = e - i;
         let (min, max) = if introduced { (2, 5) } else { (3, 4) };
         if !(min..=max).contains(&len) {

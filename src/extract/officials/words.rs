@@ -63,8 +63,11 @@ pub(crate) enum OrgKind {
 /// Kinds of `data/officials/places.tsv`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum PlaceKind {
-    /// A Vietnamese place (or an organization named like a person).
+    /// A Vietnamese place.
     Place,
+    /// An organization's proper name that looks like a person's or a place's (`Công Thương`,
+    /// `Lê Quý Đôn`): no person, and no place of the title either.
+    Org,
     /// A country (introduces foreign names).
     Country,
     /// Viet Nam itself: a place for names, a word of organization names.
@@ -250,6 +253,17 @@ impl<'d, 'a> Words<'d, 'a> {
         }
     }
 
+    /// Whether word `i` is glued to the word before it with nothing in between, in lower case:
+    /// the rest of a word the tokenizer cut (`Bidenở` read as `Bide` `nở`), or a missing space
+    /// (`Longđề nghị`).
+    pub(crate) fn glued_lower(&self, i: usize) -> bool {
+        self.words.get(i).is_some_and(|w| {
+            w.sep == Sep::Space
+                && self.doc.token(w.first as usize).gap == Gap::None
+                && matches!(w.case, Case::Lower)
+        }) && i > 0
+    }
+
     /// Whether word `i` is made of several pieces (`H'Hen`, `Kun-hee`).
     pub(crate) fn is_joined(&self, i: usize) -> bool {
         self.words.get(i).is_some_and(|w| w.joined.is_some())
@@ -390,6 +404,8 @@ impl<'d, 'a> Words<'d, 'a> {
         let k = match e.kind()? {
             "prefix" => TitleKind::Prefix,
             "job" => TitleKind::Job,
+            // `chính quyền`: a common word, no position.
+            "word" => return None,
             _ => TitleKind::Title,
         };
         Some((n, k))
@@ -402,6 +418,15 @@ impl<'d, 'a> Words<'d, 'a> {
             "body" => OrgKind::Body,
             _ => OrgKind::Lower,
         })
+    }
+
+    /// Whether the prefix at word `i` ends a common word that starts before it (`chính quyền`,
+    /// kind `word` of `titles.tsv`).
+    pub(crate) fn ends_common_word(&self, i: usize) -> bool {
+        i > 0
+            && self
+                .phrase_ending(i + 1, Lex::Title, i.saturating_sub(3))
+                .is_some_and(|(s, e)| s < i && e.kind() == Some("word"))
     }
 
     /// An organization word at word `i`.
@@ -422,6 +447,7 @@ impl<'d, 'a> Words<'d, 'a> {
         let k = match e.kind() {
             Some("country") => PlaceKind::Country,
             Some("nation") => PlaceKind::Nation,
+            Some("org") => PlaceKind::Org,
             _ => PlaceKind::Place,
         };
         Some((n, k))
