@@ -381,8 +381,10 @@ fn bench_linear(c: &mut Criterion) {
     let mut g = c.benchmark_group("linear");
     g.sample_size(10);
     g.measurement_time(Duration::from_secs(6));
+    // The same 10 KiB of text (the seed article) at every size, so that only the size differs.
+    let unit = repeat_to(&clean, 10 << 10);
     for size in [10 << 10, 1 << 20, 50 << 20] {
-        let text = repeat_to(&clean, size);
+        let text = repeat_to(&unit, size);
         g.throughput(Throughput::Bytes(text.len() as u64));
         g.bench_with_input(BenchmarkId::new("analyze", size), &text, |b, t| {
             b.iter(|| analyzer.analyze(black_box(t)).counts.tokens)

@@ -224,11 +224,12 @@ impl AnalyzerBuilder {
         self.lexicon_entry(Lex::Issuer, &row)
     }
 
-    /// How texts longer than four sections are analysed: `Some(bytes)` in sections of about
+    /// How texts longer than two sections are analysed: `Some(bytes)` in sections of about
     /// that size, cut at a blank line (else at a line break, else at a space), `None` always
     /// as one document. The default, [`DEFAULT_SECTION`] (256 KiB), leaves every article and
-    /// ordinary law whole and keeps a 50 MB text's memory and cost per byte those of a 256 KiB
-    /// one: its document model (tokens, lines, hits) would otherwise outgrow the caches.
+    /// ordinary law whole (codes of law over 512 KiB, such as the Criminal Code, are cut) and
+    /// keeps a 50 MB text's memory and cost per byte those of a 256 KiB one: its document model
+    /// (tokens, lines, hits) would otherwise outgrow the caches.
     ///
     /// Facts are found in every section, spans index the whole text, and document numbers,
     /// dates, officials and ethnic groups are merged across sections as within one; the page
@@ -426,7 +427,7 @@ impl Analyzer {
         decoded: Option<&Decoded<'_>>,
     ) -> Report {
         let cuts = match self.section {
-            Some(n) if original.len() > 4 * n => section_cuts(original, n),
+            Some(n) if original.len() > 2 * n => section_cuts(original, n),
             _ => Vec::new(),
         };
         if cuts.is_empty() {

@@ -67,7 +67,7 @@ fn government_documents_and_laws_in_sections_give_the_facts_of_one_document() {
     let mut text = texts("articles/gov");
     text.push_str(&texts("articles/laws"));
     assert!(
-        text.len() > 4 * vntext::DEFAULT_SECTION,
+        text.len() > 2 * vntext::DEFAULT_SECTION,
         "{} bytes",
         text.len()
     );
@@ -121,7 +121,7 @@ fn a_text_without_spaces_is_cut_on_a_char_boundary() {
 #[test]
 fn bytes_with_a_bom_map_sectioned_spans_to_the_input() {
     let mut text = texts("articles/laws");
-    while text.len() < 5 * vntext::DEFAULT_SECTION {
+    while text.len() < 3 * vntext::DEFAULT_SECTION {
         text.push_str(&text.clone());
     }
     let mut bytes = b"\xEF\xBB\xBF".to_vec();
