@@ -23,6 +23,15 @@ pub(crate) fn push_key(out: &mut Vec<u8>, word: &str) -> Case {
         out.extend(b.iter().map(u8::to_ascii_lowercase));
         return ascii_case(b);
     }
+    // Fast path: a word of lower-case Vietnamese letters (most words of a text) is its own
+    // key but for the tone placement of its rhyme.
+    if lower_letters(b) {
+        out.extend_from_slice(b);
+        if out.last().is_some_and(|&b| b >= 0x80) {
+            traditional_tone(out, start);
+        }
+        return Case::Lower;
+    }
     let mut acc = CaseAcc::default();
     let mut i = 0;
     while i < b.len() {
@@ -120,6 +129,38 @@ pub(crate) fn push_key(out: &mut Vec<u8>, word: &str) -> Case {
         traditional_tone(out, start);
     }
     acc.case()
+}
+
+/// Whether a word is made of lower-case letters of the Vietnamese alphabet only (`a`–`z`,
+/// Latin-1 `à`…`ý` but `ð`, `ă đ ĩ ũ ơ ư`, `ạ`…`ỹ`), which push_key would copy unchanged.
+#[inline]
+fn lower_letters(b: &[u8]) -> bool {
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'a'..=b'z' => i += 1,
+            0xC3 => match b.get(i + 1) {
+                Some(0xA0..=0xBF) if !matches!(b[i + 1], 0xB0 | 0xB7) => i += 2,
+                _ => return false,
+            },
+            c0 @ 0xC4..=0xC6 => match (c0, b.get(i + 1)) {
+                (0xC4, Some(0x83 | 0x91 | 0xA9))
+                | (0xC5, Some(0xA9))
+                | (0xC6, Some(0xA1 | 0xB0)) => i += 2,
+                _ => return false,
+            },
+            0xE1 => match (b.get(i + 1), b.get(i + 2)) {
+                (Some(0xBA), Some(c2 @ 0xA0..=0xBF)) | (Some(0xBB), Some(c2 @ 0x80..=0xB9))
+                    if c2 % 2 == 1 =>
+                {
+                    i += 3
+                }
+                _ => return false,
+            },
+            _ => return false,
+        }
+    }
+    !b.is_empty()
 }
 
 /// The [`Case`] of a word of printable ASCII.
@@ -358,5 +399,29 @@ mod tests {
         for (word, key) in cases {
             assert_eq!(key_of(word), key, "{word}");
         }
+    }
+
+    /// Every letter of the Vietnamese alphabet, lower case and capital: the lower-case fast
+    /// path and the general path agree (each lower-case letter is its own key and makes a
+    /// `Lower` word; each capital gives the lower-case key and a `Title` word).
+    #[test]
+    fn every_letter_in_both_cases() {
+        let lower = "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ";
+        let upper = "AÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬBCDĐEÈÉẺẼẸÊỀẾỂỄỆGHIÌÍỈĨỊKLMNOÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢPQRSTUÙÚỦŨỤƯỪỨỬỮỰVXYỲÝỶỸỴ";
+        assert_eq!(lower.chars().count(), upper.chars().count());
+        for (l, u) in lower.chars().zip(upper.chars()) {
+            let (l, u) = (l.to_string(), u.to_string());
+            let mut out = Vec::new();
+            assert_eq!(super::push_key(&mut out, &l), super::Case::Lower, "{l}");
+            assert_eq!(out, l.as_bytes(), "{l}");
+            let mut out = Vec::new();
+            assert_eq!(super::push_key(&mut out, &u), super::Case::Title, "{u}");
+            assert_eq!(out, l.as_bytes(), "{u}");
+        }
+        // Not letters of the fast path: `ð` is `đ`, `÷` is no letter.
+        assert_eq!(key_of("ð"), "đ");
+        let mut out = Vec::new();
+        assert_eq!(super::push_key(&mut out, "a÷b"), super::Case::Lower);
+        assert_eq!(out, "a÷b".as_bytes());
     }
 }
