@@ -326,8 +326,8 @@ const TONES_U: [char; 5] = ['ù', 'ú', 'ủ', 'ũ', 'ụ'];
 fn traditional_tone(s: &mut Vec<u8>, start: usize) {
     // The last character is a toned vowel of two or three bytes, the one before it `o` or `u`.
     let (prev, last) = match &s[start..] {
-        [.., p, 0xC3, x] => (*p, decode2(0xC3, *x)),
-        [.., p, 0xE1, y, x] => (*p, decode3(0xE1, *y, *x)),
+        [.., p @ (b'o' | b'u'), 0xC3, x] => (*p, decode2(0xC3, *x)),
+        [.., p @ (b'o' | b'u'), 0xE1, y, x] => (*p, decode3(0xE1, *y, *x)),
         _ => return,
     };
     let Some(last) = last else {
