@@ -1228,25 +1228,59 @@ fn quarter(g: &Grammar<'_, '_>, i: usize, out: &mut Vec<Cand>) {
     if g.gap(k) == Gap::None {
         return;
     }
+    let numeral = |t: &str| match t {
+        "I" | "1" => Some(1),
+        "II" | "2" => Some(2),
+        "III" | "3" => Some(3),
+        "IV" | "4" => Some(4),
+        _ => None,
+    };
     // "quý 1/2021": the quarter and the year are one token.
-    let (q, mut y, mut e) = match g.month_year(k) {
+    let (q, y, mut e) = match g.month_year(k) {
         Some((q @ 1..=4, y)) if g.doc.text_of(k).find('/') == Some(1) => (q, Some(y), k + 1),
         Some(_) => return,
-        None => {
-            let q = match g.doc.text_of(k) {
-                "I" => 1,
-                "II" => 2,
-                "III" => 3,
-                "IV" => 4,
-                "1" => 1,
-                "2" => 2,
-                "3" => 3,
-                "4" => 4,
-                _ => return,
-            };
-            (q, None, k + 1)
-        }
+        None => match numeral(g.doc.text_of(k)) {
+            Some(q) => (q, None, k + 1),
+            None => {
+                // "quý II-IV": one token
+                let Some((a, b)) = g.doc.text_of(k).split_once('-') else {
+                    return;
+                };
+                match (numeral(a), numeral(b)) {
+                    (Some(a), Some(b)) if b > a => {
+                        quarters(g, i, k + 1, a, Some(b), None, out);
+                    }
+                    _ => {}
+                }
+                return;
+            }
+        },
     };
+    // "quý I-II/2021", "quý 2 - 3 năm 2019": a range of quarters, in one notation
+    let mut last = None;
+    if y.is_none()
+        && g.punct(e, "-")
+        && let Some(q2) = numeral(g.doc.text_of(e + 1)).filter(|&q2| q2 > q)
+        && g.doc.text_of(k).as_bytes()[0].is_ascii_digit()
+            == g.doc.text_of(e + 1).as_bytes()[0].is_ascii_digit()
+    {
+        last = Some(q2);
+        e += 2;
+    }
+    quarters(g, i, e, q, last, y, out);
+}
+
+/// A quarter or range of quarters from token `i` ("quý") to before `e`, then its year when
+/// one follows ("năm 2020", "/2021").
+fn quarters(
+    g: &Grammar<'_, '_>,
+    i: usize,
+    mut e: usize,
+    q: u32,
+    last: Option<u32>,
+    mut y: Option<i32>,
+    out: &mut Vec<Cand>,
+) {
     if y.is_none()
         && (g.is(e, Role::Year) || g.punct(e, "/"))
         && let Some(year) = g.year(e + 1)
@@ -1256,10 +1290,16 @@ fn quarter(g: &Grammar<'_, '_>, i: usize, out: &mut Vec<Cand>) {
     if !ends_word(g, e) {
         return;
     }
-    let value = match y {
-        Some(y) if plausible_year(y) => format!("{y:04}-Q{q}"),
-        Some(_) => return,
+    if y.is_some_and(|y| !plausible_year(y)) {
+        return;
+    }
+    let one = |q: u32| match y {
+        Some(y) => format!("{y:04}-Q{q}"),
         None => format!("--Q{q}"),
+    };
+    let value = match last {
+        Some(q2) => format!("{}/{}", one(q), one(q2)),
+        None => one(q),
     };
     out.push(Cand::coarse(i, e, DateKind::Quarter, value));
 }
@@ -1454,8 +1494,18 @@ pub(crate) fn extract(
                 (v, r)
             }
             _ => {
-                let r = match (reference, c.value.strip_prefix("--")) {
-                    (Some(r), Some(rest)) => Some(format!("{:04}-{rest}", r.year)),
+                // every part without a year takes the article's (`--Q2/--Q4`)
+                let r = match reference {
+                    Some(r) if c.value.contains("--") => Some(
+                        c.value
+                            .split('/')
+                            .map(|part| match part.strip_prefix("--") {
+                                Some(rest) => format!("{:04}-{rest}", r.year),
+                                None => part.to_string(),
+                            })
+                            .collect::<Vec<_>>()
+                            .join("/"),
+                    ),
                     _ => None,
                 };
                 (c.value, r)
