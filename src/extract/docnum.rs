@@ -29,7 +29,6 @@
 //!
 //! Every occurrence is returned, in text order; [`unique`] keeps the first one of each number.
 
-use std::collections::HashMap;
 
 use super::dates::{DateKind, DateMention};
 use crate::Span;
@@ -1313,7 +1312,7 @@ type Key = (String, Option<i32>, Option<String>, Option<String>);
 /// assert_eq!(one[0].date.as_deref(), Some("2022-03-05"));
 /// ```
 pub fn unique(numbers: Vec<DocumentNumber>) -> Vec<DocumentNumber> {
-    let mut index: HashMap<Key, usize> = HashMap::new();
+    let mut index: rustc_hash::FxHashMap<Key, usize> = Default::default();
     let mut out: Vec<DocumentNumber> = Vec::new();
     for d in numbers {
         let k = (
