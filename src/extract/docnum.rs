@@ -29,7 +29,6 @@
 //!
 //! Every occurrence is returned, in text order; [`unique`] keeps the first one of each number.
 
-
 use super::dates::{DateKind, DateMention};
 use crate::Span;
 use crate::document::key::push_key;

@@ -213,7 +213,9 @@ impl Scanner<'_, '_> {
             } else if let Some(inherited) = link.inherited {
                 s.subject = Some(inherited);
             }
-            if let Some((a, b)) = link.place {
+            // a place written right after the figure is its own (`2 ca ở tỉnh Bokeo và 2 ca
+            // ở tỉnh Champasak`), before one of the phrase before it or of the figure before
+            if let Some((a, b)) = self.place_after(end).or(link.place) {
                 s.place = Some(self.intern(d.text_between(a, b)));
             } else if link.inherited_place.is_some() {
                 s.place = link.inherited_place;
@@ -834,6 +836,21 @@ impl Scanner<'_, '_> {
             return (None, Some(place));
         }
         (Some((a, b)), None)
+    }
+
+    /// A place right after a figure ending at token `end`: a preposition of place and an
+    /// administrative place (`ở tỉnh Bokeo`, `tại huyện Mường Tè`), on the figure's line.
+    fn place_after(&self, end: usize) -> Option<(usize, usize)> {
+        let d = self.doc;
+        if end >= d.len() || !self.same_line(end) {
+            return None;
+        }
+        let p = self.cue(end, "place_of")?;
+        let line_end = d.lines().get(d.line_of(end))?.tokens.end;
+        if p.end >= line_end || !self.same_line(p.end) {
+            return None;
+        }
+        self.admin_place(p.end, line_end)
     }
 
     /// An administrative place at token `j`: `huyện Phong Thổ`, `thị xã Hương Trà` (an
