@@ -494,6 +494,22 @@ impl Scanner<'_, '_> {
         {
             np = Some(owner);
         }
+        // `VN-Index tăng 7,7 điểm tương ứng 0,61%`: the percentage restates the figure before
+        // the share word, and measures what that figure does
+        if let Some((a, b)) = np
+            && let Some(h) = self.cue_ending(b, "share").filter(|h| h.start > a)
+            && let Some(j) =
+                (a..h.start).find(|&j| d.token(j).kind == crate::tokenize::TokenKind::Number)
+        {
+            // before the verb that brings that figure (`tăng`)
+            let e = self
+                .hit_ending_where(j, Lex::LinkingVerb, |_| true)
+                .filter(|v| v.start >= np_floor)
+                .map_or(j, |v| v.start);
+            np = self
+                .np_before(e, np_floor, false, periods)
+                .filter(|&span| !self.names_nothing(span));
+        }
         // a count's average: `bình quân các xã đạt 14,7 tiêu chí` -> `các xã`
         if let (Some((a, b)), Some((_, ae))) = (np, avg)
             && matches!(kind, StatKind::Count | StatKind::Quantity)
