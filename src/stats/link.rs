@@ -894,6 +894,10 @@ impl Scanner<'_, '_> {
         }
         if d.key(a) == "vào" {
             a += 1;
+            // `55% vào năm 2025`: a time, not what is measured
+            if period_starting(periods, a).is_some() {
+                return None;
+            }
         }
         let starts = |j: usize| {
             self.is_word(j)
