@@ -415,6 +415,7 @@ static SPECS: &[Spec] = &[
                 "relation",
                 "per",
                 "noun",
+                "modal",
                 "worth",
                 "after",
                 "area",

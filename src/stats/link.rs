@@ -409,7 +409,7 @@ impl Scanner<'_, '_> {
             };
         let verb = self
             .hit_ending_where(verb_end, Lex::LinkingVerb, |_| true)
-            .filter(|h| self.cue(h.start, "noun").is_none_or(|n| n.end <= h.end))
+            .filter(|h| self.not_verb(h.start).is_none_or(|n| n.end <= h.end))
             .filter(|_| self.soft_same_line(first))
             .filter(|h| {
                 h.start >= floor || (verb_end < first && prev_end.is_none_or(|pe| h.start >= pe))
@@ -673,7 +673,7 @@ impl Scanner<'_, '_> {
         let d = self.doc;
         let mut b = e;
         loop {
-            if let Some(h) = ["adverb", "filler", "from", "frame"]
+            if let Some(h) = ["adverb", "modal", "filler", "from", "frame"]
                 .iter()
                 .find_map(|k| self.cue_ending(b, k))
                 .filter(|h| h.start >= floor && h.start < b)
@@ -805,7 +805,7 @@ impl Scanner<'_, '_> {
     /// trưởng`).
     fn is_verb_ending(&self, a: usize) -> bool {
         self.hit_ending_where(a, Lex::LinkingVerb, |_| true)
-            .is_some_and(|h| self.cue(h.start, "noun").is_none_or(|n| n.end <= a))
+            .is_some_and(|h| self.not_verb(h.start).is_none_or(|n| n.end <= a))
     }
 
     /// Whether token `i` continues the line of token `i - 1`, or follows a hard line break
@@ -852,6 +852,12 @@ impl Scanner<'_, '_> {
             return (None, Some(place));
         }
         (Some((a, b)), None)
+    }
+
+    /// A word at token `i` that starts with a linking verb but is none: a noun (`tăng trưởng`)
+    /// or a modal verb (`có thể`).
+    fn not_verb(&self, i: usize) -> Option<Hit> {
+        self.cue(i, "noun").or_else(|| self.cue(i, "modal"))
     }
 
     /// A place right after a figure ending at token `end`: a preposition of place and an
