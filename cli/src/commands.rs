@@ -45,7 +45,7 @@ impl Work for Analyze {
             },
             format => {
                 let v = serde_json::to_value(&report).map_err(json_err)?;
-                let indexed = text::indexed(&t, bytes);
+                let indexed = t.decoded.indexed_text(bytes);
                 let input: &str = &indexed;
                 match format {
                     Format::Csv => Output::Csv(csv::rows(&v, input, &label)),

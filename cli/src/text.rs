@@ -7,7 +7,6 @@
 //! the bytes are read as well as they can be ([`vntext::decode::decode_lossy`]) with a warning.
 //! `--strict` turns both into the error instead. Binary data (NUL bytes) is always an error.
 
-use std::borrow::Cow;
 
 use vntext::decode::{self, Decoded, Decoder, Encoding};
 use vntext::{Analyzer, Error, ErrorKind, Report};
@@ -81,27 +80,6 @@ pub fn decode(bytes: &[u8], opts: DecodeOptions) -> Result<Text<'_>, Error> {
 /// (spans index the input bytes when it is UTF-8, the decoded text otherwise).
 pub fn analyze(analyzer: &Analyzer, text: &Text<'_>, input_len: usize) -> Report {
     analyzer.analyze_decoded(&text.decoded, input_len)
-}
-
-/// The text the report's spans index, for views that place facts in it (CSV, HTML): the
-/// decoded text, or, when the spans index the input bytes (UTF-8, maybe after a byte-order mark
-/// or with invalid sequences), those bytes with each invalid byte shown as `?` so that every
-/// offset stays in place.
-pub fn indexed<'a>(text: &'a Text<'_>, bytes: &'a [u8]) -> Cow<'a, str> {
-    if text.decoded.input_offset(0).is_none() {
-        return Cow::Borrowed(&text.decoded.text);
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Cow::Borrowed(s),
-        Err(_) => {
-            let mut out = String::with_capacity(bytes.len());
-            for chunk in bytes.utf8_chunks() {
-                out.push_str(chunk.valid());
-                out.extend(std::iter::repeat_n('?', chunk.invalid().len()));
-            }
-            Cow::Owned(out)
-        }
-    }
 }
 
 #[cfg(test)]

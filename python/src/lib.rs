@@ -8,7 +8,6 @@
 //! Analysis and serialization run with the GIL released; [`Analyzer::analyze_many`] spreads a
 //! batch over threads while the calling thread turns finished reports into Python objects.
 
-use std::borrow::Cow;
 use std::collections::VecDeque;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::mpsc::{self, Receiver, SyncSender};
@@ -18,7 +17,7 @@ use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyList, PyString};
 use serde_json::{Map, Value};
-use vntext::decode::{self as dec, Decoded, Decoder, Encoding};
+use vntext::decode::{self as dec, Decoder, Encoding};
 use vntext::normalize::{Normalizer, ToneStyle};
 use vntext::{ErrorKind, Report};
 
@@ -209,7 +208,7 @@ fn run_one(engine: &Engine, input: &Input, source: Option<String>) -> Outcome {
                     Err(e) => return Outcome::Decode(e),
                 };
                 let report = engine.analyzer.analyze_decoded(&decoded, bytes.len());
-                report_value(&report, &indexed_text(&decoded, bytes))
+                report_value(&report, &decoded.indexed_text(bytes))
             }
         };
         let json = value.and_then(|mut v| {
@@ -228,25 +227,6 @@ fn run_one(engine: &Engine, input: &Input, source: Option<String>) -> Outcome {
     })
 }
 
-/// The text the report's spans index, to count its characters: the decoded text, or, when the
-/// spans index the input bytes (UTF-8, maybe after a byte-order mark or with invalid
-/// sequences), those bytes with each invalid byte counted as one character.
-fn indexed_text<'a>(decoded: &'a Decoded<'_>, bytes: &'a [u8]) -> Cow<'a, str> {
-    if decoded.input_offset(0).is_none() {
-        return Cow::Borrowed(&decoded.text);
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Cow::Borrowed(s),
-        Err(_) => {
-            let mut out = String::with_capacity(bytes.len());
-            for chunk in bytes.utf8_chunks() {
-                out.push_str(chunk.valid());
-                out.extend(std::iter::repeat_n('?', chunk.invalid().len()));
-            }
-            Cow::Owned(out)
-        }
-    }
-}
 
 fn outcome_to_python<'py>(
     py: Python<'py>,

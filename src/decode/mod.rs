@@ -235,6 +235,37 @@ impl Decoded<'_> {
     pub fn input_offset(&self, offset: usize) -> Option<usize> {
         self.map.as_ref().map(|m| m.to_input(offset))
     }
+
+    /// The text that a report's spans index, for views that place facts in it: the decoded
+    /// text, or, when the spans index the caller's `input` (UTF-8, maybe after a byte-order
+    /// mark or with invalid sequences; see [`Decoded::input_offset`]), those bytes with each
+    /// invalid byte shown as `?`, so that every byte offset and the count of characters before
+    /// it stay those of the input.
+    ///
+    /// ```
+    /// use vntext::decode::Decoder;
+    /// // "Hà Nội \x80 Sìn Hồ": one stray byte in UTF-8.
+    /// let bytes = b"H\xc3\xa0 N\xe1\xbb\x99i \x80 S\xc3\xacn H\xe1\xbb\x93";
+    /// let d = Decoder::new().decode(bytes).unwrap();
+    /// assert_eq!(d.indexed_text(bytes), "Hà Nội ? Sìn Hồ");
+    /// assert_eq!(d.indexed_text(bytes).len(), bytes.len());
+    /// ```
+    pub fn indexed_text<'s>(&'s self, input: &'s [u8]) -> Cow<'s, str> {
+        if self.input_offset(0).is_none() {
+            return Cow::Borrowed(&self.text);
+        }
+        match std::str::from_utf8(input) {
+            Ok(s) => Cow::Borrowed(s),
+            Err(_) => {
+                let mut out = String::with_capacity(input.len());
+                for chunk in input.utf8_chunks() {
+                    out.push_str(chunk.valid());
+                    out.extend(std::iter::repeat_n('?', chunk.invalid().len()));
+                }
+                Cow::Owned(out)
+            }
+        }
+    }
 }
 
 /// Invalid sequences of the input that decoding replaced by U+FFFD (lenient decoding only):
