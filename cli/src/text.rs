@@ -7,7 +7,6 @@
 //! the bytes are read as well as they can be ([`vntext::decode::decode_lossy`]) with a warning.
 //! `--strict` turns both into the error instead. Binary data (NUL bytes) is always an error.
 
-
 use vntext::decode::{self, Decoded, Decoder, Encoding};
 use vntext::{Analyzer, Error, ErrorKind, Report};
 

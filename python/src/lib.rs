@@ -227,7 +227,6 @@ fn run_one(engine: &Engine, input: &Input, source: Option<String>) -> Outcome {
     })
 }
 
-
 fn outcome_to_python<'py>(
     py: Python<'py>,
     outcome: Outcome,
