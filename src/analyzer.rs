@@ -430,15 +430,33 @@ impl Analyzer {
             Some(n) if original.len() > 2 * n => section_cuts(original, n),
             _ => Vec::new(),
         };
-        if cuts.is_empty() {
-            return self.analyze_section(original, byte_len, encoding, confidence, decoded);
+        let mut report = if cuts.is_empty() {
+            self.analyze_section(original, byte_len, encoding, confidence)
+        } else {
+            self.analyze_sections(original, &cuts, byte_len, encoding, confidence)
+        };
+        // Decoded text → the caller's bytes, when the decoded text indexes them (UTF-8 after a
+        // byte-order mark or with invalid sequences).
+        if let Some(d) = decoded {
+            to_input(&mut report, d);
         }
-        // Long text: section by section, each report shifted to the whole text.
+        report
+    }
+
+    /// A long text, section by section, each report shifted to the whole text and merged.
+    fn analyze_sections(
+        &self,
+        original: &str,
+        cuts: &[usize],
+        byte_len: usize,
+        encoding: Encoding,
+        confidence: f64,
+    ) -> Report {
         let mut report = Report::default();
         let mut start = 0;
-        for (i, end) in cuts.into_iter().chain([original.len()]).enumerate() {
+        for (i, end) in cuts.iter().copied().chain([original.len()]).enumerate() {
             let part = &original[start..end];
-            let mut r = self.analyze_section(part, part.len(), encoding, confidence, None);
+            let mut r = self.analyze_section(part, part.len(), encoding, confidence);
             shift(&mut r, start);
             if i == 0 {
                 // the page's metadata: its first screen
@@ -458,9 +476,6 @@ impl Analyzer {
         report.dates = extract::dates::unique(report.dates);
         report.periods = extract::dates::unique(report.periods);
         report.officials = merge_officials(report.officials);
-        if let Some(d) = decoded {
-            to_input(&mut report, d);
-        }
         report
     }
 
@@ -471,7 +486,6 @@ impl Analyzer {
         byte_len: usize,
         encoding: Encoding,
         confidence: f64,
-        decoded: Option<&Decoded<'_>>,
     ) -> Report {
         let doc = self.document(original);
         let mut facts = Facts::default();
@@ -479,10 +493,10 @@ impl Analyzer {
             e.extract(&doc, &mut facts);
         }
         extract::resolve(&doc, &mut facts);
-        self.report(&doc, facts, byte_len, encoding, confidence, decoded)
+        self.report(&doc, facts, byte_len, encoding, confidence)
     }
 
-    /// Maps the facts' spans back to the original text and fills the report.
+    /// Maps the facts' spans back to the original (decoded) text and fills the report.
     fn report(
         &self,
         doc: &Document<'_>,
@@ -490,7 +504,6 @@ impl Analyzer {
         byte_len: usize,
         encoding: Encoding,
         confidence: f64,
-        decoded: Option<&Decoded<'_>>,
     ) -> Report {
         let art = doc.article();
         let tc = doc.counts();
@@ -513,18 +526,10 @@ impl Analyzer {
             },
             ..Report::default()
         };
-        // Normalized text → original (decoded) text → the caller's bytes, when the decoded
-        // text indexes them (UTF-8 after a byte-order mark or with invalid sequences).
-        let to_input = |s: Span| -> Span {
-            decoded
-                .and_then(|d| Some(Span::new(d.input_offset(s.start)?, d.input_offset(s.end)?)))
-                .unwrap_or(s)
-        };
+        // Normalized text → original (decoded) text.
         let map = |start: usize, end: usize| -> (usize, usize, String) {
             let s = doc.to_original(Span::new(start, end));
-            let text = s.slice(doc.original()).to_string();
-            let s = to_input(s);
-            (s.start, s.end, text)
+            (s.start, s.end, s.slice(doc.original()).to_string())
         };
         for mut d in facts.document_numbers {
             (d.start, d.end, d.text) = map(d.start, d.end);
@@ -569,7 +574,6 @@ impl Analyzer {
             if *s.text != *written {
                 s.text = written.into();
             }
-            let span = to_input(span);
             (s.start, s.end) = (span.start, span.end);
             if let Some(style) = &self.value_style {
                 for v in [&mut s.subject, &mut s.unit, &mut s.per]
@@ -584,7 +588,7 @@ impl Analyzer {
         }
         for mut g in facts.ethnic_groups {
             for s in &mut g.spans {
-                *s = to_input(doc.to_original(*s));
+                *s = doc.to_original(*s);
             }
             report.ethnic_groups.push(g);
         }
