@@ -834,6 +834,8 @@ struct Table {
 pub struct Lexicons {
     tables: Vec<Table>,
     automaton: Automaton,
+    /// Unique per built `Lexicons` (memos of answers that depend on the lexicons key on it).
+    id: u64,
 }
 
 /// No node.
@@ -1042,7 +1044,12 @@ impl Lexicons {
         for out in &mut automaton.outputs {
             out.sort_unstable();
         }
-        Ok(Lexicons { tables, automaton })
+        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        Ok(Lexicons {
+            tables,
+            automaton,
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+        })
     }
 
     /// Number of entries of `lex`.
@@ -1109,6 +1116,11 @@ impl Lexicons {
     /// ```
     pub fn entry(&self, hit: &Hit) -> &Entry {
         &self.tables[hit.lex as usize].entries[hit.entry as usize]
+    }
+
+    /// This value's identity, unique among the `Lexicons` built by this process.
+    pub(crate) fn id(&self) -> u64 {
+        self.id
     }
 
     /// The id of a word (a token key) that occurs in some phrase.

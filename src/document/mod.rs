@@ -47,6 +47,7 @@
 //! ```
 
 pub(crate) mod key;
+mod memo;
 mod value;
 
 use std::ops::Range;
@@ -229,6 +230,7 @@ impl<'a> Document<'a> {
         let (mut line_start, mut line_first) = (0usize, 0usize);
         let mut sentence_first = 0usize;
         let mut prev_end = 0usize;
+        let mut memo = memo::KeyMemo::take(self.lexicons);
         for t in tokenize::tokens(text) {
             let i = tokens.len();
             let gap_bytes = &bytes[prev_end..t.start];
@@ -253,8 +255,8 @@ impl<'a> Document<'a> {
                 keys.push(b' ');
             }
             let key = keys.len();
-            let case = key::push_key(&mut keys, t.text);
-            words.push(self.lexicons.word(&keys[key..]));
+            let (case, word) = memo.key(self.lexicons, &mut keys, text, t.start, t.end);
+            words.push(word);
             counts.tokens += 1;
             match t.kind {
                 TokenKind::Syllable => {
@@ -284,6 +286,7 @@ impl<'a> Document<'a> {
             });
             prev_end = t.end;
         }
+        memo.give_back();
         let n = tokens.len();
         if splitter.finish().is_some() {
             sentences.push(sentence_first..n);
