@@ -595,32 +595,30 @@ impl Scanner<'_, '_> {
         if line.tokens.len() > ROW_TOKENS || !line.tokens.contains(&first) {
             return None;
         }
-        let cells = |r: std::ops::Range<usize>| -> Vec<Tokens> {
-            let mut out = Vec::new();
-            let mut a = r.start;
-            for j in r.clone() {
-                if j > r.start && d.token(j).gap == Gap::Column {
-                    out.push((a, j));
-                    a = j;
-                }
+        // Cells of a line's tokens `r` are cut at column gaps: their count, and the `k`-th.
+        let cut = |j: usize| d.token(j).gap == Gap::Column;
+        let count = |r: std::ops::Range<usize>| -> usize {
+            if r.is_empty() {
+                0
+            } else {
+                1 + (r.start + 1..r.end).filter(|&j| cut(j)).count()
             }
-            if a < r.end {
-                out.push((a, r.end));
-            }
-            out
         };
-        let row = cells(line.tokens.clone());
-        if row.len() < 2 {
+        let nth = |r: std::ops::Range<usize>, k: usize| -> Option<Tokens> {
+            let mut starts =
+                std::iter::once(r.start).chain((r.start + 1..r.end).filter(|&j| cut(j)));
+            let a = starts.nth(k)?;
+            Some((a, starts.next().unwrap_or(r.end)))
+        };
+        let row = line.tokens.clone();
+        let cols = count(row.clone());
+        if cols < 2 {
             return None;
         }
-        let col = row.iter().position(|&(a, b)| a <= first && first < b)?;
+        let col = (row.start + 1..=first).filter(|&j| cut(j)).count();
         for up in (l.saturating_sub(ROW_LINES)..l).rev() {
             let r = d.lines()[up].tokens.clone();
-            if r.is_empty() || r.len() > ROW_TOKENS {
-                continue;
-            }
-            let head = cells(r.clone());
-            if head.len() != row.len() {
+            if r.is_empty() || r.len() > ROW_TOKENS || count(r.clone()) != cols {
                 continue;
             }
             let numbers = r.clone().any(|j| {
@@ -630,7 +628,7 @@ impl Scanner<'_, '_> {
                 )
             });
             if !numbers {
-                return Some(head[col]);
+                return nth(r, col);
             }
         }
         None
