@@ -30,7 +30,6 @@
 //! assert_eq!(group.col(1), "Mông");
 //! ```
 
-use std::collections::HashMap;
 use std::fmt;
 use std::sync::LazyLock;
 
@@ -826,8 +825,10 @@ impl Hit {
 
 struct Table {
     entries: Vec<Entry>,
-    /// Phrase key (token keys joined by one space) → entry.
-    index: HashMap<Box<str>, u32>,
+    /// Phrase key (token keys joined by one space) → entry. Keys come from the tables (never
+    /// from a text, which only looks up), so a fast hash that does not resist crafted keys is
+    /// safe here.
+    index: FxHashMap<Box<str>, u32>,
 }
 
 /// The compiled lexicons of an analyzer: every table, and one automaton over their phrases.
@@ -954,7 +955,7 @@ impl Lexicons {
             debug_assert_eq!(spec.lex as usize, i);
             let mut table = Table {
                 entries: Vec::new(),
-                index: HashMap::new(),
+                index: FxHashMap::default(),
             };
             let embedded = data::rows(spec.name, spec.src, spec.shape)?;
             let mut rows: Vec<(String, data::Row<'_>)> = embedded

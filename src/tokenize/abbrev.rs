@@ -2,7 +2,7 @@
 //! document-type codes of `data/docnum/*_types.tsv` (the tables the document-number recogniser
 //! reads), parsed once by the crate's one table reader.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use crate::data::{self, Shape as TableShape};
@@ -38,13 +38,14 @@ const DOC_TYPES: [(&str, &str); 3] = [
     ),
 ];
 
-static TABLE: LazyLock<HashMap<Box<str>, u8>> = LazyLock::new(|| parse(DATA));
+static TABLE: LazyLock<FxHashMap<Box<str>, u8>> = LazyLock::new(|| parse(DATA));
 
 /// Maps each form to the set of its shapes (bit `1 << shape`): `TT` is both dotted and a
 /// document type. Document types are read from the docnum tables as written (`TTr`, and the
 /// ASCII spellings the tables give: `ND` for `NĐ`) and in capitals (`TTR`).
-fn parse(data: &'static str) -> HashMap<Box<str>, u8> {
-    let mut map: HashMap<Box<str>, u8> = HashMap::new();
+fn parse(data: &'static str) -> FxHashMap<Box<str>, u8> {
+    // Keys from the table only (texts look up): a fast hash is safe.
+    let mut map: FxHashMap<Box<str>, u8> = FxHashMap::default();
     let shape = TableShape {
         header: false,
         min_cols: 2,
