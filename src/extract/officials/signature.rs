@@ -56,45 +56,34 @@ pub(crate) fn scan(doc: &Document<'_>, out: &mut Vec<Mention>) {
     let mut prev_nonempty: Option<(usize, Cell, (usize, usize))> = None;
     let mut pending: Option<((usize, usize), bool, usize)> = None;
     let mut signed_since_title = false;
-    for (l, line) in doc.lines().iter().enumerate() {
+    for line in doc.lines() {
         if line.tokens.is_empty() {
             continue;
         }
         line_no += 1;
         let base = line.span.start;
+        let all = doc.tokens();
+        let toks = line.tokens.clone();
+        let one = !all[toks.clone()].iter().skip(1).any(|t| t.gap == Gap::Column);
         // A long line with no column gap is prose, never part of a signature block.
-        if line.span.len() > 160
-            && !doc.tokens()[line.tokens.clone()]
-                .iter()
-                .skip(1)
-                .any(|t| t.gap == Gap::Column)
-        {
+        if line.span.len() > 160 && one {
             prev_nonempty = Some((line_no, Cell::Other, (base, base)));
             continue;
         }
         // A line of running text (one cell of more than ten words and nothing of a block).
-        if prose_line(doc, line.tokens.clone()) {
+        if one && prose_line(doc, toks.clone()) {
             pending = None;
             prev_nonempty = Some((line_no, Cell::Other, (base, base)));
             continue;
         }
-        // The cells of the line (one, unless a column gap splits it).
-        let one = !doc.tokens()[line.tokens.clone()]
-            .iter()
-            .skip(1)
-            .any(|t| t.gap == Gap::Column);
-        let cells = if one {
-            vec![doc.span(line.tokens.start, line.tokens.end)]
-        } else {
-            doc.cells(l)
-        };
-        for span in cells {
+        // The cells of the line (one, unless column gaps split it): token ranges.
+        let mut from = toks.start;
+        let cells = (toks.start + 1..=toks.end)
+            .filter(|&j| j == toks.end || all[j].gap == Gap::Column)
+            .map(|j| std::mem::replace(&mut from, j)..j);
+        for toks in cells {
+            let span = doc.span(toks.start, toks.end);
             let (cs, ce) = (span.start, span.end);
-            let toks = if one {
-                line.tokens.clone()
-            } else {
-                doc.token_at(cs)..doc.token_at(ce)
-            };
             let cell = classify(doc, toks, span);
             // A name waiting for a `(Đã ký)` right after it (`Hồ Chí Minh` / `(Đã ký)`).
             let evidence =
