@@ -64,7 +64,10 @@ pub(crate) fn scan(doc: &Document<'_>, out: &mut Vec<Mention>) {
         let base = line.span.start;
         let all = doc.tokens();
         let toks = line.tokens.clone();
-        let one = !all[toks.clone()].iter().skip(1).any(|t| t.gap == Gap::Column);
+        let one = !all[toks.clone()]
+            .iter()
+            .skip(1)
+            .any(|t| t.gap == Gap::Column);
         // A long line with no column gap is prose, never part of a signature block.
         if line.span.len() > 160 && one {
             prev_nonempty = Some((line_no, Cell::Other, (base, base)));
