@@ -853,16 +853,25 @@ struct Automaton {
     /// The root's edges by word id ([`NONE`] for none): every token probes the root, so
     /// that probe is one array read instead of a hash lookup.
     root: Vec<u32>,
-    /// Per node: the phrases it completes, and whether longer phrases continue from it.
+    /// Per node: the phrases it completes.
     outputs: Vec<Vec<(Lex, u32)>>,
-    continues: Vec<bool>,
+    /// Per node: a 64-bit summary of the words its edges take ([`word_bit`]): 0 when no longer
+    /// phrase continues from it, and a word whose bit is clear takes no edge (most tokens
+    /// after a phrase's first word), which spares the hash lookup.
+    next_words: Vec<u64>,
+}
+
+/// The bit of a word id in a node's [`Automaton::next_words`] (ids spread by a multiply).
+#[inline(always)]
+fn word_bit(word: u32) -> u64 {
+    1 << (word.wrapping_mul(0x9E37_79B9) >> 26)
 }
 
 impl Automaton {
     fn new() -> Self {
         Automaton {
             outputs: vec![Vec::new()],
-            continues: vec![false],
+            next_words: vec![0],
             ..Automaton::default()
         }
     }
@@ -876,7 +885,7 @@ impl Automaton {
                 .words
                 .entry(Box::from(w.as_bytes()))
                 .or_insert(next_word);
-            self.continues[node as usize] = true;
+            self.next_words[node as usize] |= word_bit(word);
             let next_node = self.outputs.len() as u32;
             let from = node;
             node = *self.edges.entry((node, word)).or_insert(next_node);
@@ -888,7 +897,7 @@ impl Automaton {
             }
             if node == next_node {
                 self.outputs.push(Vec::new());
-                self.continues.push(false);
+                self.next_words.push(0);
             }
         }
         self.outputs[node as usize].push(target);
@@ -1155,6 +1164,8 @@ impl Lexicons {
                 }
                 let next = if node == 0 {
                     a.root.get(*w as usize).copied().unwrap_or(NONE)
+                } else if a.next_words[node as usize] & word_bit(*w) == 0 {
+                    NONE
                 } else {
                     a.edges.get(&(node, *w)).copied().unwrap_or(NONE)
                 };
@@ -1171,7 +1182,7 @@ impl Lexicons {
                         entry,
                     });
                 }
-                if !a.continues[node as usize] {
+                if a.next_words[node as usize] == 0 {
                     break;
                 }
             }
