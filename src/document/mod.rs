@@ -239,8 +239,8 @@ impl<'a> Document<'a> {
             } else {
                 classify_gap(gap_bytes)
             };
-            // Lines end at the line breaks of the gap.
-            if !gap_bytes.is_empty() {
+            // Lines end at the line breaks of the gap (only these two kinds hold one).
+            if matches!(gap, Gap::Line | Gap::Paragraph) {
                 for (k, _) in gap_bytes.iter().enumerate().filter(|(_, b)| **b == b'\n') {
                     let nl = prev_end + k;
                     lines.push(Line {
