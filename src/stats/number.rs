@@ -51,6 +51,16 @@ impl NumberConvention {
                 i = next_digit(b, i);
                 continue;
             }
+            // Plain digits (years, article numbers: most runs) are integers, which say nothing
+            // of the convention.
+            let mut j = i;
+            while j < b.len() && b[j].is_ascii_digit() {
+                j += 1;
+            }
+            if !(j + 1 < b.len() && matches!(b[j], b'.' | b',') && b[j + 1].is_ascii_digit()) {
+                i = j;
+                continue;
+            }
             let glued = i > 0 && (b[i - 1].is_ascii_alphabetic() || b[i - 1] >= 0x80);
             let end = lex_digits(b, i);
             if !glued && let Some(t) = text.get(i..end) {
