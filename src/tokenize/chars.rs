@@ -180,6 +180,23 @@ pub(crate) fn is_upper(c: char) -> bool {
     }
 }
 
+/// `char::is_lowercase`, answered by parity for the Vietnamese letters (Latin-1, ă đ ĩ ũ ơ ư,
+/// Latin Extended Additional), falling back to the general lookup elsewhere.
+#[inline]
+pub(crate) fn is_lower(c: char) -> bool {
+    let u = c as u32;
+    match u {
+        0x61..=0x7A => true,
+        0x41..=0x5A => false,
+        0xDF..=0xFF => u != 0xF7,
+        0xC0..=0xDE => false,
+        0x100..=0x12F | 0x14A..=0x177 | 0x1E00..=0x1E95 | 0x1EA0..=0x1EFF => !u.is_multiple_of(2),
+        0x1A1 | 0x1B0 => true,
+        0x1A0 | 0x1AF => false,
+        _ => c.is_lowercase(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,6 +207,7 @@ mod tests {
             if let Some(c) = char::from_u32(u) {
                 assert_eq!(is_letter(c), c.is_alphabetic(), "{u:X}");
                 assert_eq!(is_upper(c), c.is_uppercase(), "{u:X}");
+                assert_eq!(is_lower(c), c.is_lowercase(), "{u:X}");
             }
         }
     }
