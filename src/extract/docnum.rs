@@ -38,7 +38,7 @@ use crate::document::{Case, Document, Gap, Value};
 use crate::lexicon::{Entry, Lex, Lexicons};
 use crate::stats::NumberFormat;
 use crate::tokenize::TokenKind;
-use crate::tokenize::chars::{is_letter, is_lower, is_upper};
+use crate::tokenize::chars::{is_alnum, is_letter, is_lower, is_upper};
 
 /// Which numbering system a document number belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -189,16 +189,6 @@ fn key(code: &str) -> String {
 
 // ---------------------------------------------------------------------------------------------
 // Pieces of a symbol: the tokens from a number on, read as alphanumeric runs and separators.
-
-/// `char::is_alphanumeric`, without the Unicode tables for the Vietnamese letters.
-#[inline]
-fn is_alnum(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else {
-        is_letter(c) || c.is_numeric()
-    }
-}
 
 /// The longest alphanumeric run read as one part of a symbol, in bytes.
 const MAX_PART: usize = 32;

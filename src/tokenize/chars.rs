@@ -163,6 +163,16 @@ pub(crate) fn is_letter(c: char) -> bool {
     }
 }
 
+/// `char::is_alphanumeric`, without the Unicode tables for the Vietnamese letters.
+#[inline]
+pub(crate) fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        is_letter(c) || c.is_numeric()
+    }
+}
+
 /// `char::is_uppercase`, answered by parity for the Vietnamese letters (Latin-1, Ă Đ Ĩ Ũ Ơ Ư,
 /// Latin Extended Additional), falling back to the general lookup elsewhere.
 #[inline]
@@ -206,6 +216,7 @@ mod tests {
         for u in 0..0x2_0000u32 {
             if let Some(c) = char::from_u32(u) {
                 assert_eq!(is_letter(c), c.is_alphabetic(), "{u:X}");
+                assert_eq!(is_alnum(c), c.is_alphanumeric(), "{u:X}");
                 assert_eq!(is_upper(c), c.is_uppercase(), "{u:X}");
                 assert_eq!(is_lower(c), c.is_lowercase(), "{u:X}");
             }
