@@ -451,8 +451,15 @@ impl Grammar<'_, '_> {
             })
     }
 
-    /// Whether the one-token word at `i` plays `role`.
+    /// Whether the one-token word at `i` plays `role`. (Most tokens are no date word: that
+    /// answer is inlined.)
+    #[inline]
     fn is(&self, i: usize, role: Role) -> bool {
+        self.doc.has(i, Lex::DateWord) && self.is_at(i, role)
+    }
+
+    #[inline(never)]
+    fn is_at(&self, i: usize, role: Role) -> bool {
         self.roles(i).any(|(r, e)| r == role && e == i + 1)
     }
 
@@ -813,7 +820,9 @@ fn could_start(g: &Grammar<'_, '_>, i: usize) -> bool {
     }
 }
 
-/// The expressions that start with the number or date at token `i`.
+/// The expressions that start with the number or date at token `i`. (Kept out of the token
+/// loop of [`collect`], which stays small and fast over the tokens that start nothing.)
+#[inline(never)]
 fn numeric(g: &Grammar<'_, '_>, i: usize, out: &mut Vec<Cand>) {
     // "22 tháng 11 năm 2002" (without "ngày": only with its year).
     if g.small(i).is_some() && g.is(i + 1, Role::Month) {
@@ -1006,6 +1015,7 @@ fn year_range(g: &Grammar<'_, '_>, i: usize, out: &mut Vec<Cand>) {
 }
 
 /// The expressions that start with a word of `data/dates/words.tsv` at token `i`.
+#[inline(never)]
 fn words(g: &Grammar<'_, '_>, i: usize, out: &mut Vec<Cand>) {
     let doc = g.doc;
     for (role, _) in g.roles(i).filter(|&(_, e)| e == i + 1) {
@@ -1369,6 +1379,28 @@ fn ymd(y: i32, m: u32, d: u32) -> Option<Ymd> {
 }
 
 fn fmt_day(d: Ymd) -> String {
+    // Written by hand for the usual values (`format!` costs several times more).
+    if let Ok(year @ 0..=9999) = u32::try_from(d.0)
+        && d.1 < 100
+        && d.2 < 100
+    {
+        fn two(out: &mut String, v: u32) {
+            out.push(char::from(b'0' + (v / 10 % 10) as u8));
+            out.push(char::from(b'0' + (v % 10) as u8));
+        }
+        let mut out = String::with_capacity(10);
+        if year == 0 {
+            out.push_str("--");
+        } else {
+            two(&mut out, year / 100);
+            two(&mut out, year % 100);
+            out.push('-');
+        }
+        two(&mut out, d.1);
+        out.push('-');
+        two(&mut out, d.2);
+        return out;
+    }
     if d.0 == 0 {
         format!("--{:02}-{:02}", d.1, d.2)
     } else {

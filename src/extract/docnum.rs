@@ -29,6 +29,8 @@
 //!
 //! Every occurrence is returned, in text order; [`unique`] keeps the first one of each number.
 
+use std::cell::RefCell;
+
 use super::dates::{DateKind, DateMention};
 use crate::Span;
 use crate::document::key::push_key;
@@ -36,6 +38,7 @@ use crate::document::{Case, Document, Gap, Value};
 use crate::lexicon::{Entry, Lex, Lexicons};
 use crate::stats::NumberFormat;
 use crate::tokenize::TokenKind;
+use crate::tokenize::chars::{is_alnum, is_letter, is_lower, is_upper};
 
 /// Which numbering system a document number belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -86,6 +89,8 @@ pub struct DocumentNumber {
 #[derive(Clone, Copy)]
 struct Codes<'a> {
     lex: &'a Lexicons,
+    /// Where the lookup keys are written, one at a time (no string per lookup).
+    buf: &'a RefCell<Vec<u8>>,
 }
 
 /// A row of a type table: its code as the table writes it (`TTr`, `QĐ`), its name and the name it
@@ -98,15 +103,17 @@ struct TypeRow<'a> {
 }
 
 impl<'a> Codes<'a> {
-    /// The lookup key of a code: lower case, `Ð` read as `đ` (the lexicons' keys).
-    fn key(code: &str) -> String {
-        let mut out = Vec::with_capacity(code.len() + 2);
-        push_key(&mut out, code);
-        String::from_utf8(out).unwrap_or_default()
+    /// Looks `code` up by its key (lower case, `Ð` read as `đ`: the lexicons' keys), written in
+    /// the shared buffer.
+    fn with_key<T>(self, code: &str, f: impl FnOnce(&str) -> T) -> T {
+        let mut buf = self.buf.borrow_mut();
+        buf.clear();
+        push_key(&mut buf, code);
+        f(std::str::from_utf8(&buf).unwrap_or_default())
     }
 
     fn entry(self, lex: Lex, code: &str) -> Option<&'a Entry> {
-        self.lex.get(lex, &Self::key(code))
+        self.with_key(code, |k| self.lex.get(lex, k))
     }
 
     /// The row of a type table whose code (or one of its ASCII spellings: `ND` for `NĐ`) is
@@ -140,15 +147,16 @@ impl<'a> Codes<'a> {
 
     /// A code of any table (types or issuers), whatever its case.
     fn known(self, code: &str) -> bool {
-        let k = Self::key(code);
-        [
-            Lex::StateType,
-            Lex::PartyType,
-            Lex::HistoricalType,
-            Lex::Issuer,
-        ]
-        .iter()
-        .any(|&lex| self.lex.get(lex, &k).is_some())
+        self.with_key(code, |k| {
+            [
+                Lex::StateType,
+                Lex::PartyType,
+                Lex::HistoricalType,
+                Lex::Issuer,
+            ]
+            .iter()
+            .any(|&lex| self.lex.get(lex, k).is_some())
+        })
     }
 
     /// Whether an issuer code belongs to the Party (`TW`, `TU`, `BTGTU`: a Party code, or one
@@ -157,8 +165,7 @@ impl<'a> Codes<'a> {
         if self.issuer(code).is_some_and(|i| i.1) {
             return true;
         }
-        let starts: Vec<usize> = code.char_indices().map(|(i, _)| i).collect();
-        starts.iter().rev().skip(1).take(2).any(|&i| {
+        code.char_indices().rev().skip(1).take(2).any(|(i, _)| {
             self.entry(Lex::Issuer, &code[i..])
                 .is_some_and(|e| e.col(3) == "suffix")
         })
@@ -267,7 +274,12 @@ impl<'d, 'a> Pieces<'d, 'a> {
     }
 
     fn char_at(&self, pos: usize) -> Option<char> {
-        self.doc.text().get(pos..)?.chars().next()
+        let text = self.doc.text();
+        match text.as_bytes().get(pos) {
+            Some(&b) if b < 0x80 => Some(char::from(b)),
+            Some(_) => text.get(pos..)?.chars().next(),
+            None => None,
+        }
     }
 
     fn lex_one(&mut self) {
@@ -302,7 +314,7 @@ impl<'d, 'a> Pieces<'d, 'a> {
                 '-' | '–' | '—' | '‐' | '‑' | '−' => PieceKind::Dash,
                 '.' => PieceKind::Dot,
                 '&' => PieceKind::Amp,
-                c if c.is_alphanumeric() => PieceKind::Alnum,
+                c if is_alnum(c) => PieceKind::Alnum,
                 _ => {
                     self.done = true;
                     return;
@@ -315,7 +327,7 @@ impl<'d, 'a> Pieces<'d, 'a> {
                     let tend = self.doc.token(self.tok).span.end;
                     while end < tend && end - start <= MAX_PART {
                         match self.char_at(end) {
-                            Some(c) if c.is_alphanumeric() => end += c.len_utf8(),
+                            Some(c) if is_alnum(c) => end += c.len_utf8(),
                             _ => break,
                         }
                     }
@@ -330,7 +342,7 @@ impl<'d, 'a> Pieces<'d, 'a> {
                     if end == tend
                         && self.material(j)
                         && self.doc.token(j).gap == Gap::None
-                        && self.char_at(end).is_some_and(char::is_alphanumeric)
+                        && self.char_at(end).is_some_and(is_alnum)
                     {
                         self.tok = j;
                         continue;
@@ -381,9 +393,14 @@ struct Symbol<'t> {
     last_tok: usize,
 }
 
-/// The groups `(gap? sep gap? group)+` from piece `k` on; the piece after them.
-fn read_groups<'t>(ps: &mut Pieces<'_, '_>, text: &'t str, mut k: usize) -> (Vec<Group<'t>>, bool) {
-    let mut groups = Vec::new();
+/// Appends to `groups` the groups `(gap? sep gap? group)+` from piece `k` on; whether there is
+/// whitespace inside them.
+fn read_groups<'t>(
+    ps: &mut Pieces<'_, '_>,
+    text: &'t str,
+    mut k: usize,
+    groups: &mut Vec<Group<'t>>,
+) -> bool {
     let mut spaced = false;
     while let Some(s) = ps.get(k) {
         let sep = match s.kind {
@@ -397,13 +414,18 @@ fn read_groups<'t>(ps: &mut Pieces<'_, '_>, text: &'t str, mut k: usize) -> (Vec
         }
         // Inner dots and ampersands: `QĐ.UB`, `L.003`, `BGD&ĐT`.
         let mut last = k + 1;
-        while let (Some(a), Some(b)) = (ps.get(last + 1), ps.get(last + 2)) {
+        // The piece after a joiner is read only when there is a joiner: reading on past the
+        // symbol into the words after it costs more than the symbol itself.
+        while let Some(a) = ps.get(last + 1)
+            && matches!(a.kind, PieceKind::Dot | PieceKind::Amp)
+            && !a.gap
+            && let Some(b) = ps.get(last + 2)
+        {
             let joins = match a.kind {
                 PieceKind::Dot => true,
-                PieceKind::Amp => text[b.start..].starts_with(char::is_alphabetic),
-                _ => false,
+                _ => text[b.start..].starts_with(is_letter),
             };
-            if a.gap || b.gap || b.kind != PieceKind::Alnum || !joins {
+            if b.gap || b.kind != PieceKind::Alnum || !joins {
                 break;
             }
             last += 2;
@@ -429,7 +451,7 @@ fn read_groups<'t>(ps: &mut Pieces<'_, '_>, text: &'t str, mut k: usize) -> (Vec
         });
         k = last + 1;
     }
-    (groups, spaced)
+    spaced
 }
 
 /// The number of a symbol: one to five digits and an optional lower-case letter (`1234a`).
@@ -440,35 +462,40 @@ fn is_number(s: &str) -> bool {
         && (b.len() == digits || (b.len() == digits + 1 && b[digits].is_ascii_lowercase()))
 }
 
-/// Reads the symbol whose number starts token `i` (a token starting with a digit).
+/// Reads the symbol whose number starts token `i` (a token starting with a digit). The
+/// symbol's groups are read into `spare` (a vector kept from symbol to symbol), which the
+/// symbol takes.
+#[inline(never)]
 fn read_symbol<'t>(
     doc: &'t Document<'_>,
     ps: &mut Pieces<'_, '_>,
     codes: Codes<'_>,
     i: usize,
+    spare: &mut Vec<Group<'t>>,
 ) -> Option<Symbol<'t>> {
     let text = doc.text();
     ps.restart(i);
+    spare.clear();
     let p0 = ps.get(0)?;
     if p0.kind != PieceKind::Alnum {
         return None;
     }
     let num = &text[p0.start..p0.end];
     if is_number(num) {
-        let (groups, spaced) = read_groups(ps, text, 1);
-        if let Some(last) = groups.last() {
+        let spaced = read_groups(ps, text, 1, spare);
+        if let Some(last) = spare.last() {
             let last_tok = last.tok;
             return Some(Symbol {
                 num: (p0.start, p0.end),
                 num_tok: i,
-                groups,
+                groups: std::mem::take(spare),
                 spaced,
                 glued: false,
                 last_tok,
             });
         }
     }
-    glued_issuer(ps, text, codes, i)
+    glued_issuer(ps, text, codes, i, spare)
 }
 
 /// An old symbol written without the hyphen after its number, a known state issuer code right
@@ -480,6 +507,7 @@ fn glued_issuer<'t>(
     text: &'t str,
     codes: Codes<'_>,
     i: usize,
+    spare: &mut Vec<Group<'t>>,
 ) -> Option<Symbol<'t>> {
     let p0 = ps.get(0)?;
     let run = &text[p0.start..p0.end];
@@ -527,19 +555,22 @@ fn glued_issuer<'t>(
     if !canon_case {
         return None;
     }
-    let (rest, spaced) = read_groups(ps, text, slash);
-    let last_tok = rest.last()?.tok;
-    let mut groups = vec![Group {
+    spare.clear();
+    spare.push(Group {
         sep: Sep::Dash,
         text: code_text,
         end: code.1,
         tok: ps.buf[slash - 1].tok,
-    }];
-    groups.extend(rest);
+    });
+    let spaced = read_groups(ps, text, slash, spare);
+    if spare.len() < 2 {
+        return None;
+    }
+    let last_tok = spare.last()?.tok;
     Some(Symbol {
         num: (p0.start, num_end),
         num_tok: i,
-        groups,
+        groups: std::mem::take(spare),
         spaced,
         glued: true,
         last_tok,
@@ -551,20 +582,22 @@ fn glued_issuer<'t>(
 fn glued_word_start(g: &str) -> Option<usize> {
     let upper_len: usize = g
         .chars()
-        .take_while(|c| c.is_uppercase() || c.is_ascii_digit())
+        .take_while(|&c| is_upper(c) || c.is_ascii_digit())
         .map(char::len_utf8)
         .sum();
     let tail = &g[upper_len..];
-    (g[..upper_len].chars().filter(|c| c.is_uppercase()).count() >= 2
+    // (the cheap tests first: most groups have no tail)
+    (tail.len() >= 2
+        && g[..upper_len].chars().filter(|&c| is_upper(c)).count() >= 2
         && tail.chars().count() >= 2
-        && tail.chars().all(char::is_lowercase)
+        && tail.chars().all(is_lower)
         && !is_code_shape(g))
     .then_some(upper_len)
 }
 
 /// The shape of a code without the tables: starts with a letter, no lower-case letter.
 fn is_code_shape(g: &str) -> bool {
-    g.chars().next().is_some_and(char::is_alphabetic) && !g.chars().any(char::is_lowercase)
+    g.chars().next().is_some_and(is_letter) && !g.chars().any(is_lower)
 }
 
 /// A group that can be a code: starts with a letter, upper case except known mixed-case codes
@@ -574,11 +607,17 @@ fn is_code(codes: Codes<'_>, g: &str) -> bool {
     let Some(first) = g.chars().next() else {
         return false;
     };
-    if !first.is_alphabetic() {
+    if !is_letter(first) {
         return false;
     }
-    let lower = g.chars().filter(|c| c.is_lowercase()).count();
-    let upper = g.chars().filter(|c| c.is_uppercase()).count();
+    let (mut lower, mut upper) = (0, 0);
+    for c in g.chars() {
+        if is_lower(c) {
+            lower += 1;
+        } else if is_upper(c) {
+            upper += 1;
+        }
+    }
     if lower == 0 {
         return true;
     }
@@ -589,7 +628,7 @@ fn is_code(codes: Codes<'_>, g: &str) -> bool {
     if upper == 0 {
         return known && g.len() >= 2;
     }
-    first.is_uppercase() && (lower == 1 || known)
+    is_upper(first) && (lower == 1 || known)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -727,28 +766,30 @@ fn strip_zeros(n: &str) -> String {
 }
 
 /// Issuer as written, Ð → Đ, all-lower-case symbols in capitals, known codes in their case.
-fn issuer_text(codes: Codes<'_>, groups: &[&str]) -> String {
-    groups
-        .iter()
-        .map(|g| {
-            let g: String = g
-                .chars()
-                .map(|c| match c {
-                    'Ð' => 'Đ',
-                    'ð' => 'đ',
-                    c => c,
-                })
-                .collect();
-            if g.chars().any(char::is_uppercase) {
-                g
-            } else if let Some((canon, _)) = codes.issuer(&g) {
-                canon.to_string()
-            } else {
-                key(&g)
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("-")
+fn issuer_text<'g>(codes: Codes<'_>, groups: impl IntoIterator<Item = &'g str>) -> String {
+    let mut out = String::new();
+    for (k, g) in groups.into_iter().enumerate() {
+        if k > 0 {
+            out.push('-');
+        }
+        let from = out.len();
+        out.extend(g.chars().map(|c| match c {
+            'Ð' => 'Đ',
+            'ð' => 'đ',
+            c => c,
+        }));
+        if out[from..].chars().any(is_upper) {
+            continue;
+        }
+        let canon = codes.issuer(&out[from..]).map(|(canon, _)| canon);
+        let written = match canon {
+            Some(canon) => canon.to_string(),
+            None => key(&out[from..]),
+        };
+        out.truncate(from);
+        out.push_str(&written);
+    }
+    out
 }
 
 /// A type code (canonical case) and its Vietnamese name when known.
@@ -774,15 +815,15 @@ fn typed<'a>(row: TypeRow<'a>, prefix: &Prefix<'a>) -> TypeCode<'a> {
     (row.code.to_string(), Some(name))
 }
 
-fn texts<'t>(groups: &[&Group<'t>]) -> Vec<&'t str> {
-    groups.iter().map(|g| g.text).collect()
+fn texts<'g, 't>(groups: &'g [Group<'t>]) -> impl Iterator<Item = &'t str> + 'g {
+    groups.iter().map(|g| g.text)
 }
 
 /// Type + issuer from the code groups of a state symbol (`QĐ-TTg`, `TTLT-BKH-BTC`, `QĐ.UB`,
 /// `VPCP-KTTH`, `QH10`). `None` when a type code has no issuer.
 fn state_symbol<'a>(
     codes: Codes<'a>,
-    groups: &[&Group<'_>],
+    groups: &[Group<'_>],
     prefix: &Prefix<'a>,
 ) -> Option<(Option<TypeCode<'a>>, String)> {
     let first = groups.first()?;
@@ -795,7 +836,7 @@ fn state_symbol<'a>(
         }
         return Some((
             Some(typed(row, prefix)),
-            issuer_text(codes, &texts(&groups[1..])),
+            issuer_text(codes, texts(&groups[1..])),
         ));
     }
     // "QĐ.UB", "QĐ.BQL-TC": type and issuer joined by a dot.
@@ -803,11 +844,10 @@ fn state_symbol<'a>(
         && let Some(row) = codes.state_type(t)
         && !rest.is_empty()
     {
-        let mut iss = vec![rest];
-        iss.extend(texts(&groups[1..]));
-        return Some((Some(typed(row, prefix)), issuer_text(codes, &iss)));
+        let iss = std::iter::once(rest).chain(texts(&groups[1..]));
+        return Some((Some(typed(row, prefix)), issuer_text(codes, iss)));
     }
-    Some((None, issuer_text(codes, &texts(groups))))
+    Some((None, issuer_text(codes, texts(groups))))
 }
 
 /// Interprets the groups after the number.
@@ -820,11 +860,12 @@ fn interpret<'a>(
     let g0 = groups.first()?;
     let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
     // Codes from index i while they are code-like.
-    let codes_from = |i: usize| -> Vec<&Group<'_>> {
-        groups[i..]
+    let codes_from = |i: usize| -> &[Group<'_>] {
+        let n = groups[i..]
             .iter()
             .take_while(|g| is_code(codes, g.text))
-            .collect()
+            .count();
+        &groups[i..i + n]
     };
     let parsed = |year, doc_type, issuer, system, last: &Group<'_>| Parsed {
         year,
@@ -844,8 +885,8 @@ fn interpret<'a>(
             return None;
         }
         let cs = codes_from(1);
-        let last = *cs.last()?;
-        let (doc_type, issuer) = state_symbol(codes, &cs, prefix)?;
+        let last = cs.last()?;
+        let (doc_type, issuer) = state_symbol(codes, cs, prefix)?;
         return Some(parsed(
             Some(year),
             doc_type,
@@ -857,9 +898,9 @@ fn interpret<'a>(
     if g0.sep == Sep::Slash {
         // number/TYPE-ISSUER, công văn number/ISSUER-UNIT, old number/ISSUER.
         let cs = codes_from(0);
-        let first = *cs.first()?;
-        let last = *cs.last()?;
-        let (doc_type, issuer) = state_symbol(codes, &cs, prefix)?;
+        let first = cs.first()?;
+        let last = cs.last()?;
+        let (doc_type, issuer) = state_symbol(codes, cs, prefix)?;
         if doc_type.is_none() {
             // Công văn: an issuer and its unit, or a known issuer alone ("178/CP"), or an
             // unknown one only when a kind word names the document ("Công văn số 4830/KTTH").
@@ -867,12 +908,12 @@ fn interpret<'a>(
             if cs.len() == 1 && !(known || prefix.kind.is_some()) {
                 return None;
             }
-            if !known && first.text.chars().any(char::is_lowercase) {
+            if !known && first.text.chars().any(is_lower) {
                 return None;
             }
         }
         // A Party committee writing in the state layout ("Nghị quyết 29/NQ-TƯ", "21/TW").
-        let party = match (&doc_type, cs.as_slice()) {
+        let party = match (&doc_type, cs) {
             (Some(_), [_, issuer, ..]) => codes.is_party_issuer(issuer.text),
             (None, [issuer]) => codes.is_party_issuer(issuer.text),
             _ => false,
@@ -898,33 +939,32 @@ fn interpret<'a>(
             if g1.sep == Sep::Dash && party_type.is_none() {
                 return None;
             }
-            let rest: Vec<&Group<'_>> = groups[1..]
+            let n = groups[1..]
                 .iter()
                 .take_while(|g| is_code(codes, g.text))
-                .collect();
-            let last = *rest.last()?;
+                .count();
+            let rest = &groups[1..1 + n];
+            let last = rest.last()?;
             let party_issuer = codes.is_party_issuer(g1.text);
             // Old Ministry of Finance style: 999-TC/QĐ/CĐKT (issuer, type, field), 212-TC/CĐKT.
             if codes.is_state_issuer(g0.text) && !party_issuer {
                 if let Some(row) = codes.state_type(g1.text) {
-                    let mut iss = vec![g0.text];
-                    iss.extend(texts(&rest[1..]));
+                    let iss = std::iter::once(g0.text).chain(texts(&rest[1..]));
                     return Some(parsed(
                         None,
                         Some(typed(row, prefix)),
-                        issuer_text(codes, &iss),
+                        issuer_text(codes, iss),
                         System::StateAdministrative,
                         last,
                     ));
                 }
                 // "212-TC/CĐKT": TC is the Ministry here, not the Party's Thông cáo.
                 if prefix.kind != Some("Thông cáo") {
-                    let mut iss = vec![g0.text];
-                    iss.extend(texts(&rest));
+                    let iss = std::iter::once(g0.text).chain(texts(rest));
                     return Some(parsed(
                         None,
                         None,
-                        issuer_text(codes, &iss),
+                        issuer_text(codes, iss),
                         System::StateAdministrative,
                         last,
                     ));
@@ -934,7 +974,7 @@ fn interpret<'a>(
                 return Some(parsed(
                     None,
                     Some(typed(row, prefix)),
-                    issuer_text(codes, &texts(&rest)),
+                    issuer_text(codes, texts(rest)),
                     System::Party,
                     last,
                 ));
@@ -949,7 +989,7 @@ fn interpret<'a>(
                 return Some(parsed(
                     None,
                     Some(typed(row, prefix)),
-                    issuer_text(codes, &texts(&rest)),
+                    issuer_text(codes, texts(rest)),
                     system,
                     last,
                 ));
@@ -958,13 +998,13 @@ fn interpret<'a>(
             if (prefix.has_so || prefix.kind.is_some())
                 && !spaced
                 && party_issuer
-                && g0.text.chars().all(|c| !c.is_lowercase())
+                && g0.text.chars().all(|c| !is_lower(c))
                 && g0.text.chars().count() <= 4
             {
                 return Some(parsed(
                     None,
                     Some((key(g0.text), None)),
-                    issuer_text(codes, &texts(&rest)),
+                    issuer_text(codes, texts(rest)),
                     System::Party,
                     last,
                 ));
@@ -978,7 +1018,7 @@ fn interpret<'a>(
                 return Some(parsed(
                     None,
                     None,
-                    issuer_text(codes, &[g0.text]),
+                    issuer_text(codes, [g0.text]),
                     System::StateAdministrative,
                     g0,
                 ));
@@ -989,16 +1029,13 @@ fn interpret<'a>(
                 && !spaced
                 && groups.len() == 1
                 && (2..=8).contains(&g0.text.chars().count())
-                && g0
-                    .text
-                    .chars()
-                    .all(|c| c.is_alphabetic() && c.is_uppercase())
+                && g0.text.chars().all(|c| is_letter(c) && is_upper(c))
                 && !codes.known(g0.text);
             if unknown_issuer {
                 return Some(parsed(
                     None,
                     None,
-                    issuer_text(codes, &[g0.text]),
+                    issuer_text(codes, [g0.text]),
                     System::StateAdministrative,
                     g0,
                 ));
@@ -1036,12 +1073,12 @@ fn split_issuer_tail(
     }
     let j = p.end_tok + 1;
     let mut it = doc.text_of(j).chars();
-    let letter = it.next().filter(|c| c.is_uppercase())?;
+    let letter = it.next().filter(|&c| is_upper(c))?;
     // a lone capital: not a word, an initial (`N.`), or a list mark
     let after = it
         .next()
         .or_else(|| char_after(doc, j, doc.token(j).span.end));
-    if after.is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | '/' | '-' | '\'')) {
+    if after.is_some_and(|c| is_alnum(c) || matches!(c, '.' | '/' | '-' | '\'')) {
         return None;
     }
     let issuer = &p.issuer;
@@ -1054,7 +1091,10 @@ fn split_issuer_tail(
     Some((format!("{head}{joined}"), doc.token(j).span.end, j))
 }
 
-/// Reads the symbol at token `i` and pushes the document number(s) it holds.
+/// Reads the symbol at token `i` and pushes the document number(s) it holds. (Kept out of the
+/// token loop of [`extract`], like [`read_symbol`]: the loop stays small over the tokens that
+/// start nothing.)
+#[inline(never)]
 fn push_found(
     doc: &Document<'_>,
     codes: Codes<'_>,
@@ -1099,7 +1139,7 @@ fn push_found(
     if prefix.not_doc {
         return;
     }
-    if glued_before.is_some_and(|(c, _)| c.is_alphabetic()) && !prefix.has_so {
+    if glued_before.is_some_and(|(c, _)| is_letter(c)) && !prefix.has_so {
         return;
     }
     let Some(mut p) = interpret(codes, groups, &prefix, sym.spaced) else {
@@ -1118,19 +1158,16 @@ fn push_found(
     // The symbol must end cleanly: not glued to a further letter or digit, except a lower-case
     // word after capitals ("TT-BGDĐTvề").
     if let Some(c) = char_after(doc, p.end_tok, p.end)
-        && c.is_alphanumeric()
+        && is_alnum(c)
     {
         let rest = if p.end < doc.token(p.end_tok).span.end {
             &text[p.end..doc.token(p.end_tok).span.end]
         } else {
             doc.text_of(p.end_tok + 1)
         };
-        let glued_word = c.is_lowercase()
-            && text[..p.end]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_uppercase)
-            && rest.chars().take_while(|c| c.is_alphabetic()).count() >= 2;
+        let glued_word = is_lower(c)
+            && text[..p.end].chars().next_back().is_some_and(is_upper)
+            && rest.chars().take_while(|&c| is_letter(c)).count() >= 2;
         if !glued_word {
             return;
         }
@@ -1207,22 +1244,26 @@ fn could_start(doc: &Document<'_>, i: usize) -> bool {
 /// The document numbers of a document, every occurrence in text order, spans into
 /// [`Document::text`]; their dates are linked later by [`link_dates`].
 pub(crate) fn extract(doc: &Document<'_>, out: &mut Vec<DocumentNumber>) {
+    let buf = RefCell::new(Vec::new());
     let codes = Codes {
         lex: doc.lexicons(),
+        buf: &buf,
     };
     let tokens = doc.tokens();
     let mut ps = Pieces::new(doc);
+    let mut spare = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let t = &tokens[i];
-        if t.case != Case::Digit || !could_start(doc, i) {
+        // Only a token starting with a digit can start a symbol.
+        if !matches!(tokens[i].case, Case::Digit) || !could_start(doc, i) {
             i += 1;
             continue;
         }
-        match read_symbol(doc, &mut ps, codes, i) {
+        match read_symbol(doc, &mut ps, codes, i, &mut spare) {
             Some(sym) => {
                 push_found(doc, codes, &sym, out);
                 i = sym.last_tok.max(i) + 1;
+                spare = sym.groups;
             }
             None => i += 1,
         }
@@ -1350,6 +1391,7 @@ mod tests {
     fn codes() -> Codes<'static> {
         Codes {
             lex: Lexicons::embedded(),
+            buf: Box::leak(Box::default()),
         }
     }
 
@@ -1395,7 +1437,7 @@ mod tests {
                     "{}: {code} is not one token",
                     lex.name()
                 );
-                assert!(l.get(lex, &Codes::key(code)).is_some(), "{code}");
+                assert!(codes().entry(lex, code).is_some(), "{code}");
             }
         }
         // Every type name is a kind word, written in its canonical case.

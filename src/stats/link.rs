@@ -235,11 +235,12 @@ impl Scanner<'_, '_> {
             }
             if s.kind == StatKind::Money
                 && let Some(subject) = &s.subject
+                && let subject = subject.to_lowercase()
                 && d.lexicons()
                     .entries(Lex::StatCue)
                     .iter()
                     .filter(|e| e.kind() == Some("income"))
-                    .any(|e| subject.to_lowercase().contains(e.phrase()))
+                    .any(|e| subject.contains(e.phrase()))
             {
                 s.category = Some(super::Category::Income);
             }
@@ -616,18 +617,30 @@ impl Scanner<'_, '_> {
             return None;
         }
         let col = (row.start + 1..=first).filter(|&j| cut(j)).count();
+        let mut header_cells = self.header_cells.borrow_mut();
+        if header_cells.is_empty() {
+            header_cells.resize(d.lines().len(), 0);
+        }
         for up in (l.saturating_sub(ROW_LINES)..l).rev() {
             let r = d.lines()[up].tokens.clone();
-            if r.is_empty() || r.len() > ROW_TOKENS || count(r.clone()) != cols {
-                continue;
+            if header_cells[up] == 0 {
+                let numbers = || {
+                    r.clone().any(|j| {
+                        matches!(
+                            d.token(j).kind,
+                            crate::tokenize::TokenKind::Number
+                                | crate::tokenize::TokenKind::Percent
+                        )
+                    })
+                };
+                header_cells[up] = if r.is_empty() || r.len() > ROW_TOKENS || numbers() {
+                    1
+                } else {
+                    // at most ROW_TOKENS cells
+                    u16::try_from(count(r.clone()) + 2).unwrap_or(1)
+                };
             }
-            let numbers = r.clone().any(|j| {
-                matches!(
-                    d.token(j).kind,
-                    crate::tokenize::TokenKind::Number | crate::tokenize::TokenKind::Percent
-                )
-            });
-            if !numbers {
+            if usize::from(header_cells[up]) == cols + 2 {
                 return nth(r, col);
             }
         }
@@ -671,11 +684,13 @@ impl Scanner<'_, '_> {
         let d = self.doc;
         let mut b = e;
         loop {
-            if let Some(h) = ["adverb", "modal", "filler", "from", "frame"]
-                .iter()
-                .find_map(|k| self.cue_ending(b, k))
-                .filter(|h| h.start >= floor && h.start < b)
-            {
+            // (one quick test for the five kinds)
+            let ending = self.may_end(b, Lex::StatCue).then(|| {
+                ["adverb", "modal", "filler", "from", "frame"]
+                    .iter()
+                    .find_map(|k| self.cue_ending_at(b, k))
+            });
+            if let Some(h) = ending.flatten().filter(|h| h.start >= floor && h.start < b) {
                 b = h.start;
             } else if let Some((pa, _)) = period_ending(periods, b).filter(|&(pa, _)| pa >= floor) {
                 b = pa;

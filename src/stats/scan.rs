@@ -8,13 +8,12 @@
 //! Every word it looks for is a lexicon hit the document already holds: currencies, units,
 //! magnitudes, number words, qualifiers, label words and cue words (`data/stats/*.tsv`).
 
-use std::collections::HashSet;
-
 use arcstr::ArcStr;
 
 use crate::document::{Case, Document, Gap, Value};
 use crate::lexicon::{Entry, Hit, Lex};
 use crate::tokenize::TokenKind;
+use crate::tokenize::chars::{is_alnum, is_letter};
 
 use super::number::{NumWord, NumberConvention, WordRole, parse_number_with, words_value};
 use super::{StatKind, Statistic};
@@ -64,7 +63,11 @@ fn range(a: usize, b: usize) -> (u32, u32) {
 /// The recogniser over one document.
 pub(crate) struct Scanner<'d, 'a> {
     pub doc: &'d Document<'a>,
-    strings: HashSet<ArcStr>,
+    strings: rustc_hash::FxHashSet<ArcStr>,
+    /// What each line offers as a table's column header, filled as asked (the lines above a
+    /// table are asked once per figure of it): 0 not read yet, 1 none (empty, long, or with
+    /// a number), else its number of cells plus 2.
+    pub(super) header_cells: std::cell::RefCell<Vec<u16>>,
 }
 
 /// Most tokens a phrase of the stats lexicons has (`đô la new zealand`): how far back a phrase
@@ -75,7 +78,8 @@ impl<'d, 'a> Scanner<'d, 'a> {
     pub(crate) fn new(doc: &'d Document<'a>) -> Self {
         Scanner {
             doc,
-            strings: HashSet::new(),
+            strings: Default::default(),
+            header_cells: Default::default(),
         }
     }
 
@@ -133,7 +137,7 @@ impl<'d, 'a> Scanner<'d, 'a> {
 
     /// Whether token `i` is a word of letters only (no digit, no dot).
     fn letters_only(&self, i: usize) -> bool {
-        self.is_word(i) && self.doc.text_of(i).chars().all(char::is_alphabetic)
+        self.is_word(i) && self.doc.text_of(i).chars().all(is_letter)
     }
 
     /// Whether the last char of token `i` is a letter or digit.
@@ -142,16 +146,12 @@ impl<'d, 'a> Scanner<'d, 'a> {
             .text_of(i)
             .chars()
             .next_back()
-            .is_some_and(char::is_alphanumeric)
+            .is_some_and(is_alnum)
     }
 
     /// Whether the first char of token `i` is a letter or digit.
     fn starts_alnum(&self, i: usize) -> bool {
-        self.doc
-            .text_of(i)
-            .chars()
-            .next()
-            .is_some_and(char::is_alphanumeric)
+        self.doc.text_of(i).chars().next().is_some_and(is_alnum)
     }
 
     /// The longest hit of `lex` at token `i` whose entry passes `keep`.
@@ -171,9 +171,26 @@ impl<'d, 'a> Scanner<'d, 'a> {
             .copied()
     }
 
-    /// The longest cue word of `kind` at token `i`.
+    /// The longest cue word of `kind` at token `i`. (Most tokens start no cue: that answer
+    /// is inlined, the search is not.)
+    #[inline]
     pub(crate) fn cue(&self, i: usize, kind: &str) -> Option<Hit> {
+        if !self.doc.has(i, Lex::StatCue) {
+            return None;
+        }
+        self.cue_at(i, kind)
+    }
+
+    #[inline(never)]
+    fn cue_at(&self, i: usize, kind: &str) -> Option<Hit> {
         self.hit_where(i, Lex::StatCue, |e| e.kind() == Some(kind))
+    }
+
+    /// Whether a phrase of `lex` starts at one of the tokens from which a phrase can reach
+    /// token `end - 1`: when not, no hit of `lex` ends there.
+    #[inline]
+    pub(crate) fn may_end(&self, end: usize, lex: Lex) -> bool {
+        (end.saturating_sub(PHRASE_TOKENS)..end).any(|s| self.doc.has(s, lex))
     }
 
     /// The longest hit of `lex` ending at token `end - 1` whose entry passes `keep`.
@@ -183,6 +200,9 @@ impl<'d, 'a> Scanner<'d, 'a> {
         lex: Lex,
         keep: impl Fn(&Entry) -> bool,
     ) -> Option<Hit> {
+        if !self.may_end(end, lex) {
+            return None;
+        }
         (end.saturating_sub(PHRASE_TOKENS)..end).find_map(|s| {
             if !self.doc.has(s, lex) {
                 return None;
@@ -196,7 +216,17 @@ impl<'d, 'a> Scanner<'d, 'a> {
     }
 
     /// The longest cue word of `kind` ending at token `end - 1`.
+    #[inline]
     pub(crate) fn cue_ending(&self, end: usize, kind: &str) -> Option<Hit> {
+        if !self.may_end(end, Lex::StatCue) {
+            return None;
+        }
+        self.cue_ending_at(end, kind)
+    }
+
+    /// [`Scanner::cue_ending`] without the quick test (for a caller that made it).
+    #[inline(never)]
+    pub(crate) fn cue_ending_at(&self, end: usize, kind: &str) -> Option<Hit> {
         self.hit_ending_where(end, Lex::StatCue, |e| e.kind() == Some(kind))
     }
 
@@ -256,7 +286,7 @@ impl<'d, 'a> Scanner<'d, 'a> {
                     i = next.max(i + 1);
                 }
                 TokenKind::Syllable | TokenKind::InvalidSyllable => {
-                    if self.starter(i).is_some() {
+                    if d.has(i, Lex::NumberWord) && self.starter(i).is_some() {
                         match self.at_words(i) {
                             Ok(f) => {
                                 let next = f.end;
@@ -311,7 +341,14 @@ impl<'d, 'a> Scanner<'d, 'a> {
     /// Whether the dash at token `j` separates a list of figures rather than a range: a space
     /// on one side only, and another dash and figure after the next figure
     /// (`12,4 -18,6%- 21,3%`).
+    #[inline]
     fn lopsided_list(&self, j: usize) -> bool {
+        // (most tokens are no dash: that answer is inlined)
+        self.dash(j) && self.lopsided_list_at(j)
+    }
+
+    #[inline(never)]
+    fn lopsided_list_at(&self, j: usize) -> bool {
         let number =
             |k: usize| matches!(self.kind(k), Some(TokenKind::Number | TokenKind::Percent));
         let lopsided = |j: usize| {
@@ -411,6 +448,13 @@ impl<'d, 'a> Scanner<'d, 'a> {
         if !self.same_line(p) {
             return None;
         }
+        // Every unit is a `%` symbol or a hit of the units or currencies.
+        if self.kind(p) != Some(TokenKind::Symbol)
+            && !self.doc.has(p, Lex::Unit)
+            && !self.doc.has(p, Lex::Currency)
+        {
+            return None;
+        }
         self.percent_unit(p)
             .or_else(|| {
                 self.currency(p, small)
@@ -421,7 +465,17 @@ impl<'d, 'a> Scanner<'d, 'a> {
 
     /// Magnitude words after token `pos - 1`, on its line: (multiplier, added amount, end).
     /// Compounds multiply (`nghìn tỷ`); one composition step adds (`3 tỷ 500 triệu`).
+    #[inline]
     fn magnitudes(&self, pos: usize) -> (f64, f64, usize) {
+        // (most numbers have no magnitude word after them: that answer is inlined)
+        if !self.doc.has(pos, Lex::Magnitude) {
+            return (1.0, 0.0, pos);
+        }
+        self.magnitudes_at(pos)
+    }
+
+    #[inline(never)]
+    fn magnitudes_at(&self, pos: usize) -> (f64, f64, usize) {
         let d = self.doc;
         let mut mult = 1.0f64;
         let mut last = 0.0f64;
@@ -475,13 +529,13 @@ impl<'d, 'a> Scanner<'d, 'a> {
         let mut sign = 1.0;
         // the dash of a list before it (`12,4 -18,6%`) is no minus sign
         let listed = p > 0
-            && p.checked_sub(1)
-                .is_some_and(|q| self.lopsided_list(q + 1) || q >= 2 && self.lopsided_list(q - 1))
             && !self.glued(p)
             && matches!(
                 self.kind(p - 1),
                 Some(TokenKind::Number | TokenKind::Percent)
-            );
+            )
+            && p.checked_sub(1)
+                .is_some_and(|q| self.lopsided_list(q + 1) || q >= 2 && self.lopsided_list(q - 1));
         if prev_glued && matches!(d.text_of(p), "-" | "−") && !listed {
             if !self.glued(p) || d.key(p - 1) == "(" {
                 sign = -1.0;
@@ -511,7 +565,10 @@ impl<'d, 'a> Scanner<'d, 'a> {
         }
         let raw = d.text_of(i);
         // phone numbers and codes: long zero-led digit runs
-        let int_len = raw.find(['.', ',', '/', '%', ' ']).unwrap_or(raw.len());
+        let int_len = raw
+            .bytes()
+            .position(|b| matches!(b, b'.' | b',' | b'/' | b'%' | b' '))
+            .unwrap_or(raw.len());
         if raw.starts_with('0') && int_len >= 4 {
             return (None, self.skip_chain(i + 1));
         }

@@ -163,6 +163,16 @@ pub(crate) fn is_letter(c: char) -> bool {
     }
 }
 
+/// `char::is_alphanumeric`, without the Unicode tables for the Vietnamese letters.
+#[inline]
+pub(crate) fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        is_letter(c) || c.is_numeric()
+    }
+}
+
 /// `char::is_uppercase`, answered by parity for the Vietnamese letters (Latin-1, Ă Đ Ĩ Ũ Ơ Ư,
 /// Latin Extended Additional), falling back to the general lookup elsewhere.
 #[inline]
@@ -180,6 +190,23 @@ pub(crate) fn is_upper(c: char) -> bool {
     }
 }
 
+/// `char::is_lowercase`, answered by parity for the Vietnamese letters (Latin-1, ă đ ĩ ũ ơ ư,
+/// Latin Extended Additional), falling back to the general lookup elsewhere.
+#[inline]
+pub(crate) fn is_lower(c: char) -> bool {
+    let u = c as u32;
+    match u {
+        0x61..=0x7A => true,
+        0x41..=0x5A => false,
+        0xDF..=0xFF => u != 0xF7,
+        0xC0..=0xDE => false,
+        0x100..=0x12F | 0x14A..=0x177 | 0x1E00..=0x1E95 | 0x1EA0..=0x1EFF => !u.is_multiple_of(2),
+        0x1A1 | 0x1B0 => true,
+        0x1A0 | 0x1AF => false,
+        _ => c.is_lowercase(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,7 +216,9 @@ mod tests {
         for u in 0..0x2_0000u32 {
             if let Some(c) = char::from_u32(u) {
                 assert_eq!(is_letter(c), c.is_alphabetic(), "{u:X}");
+                assert_eq!(is_alnum(c), c.is_alphanumeric(), "{u:X}");
                 assert_eq!(is_upper(c), c.is_uppercase(), "{u:X}");
+                assert_eq!(is_lower(c), c.is_lowercase(), "{u:X}");
             }
         }
     }

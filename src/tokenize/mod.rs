@@ -79,7 +79,7 @@
 //!   [`TokenKind::Other`].
 
 mod abbrev;
-mod chars;
+pub(crate) mod chars;
 mod scan;
 pub(crate) mod sentence;
 #[cfg(target_arch = "x86_64")]
