@@ -108,9 +108,8 @@ impl<'s, 'd, 'a> Recurring<'s, 'd, 'a> {
         self.after_honorific.get_or_init(|| {
             let t = self.words;
             let mut set = HashSet::new();
-            for i in 0..t.len() {
-                if t.may_start(i, Lex::Honorific)
-                    && let Some((n, true)) = t.honorific(i)
+            for i in t.starts_of(Lex::Honorific) {
+                if let Some((n, true)) = t.honorific(i)
                     && i + n + 1 < t.len()
                     && t.gap(i + n) == Sep::Space
                     && t.gap(i + n + 1) == Sep::Space
@@ -148,12 +147,8 @@ impl<'s, 'd, 'a> Recurring<'s, 'd, 'a> {
         self.lower_names.get_or_init(|| {
             let t = self.words;
             let mut set = HashSet::new();
-            for i in 0..t.len() {
-                if t.case(i) == Case::Title
-                    && t.may_start(i, Lex::FamilyName)
-                    && (i == 0 || !t.is_cap(i - 1))
-                    && t.is_family(i)
-                {
+            for i in t.title_case_starts(Lex::FamilyName) {
+                if (i == 0 || !t.is_cap(i - 1)) && t.is_family(i) {
                     let mut e = i + 1;
                     while e < t.len()
                         && e - i < 4
@@ -195,8 +190,16 @@ impl Scanner<'_, '_, '_> {
         let t = self.t;
         let n = t.len();
         let mut chain: Option<Chain> = None;
+        // Lexicons whose phrases start something (cues, honorifics, ranks, positions).
+        const STARTS: u64 =
+            Lex::OfficialCue.bit() | Lex::Honorific.bit() | Lex::Rank.bit() | Lex::Title.bit();
         let mut i = 0;
         while i < n {
+            // Words that cannot start anything are skipped at once (see below).
+            i = t.next_start(i, STARTS);
+            if i >= n {
+                break;
+            }
             // A word that starts nothing: not capitalized, no honorific, rank or position, and
             // no chain of titles waiting for a name after a comma.
             let starts = matches!(t.case(i), Case::Title | Case::Upper)

@@ -96,6 +96,9 @@ pub(crate) enum Cue {
 struct Word {
     first: u32,
     end: u32,
+    /// The lexicon bits of the first piece ([`crate::document::Token::lex_bits`]): which
+    /// lexicons have a phrase starting at the word, without going back to the document.
+    lex: u64,
     case: Case,
     sep: Sep,
     /// For a word of several tokens, its key in [`Words::joined`] (the pieces' keys in a row).
@@ -214,6 +217,7 @@ impl<'d, 'a> Words<'d, 'a> {
             words.push(Word {
                 first: first as u32,
                 end: end as u32,
+                lex: t.lex_bits(),
                 case,
                 sep,
                 joined: joined_key,
@@ -360,7 +364,7 @@ impl<'d, 'a> Words<'d, 'a> {
         let lo = end.saturating_sub(MAX_PHRASE).max(floor);
         (lo..end).find_map(|s| {
             let w = self.words.get(s)?;
-            if !self.doc.has(w.first as usize, lex) {
+            if w.lex & lex.bit() == 0 {
                 return None;
             }
             // Any hit at `s` that ends at `end` (hits come longest first).
@@ -383,9 +387,41 @@ impl<'d, 'a> Words<'d, 'a> {
     /// still not fit the words, see [`Words::phrase`]).
     #[inline]
     pub(crate) fn may_start(&self, i: usize, lex: Lex) -> bool {
+        self.words.get(i).is_some_and(|w| w.lex & lex.bit() != 0)
+    }
+
+    /// The first word from `from` on that is capitalized (title case or capitals), may start a
+    /// phrase of one of the lexicons `lex` (bits, [`Lex::bit`]), or follows a comma or a dash:
+    /// the next word a left-to-right reader of names and titles must look at (`len()` if none).
+    pub(crate) fn next_start(&self, from: usize, lex: u64) -> usize {
+        let rest = self.words.get(from..).unwrap_or(&[]);
+        rest.iter()
+            .position(|w| {
+                matches!(w.case, Case::Title | Case::Upper)
+                    || w.lex & lex != 0
+                    || matches!(w.sep, Sep::Comma | Sep::Dash)
+            })
+            .map_or(self.words.len(), |p| from + p)
+    }
+
+    /// The words in title case that may start a phrase of `lex`, in order.
+    pub(crate) fn title_case_starts(&self, lex: Lex) -> impl Iterator<Item = usize> + '_ {
+        let bit = lex.bit();
         self.words
-            .get(i)
-            .is_some_and(|w| self.doc.has(w.first as usize, lex))
+            .iter()
+            .enumerate()
+            .filter(move |(_, w)| w.case == Case::Title && w.lex & bit != 0)
+            .map(|(i, _)| i)
+    }
+
+    /// The words that may start a phrase of `lex`, in order.
+    pub(crate) fn starts_of(&self, lex: Lex) -> impl Iterator<Item = usize> + '_ {
+        let bit = lex.bit();
+        self.words
+            .iter()
+            .enumerate()
+            .filter(move |(_, w)| w.lex & bit != 0)
+            .map(|(i, _)| i)
     }
 
     /// Whether the one word `i` is an entry of the code table `lex` (by key).
