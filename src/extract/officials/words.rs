@@ -11,7 +11,7 @@
 
 use std::ops::Range;
 
-use crate::document::{Case, Document, Gap};
+use crate::document::{Case, Document, Gap, Token};
 use crate::lexicon::{Entry, Lex};
 use crate::tokenize::TokenKind;
 
@@ -157,6 +157,14 @@ impl<'d, 'a> Words<'d, 'a> {
         let mut blank = false;
         let mut spaced = false;
         while i < toks.end {
+            // Most words are one token after whitespace on the same line, right after another
+            // word: read in a tight loop, they are words apart by a space.
+            if marks == 0 && !words.is_empty() {
+                i += single_words(&all[i..toks.end], i, &mut words);
+                if i >= toks.end {
+                    break;
+                }
+            }
             let t = &all[i];
             if !is_word(t.kind) {
                 if marks == 0 {
@@ -700,6 +708,31 @@ fn joined_case(doc: &Document<'_>, first: usize, end: usize) -> Case {
     } else {
         Case::Title
     }
+}
+
+/// Appends to `words` the words of one token each that start `toks` (tokens from `first` on), each
+/// after whitespace on the same line and not glued to the token after it: what
+/// [`Words::build`] reads as a word apart by a space from the one before; returns how many.
+#[inline]
+fn single_words(toks: &[Token], first: usize, words: &mut Vec<Word>) -> usize {
+    let n = toks
+        .iter()
+        .enumerate()
+        .position(|(k, t)| {
+            !is_word(t.kind)
+                || t.gap.breaks_line()
+                || toks.get(k + 1).is_some_and(|n| n.gap == Gap::None)
+        })
+        .unwrap_or(toks.len());
+    words.extend(toks[..n].iter().enumerate().map(|(k, t)| Word {
+        first: (first + k) as u32,
+        end: (first + k + 1) as u32,
+        lex: t.lex_bits(),
+        case: t.case,
+        sep: Sep::Space,
+        joined: None,
+    }));
+    n
 }
 
 /// Whether the text is wrapped at a fixed width (old documents, legacy encodings): at least three
