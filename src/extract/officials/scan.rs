@@ -195,7 +195,10 @@ impl Scanner<'_, '_, '_> {
             Lex::OfficialCue.bit() | Lex::Honorific.bit() | Lex::Rank.bit() | Lex::Title.bit();
         let mut i = 0;
         while i < n {
-            // Words that cannot start anything are skipped at once (see below).
+            // Words that cannot start anything are skipped at once: those that start nothing
+            // (see below), and a capitalized word alone, which starts no name (at least two
+            // capitalized words), no position, honorific or rank (a phrase of their tables),
+            // and no name after a chain of titles (after a comma or a dash).
             i = t.next_start(i, STARTS);
             if i >= n {
                 break;

@@ -398,16 +398,24 @@ impl<'d, 'a> Words<'d, 'a> {
         self.words.get(i).is_some_and(|w| w.lex & lex.bit() != 0)
     }
 
-    /// The first word from `from` on that is capitalized (title case or capitals), may start a
-    /// phrase of one of the lexicons `lex` (bits, [`Lex::bit`]), or follows a comma or a dash:
-    /// the next word a left-to-right reader of names and titles must look at (`len()` if none).
+    /// The first word from `from` on that may start a phrase of one of the lexicons `lex`
+    /// (bits, [`Lex::bit`]), follows a comma or a dash, or starts a run of two capitalized
+    /// words (title case or capitals) apart by a space: the next word a left-to-right reader
+    /// of names and titles must look at (`len()` if none). A capitalized word alone before a
+    /// word in lower case or a mark starts no name (three words at least) and no foreign name
+    /// (two at least).
     pub(crate) fn next_start(&self, from: usize, lex: u64) -> usize {
+        let cap = |w: &Word| matches!(w.case, Case::Title | Case::Upper);
         let rest = self.words.get(from..).unwrap_or(&[]);
         rest.iter()
-            .position(|w| {
-                matches!(w.case, Case::Title | Case::Upper)
-                    || w.lex & lex != 0
+            .enumerate()
+            .position(|(k, w)| {
+                w.lex & lex != 0
                     || matches!(w.sep, Sep::Comma | Sep::Dash)
+                    || (cap(w)
+                        && rest
+                            .get(k + 1)
+                            .is_some_and(|n| cap(n) && n.sep == Sep::Space))
             })
             .map_or(self.words.len(), |p| from + p)
     }
