@@ -148,18 +148,14 @@ impl<'s, 'd, 'a> Recurring<'s, 'd, 'a> {
             let t = self.words;
             let mut set = HashSet::new();
             for i in t.title_case_starts(Lex::FamilyName) {
-                if (i == 0 || !t.is_cap(i - 1)) && t.is_family(i) {
-                    let mut e = i + 1;
-                    while e < t.len()
-                        && e - i < 4
-                        && t.case(e) == Case::Title
-                        && t.gap(e) == Sep::Space
-                    {
-                        e += 1;
-                    }
-                    if e - i >= 3 {
-                        set.insert(run_key(t, i, e));
-                    }
+                // The run first (cheap), then the family name (a lexicon phrase of one word).
+                let mut e = i + 1;
+                while e < t.len() && e - i < 4 && t.case(e) == Case::Title && t.gap(e) == Sep::Space
+                {
+                    e += 1;
+                }
+                if e - i >= 3 && (i == 0 || !t.is_cap(i - 1)) && t.is_family(i) {
+                    set.insert(run_key(t, i, e));
                 }
             }
             set

@@ -749,12 +749,15 @@ fn single_words(toks: &[Token], first: usize, words: &mut Vec<Word>) -> usize {
 fn hard_wrapped(doc: &Document<'_>) -> bool {
     let all = doc.tokens();
     let (mut breaks, mut inside) = (0usize, 0usize);
-    for i in 1..all.len() {
-        if all[i].gap == Gap::Line {
-            breaks += 1;
-            if is_word(all[i - 1].kind) && is_word(all[i].kind) && all[i].case == Case::Lower {
-                inside += 1;
-            }
+    // A token after one line break starts a line: the lines' first tokens are all to look at.
+    for line in doc.lines() {
+        let i = line.tokens.start;
+        if line.tokens.is_empty() || i == 0 || all[i].gap != Gap::Line {
+            continue;
+        }
+        breaks += 1;
+        if is_word(all[i - 1].kind) && is_word(all[i].kind) && all[i].case == Case::Lower {
+            inside += 1;
         }
     }
     inside >= 3 && inside * 4 >= breaks
