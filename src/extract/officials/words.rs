@@ -719,18 +719,26 @@ fn joined_case(doc: &Document<'_>, first: usize, end: usize) -> Case {
 }
 
 /// Appends to `words` the words of one token each that start `toks` (tokens from `first` on), each
-/// after whitespace on the same line and not glued to the token after it: what
-/// [`Words::build`] reads as a word apart by a space from the one before; returns how many.
+/// after whitespace on the same line and joined to nothing after it: what [`Words::build`] reads
+/// as a word apart by a space from the one before; returns how many.
 #[inline]
 fn single_words(toks: &[Token], first: usize, words: &mut Vec<Word>) -> usize {
+    // Whether the token after token `k` is glued to it and may join it to more (`H'Hen`,
+    // `Kun-hee`, `Véran`: see `glued_end`): a glued word piece, or a glued mark with a glued
+    // word piece after it. A mark between a word and whitespace (`Hà Nội, …`) joins nothing.
+    let joins = |k: usize| match toks.get(k + 1) {
+        Some(n) if n.gap == Gap::None => {
+            is_word(n.kind)
+                || toks
+                    .get(k + 2)
+                    .is_some_and(|a| a.gap == Gap::None && is_word(a.kind))
+        }
+        _ => false,
+    };
     let n = toks
         .iter()
         .enumerate()
-        .position(|(k, t)| {
-            !is_word(t.kind)
-                || t.gap.breaks_line()
-                || toks.get(k + 1).is_some_and(|n| n.gap == Gap::None)
-        })
+        .position(|(k, t)| !is_word(t.kind) || t.gap.breaks_line() || joins(k))
         .unwrap_or(toks.len());
     words.extend(toks[..n].iter().enumerate().map(|(k, t)| Word {
         first: (first + k) as u32,
