@@ -227,8 +227,6 @@ fn mark_at(doc: &Document<'_>, i: usize) -> Option<Cue> {
 struct CellLook {
     /// Words (a word piece after whitespace, or the cell's first token).
     words: usize,
-    /// Every word is capitalized (title case or capitals).
-    all_cap: bool,
     /// The first word's token.
     first_word: Option<usize>,
     /// A `;`/`)` before a word (a name after list punctuation), or `ký` (signed).
@@ -243,18 +241,17 @@ fn look_cells(doc: &Document<'_>, toks: Range<usize>, cells: &mut Vec<(Range<usi
     let bytes = doc.text().as_bytes();
     let line = &all[toks.clone()];
     let mut from = toks.start;
-    let (mut words, mut all_cap, mut first_word, mut list_or_signed) = (0, true, 0, false);
+    let (mut words, mut first_word, mut list_or_signed) = (0, 0, false);
     for (k, t) in line.iter().enumerate() {
         let i = toks.start + k;
         if i > from && t.gap == Gap::Column {
             let look = CellLook {
                 words,
-                all_cap,
                 first_word: (words > 0).then_some(first_word),
                 list_or_signed,
             };
             cells.push((std::mem::replace(&mut from, i)..i, look));
-            (words, all_cap, list_or_signed) = (0, true, false);
+            (words, list_or_signed) = (0, false);
         }
         match t.kind {
             // `;` or `)` with whitespace after it inside the cell (see `list_mark`): a key
@@ -283,12 +280,10 @@ fn look_cells(doc: &Document<'_>, toks: Range<usize>, cells: &mut Vec<(Range<usi
                 first_word = i;
             }
             words += 1;
-            all_cap &= matches!(t.case, Case::Title | Case::Upper);
         }
     }
     let look = CellLook {
         words,
-        all_cap,
         first_word: (words > 0).then_some(first_word),
         list_or_signed,
     };
@@ -317,11 +312,22 @@ impl CellLook {
         }
         let block = self.words <= 10
             && self.first_word.is_some_and(|f| {
-                (doc.has(f, Lex::FamilyName) && self.words <= 6 && self.all_cap)
+                (doc.has(f, Lex::FamilyName) && self.words <= 6 && all_cap(doc, toks.clone()))
                     || (doc.has(f, Lex::Title) && !stop_marks(doc, toks.clone()))
             });
         block || mark_at(doc, toks.start).is_some()
     }
+}
+
+/// Whether every word of the cell `toks` is capitalized (title case or capitals): its first
+/// piece, after whitespace or first in the cell.
+fn all_cap(doc: &Document<'_>, toks: Range<usize>) -> bool {
+    let all = doc.tokens();
+    toks.clone().all(|i| {
+        let t = &all[i];
+        !((t.gap != Gap::None || i == toks.start) && word_kind(t.kind))
+            || matches!(t.case, Case::Title | Case::Upper)
+    })
 }
 
 /// Whether a token of `toks` other than a syllable holds one of the marks `.,:;()` that no
