@@ -189,6 +189,8 @@ impl Scanner<'_, '_, '_> {
         // Lexicons whose phrases start something (cues, honorifics, ranks, positions).
         const STARTS: u64 =
             Lex::OfficialCue.bit() | Lex::Honorific.bit() | Lex::Rank.bit() | Lex::Title.bit();
+        // The words keep the bits of the first eight lexicons only (`Words::next_start`).
+        const _: () = assert!(STARTS <= 0xFF);
         let mut i = 0;
         while i < n {
             // Words that cannot start anything are skipped at once: those that start nothing

@@ -267,8 +267,8 @@ fn look_cells(doc: &Document<'_>, toks: Range<usize>, cells: &mut Vec<(Range<usi
             }
             // `ký` (signed) is three bytes, `k` or `K` first.
             TokenKind::Syllable
-                if t.span.len() == 3
-                    && matches!(bytes.get(t.span.start), Some(b'k' | b'K'))
+                if matches!(bytes.get(t.span.start), Some(b'k' | b'K'))
+                    && t.span.len() == 3
                     && doc.key(i) == "ký" =>
             {
                 list_or_signed = true;

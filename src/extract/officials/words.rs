@@ -91,25 +91,42 @@ pub(crate) enum Cue {
     Assume,
 }
 
-/// One word: document tokens `first..end`.
+/// One word: document tokens `first..end` (a word of several tokens is joined: its key is in
+/// [`Words::joined`]).
 #[derive(Debug, Clone, Copy)]
 struct Word {
     first: u32,
     end: u32,
-    /// The lexicon bits of the first piece ([`crate::document::Token::lex_bits`]): which
-    /// lexicons have a phrase starting at the word, without going back to the document.
-    lex: u64,
+    /// The bits of the officials' lexicons (the first eight, see [`word_bit`]) among the
+    /// lexicon bits of the first piece ([`crate::document::Token::lex_bits`]): which of them
+    /// have a phrase starting at the word, without going back to the document.
+    lex: u8,
     case: Case,
     sep: Sep,
-    /// For a word of several tokens, its key in [`Words::joined`] (the pieces' keys in a row).
-    joined: Option<(u32, u32)>,
+}
+
+impl Word {
+    /// Whether the word is made of several pieces (`H'Hen`, `Kun-hee`).
+    fn is_joined(&self) -> bool {
+        self.end > self.first + 1
+    }
+}
+
+/// The bit of `lex` in [`Word::lex`] (0 for a lexicon past the first eight, whose bits a word
+/// does not keep).
+const fn word_bit(lex: Lex) -> u8 {
+    let b = lex.bit();
+    if b <= 0x80 { b as u8 } else { 0 }
 }
 
 /// The words of a range of a document's tokens.
 pub(crate) struct Words<'d, 'a> {
     doc: &'d Document<'a>,
     words: Vec<Word>,
+    /// The keys of the joined words, the pieces' keys in a row.
     joined: String,
+    /// For each joined word in order: its index and its key's bytes in `joined`.
+    joined_at: Vec<(u32, u32, u32)>,
 }
 
 /// Whether a token is part of a word (letters, digits, codes), not a mark between words.
@@ -148,6 +165,7 @@ impl<'d, 'a> Words<'d, 'a> {
         let toks = toks.start.min(all.len())..toks.end.min(all.len());
         let mut words: Vec<Word> = Vec::with_capacity(toks.len());
         let mut joined = String::new();
+        let mut joined_at = Vec::new();
         let mut i = toks.start;
         // Marks since the last word: how many, the first one's token, whether a line broke,
         // whether whitespace stood around them.
@@ -210,25 +228,22 @@ impl<'d, 'a> Words<'d, 'a> {
                     _ => Sep::Other,
                 }
             };
-            let (case, joined_key) = if end == first + 1 {
-                (t.case, None)
+            let case = if end == first + 1 {
+                t.case
             } else {
                 let s = joined.len();
                 for p in first..end {
                     joined.push_str(doc.key(p));
                 }
-                (
-                    joined_case(doc, first, end),
-                    Some((s as u32, joined.len() as u32)),
-                )
+                joined_at.push((words.len() as u32, s as u32, joined.len() as u32));
+                joined_case(doc, first, end)
             };
             words.push(Word {
                 first: first as u32,
                 end: end as u32,
-                lex: t.lex_bits(),
+                lex: t.lex_bits() as u8,
                 case,
                 sep,
-                joined: joined_key,
             });
             marks = 0;
             broke = false;
@@ -236,7 +251,12 @@ impl<'d, 'a> Words<'d, 'a> {
             spaced = false;
             i = end;
         }
-        Words { doc, words, joined }
+        Words {
+            doc,
+            words,
+            joined,
+            joined_at,
+        }
     }
 
     /// The document.
@@ -257,10 +277,16 @@ impl<'d, 'a> Words<'d, 'a> {
     /// The lookup key of word `i` (`""` past the end).
     pub(crate) fn key(&self, i: usize) -> &str {
         match self.words.get(i) {
-            Some(w) => match w.joined {
-                Some((a, b)) => &self.joined[a as usize..b as usize],
-                None => self.doc.key(w.first as usize),
-            },
+            Some(w) if w.is_joined() => {
+                match self.joined_at.binary_search_by_key(&(i as u32), |e| e.0) {
+                    Ok(k) => {
+                        let (_, a, b) = self.joined_at[k];
+                        &self.joined[a as usize..b as usize]
+                    }
+                    Err(_) => "",
+                }
+            }
+            Some(w) => self.doc.key(w.first as usize),
             None => "",
         }
     }
@@ -278,7 +304,7 @@ impl<'d, 'a> Words<'d, 'a> {
 
     /// Whether word `i` is made of several pieces (`H'Hen`, `Kun-hee`).
     pub(crate) fn is_joined(&self, i: usize) -> bool {
-        self.words.get(i).is_some_and(|w| w.joined.is_some())
+        self.words.get(i).is_some_and(Word::is_joined)
     }
 
     /// The pieces of word `i` (document tokens).
@@ -372,7 +398,7 @@ impl<'d, 'a> Words<'d, 'a> {
         let lo = end.saturating_sub(MAX_PHRASE).max(floor);
         (lo..end).find_map(|s| {
             let w = self.words.get(s)?;
-            if w.lex & lex.bit() == 0 {
+            if !self.has(w, lex) {
                 return None;
             }
             // Any hit at `s` that ends at `end` (hits come longest first).
@@ -395,11 +421,20 @@ impl<'d, 'a> Words<'d, 'a> {
     /// still not fit the words, see [`Words::phrase`]).
     #[inline]
     pub(crate) fn may_start(&self, i: usize, lex: Lex) -> bool {
-        self.words.get(i).is_some_and(|w| w.lex & lex.bit() != 0)
+        self.words.get(i).is_some_and(|w| self.has(w, lex))
+    }
+
+    /// Whether a phrase of `lex` starts at word `w`'s first piece.
+    #[inline]
+    fn has(&self, w: &Word, lex: Lex) -> bool {
+        match word_bit(lex) {
+            0 => self.doc.has(w.first as usize, lex),
+            b => w.lex & b != 0,
+        }
     }
 
     /// The first word from `from` on that may start a phrase of one of the lexicons `lex`
-    /// (bits, [`Lex::bit`]), follows a comma or a dash, or starts a run of two capitalized
+    /// (bits, [`Lex::bit`], of the first eight lexicons: see [`word_bit`]), follows a comma or a dash, or starts a run of two capitalized
     /// words (title case or capitals) apart by a space: the next word a left-to-right reader
     /// of names and titles must look at (`len()` if none). A capitalized word alone before a
     /// word in lower case or a mark starts no name (three words at least) and no foreign name
@@ -410,7 +445,7 @@ impl<'d, 'a> Words<'d, 'a> {
         rest.iter()
             .enumerate()
             .position(|(k, w)| {
-                w.lex & lex != 0
+                u64::from(w.lex) & lex != 0
                     || matches!(w.sep, Sep::Comma | Sep::Dash)
                     || (cap(w)
                         && rest
@@ -422,21 +457,19 @@ impl<'d, 'a> Words<'d, 'a> {
 
     /// The words in title case that may start a phrase of `lex`, in order.
     pub(crate) fn title_case_starts(&self, lex: Lex) -> impl Iterator<Item = usize> + '_ {
-        let bit = lex.bit();
         self.words
             .iter()
             .enumerate()
-            .filter(move |(_, w)| w.case == Case::Title && w.lex & bit != 0)
+            .filter(move |(_, w)| w.case == Case::Title && self.has(w, lex))
             .map(|(i, _)| i)
     }
 
     /// The words that may start a phrase of `lex`, in order.
     pub(crate) fn starts_of(&self, lex: Lex) -> impl Iterator<Item = usize> + '_ {
-        let bit = lex.bit();
         self.words
             .iter()
             .enumerate()
-            .filter(move |(_, w)| w.lex & bit != 0)
+            .filter(move |(_, w)| self.has(w, lex))
             .map(|(i, _)| i)
     }
 
@@ -633,7 +666,7 @@ impl<'d, 'a> Words<'d, 'a> {
     /// Whether word `i` is one Vietnamese syllable (a token of kind syllable, valid or not).
     pub(crate) fn syllable(&self, i: usize) -> bool {
         self.words.get(i).is_some_and(|w| {
-            w.joined.is_none() && self.doc.token(w.first as usize).kind.is_syllable_like()
+            !w.is_joined() && self.doc.token(w.first as usize).kind.is_syllable_like()
         })
     }
 
@@ -743,10 +776,9 @@ fn single_words(toks: &[Token], first: usize, words: &mut Vec<Word>) -> usize {
     words.extend(toks[..n].iter().enumerate().map(|(k, t)| Word {
         first: (first + k) as u32,
         end: (first + k + 1) as u32,
-        lex: t.lex_bits(),
+        lex: t.lex_bits() as u8,
         case: t.case,
         sep: Sep::Space,
-        joined: None,
     }));
     n
 }
@@ -854,6 +886,18 @@ mod tests {
         assert_eq!(w.title(3), Some((3, TitleKind::Title)));
         assert_eq!(w.honorific(0), Some((1, true)));
         assert_eq!(w.rank(10), Some(1));
+    }
+
+    #[test]
+    fn words_keep_the_lexicon_bits_of_their_first_piece() {
+        let doc = Document::new("Phó Chủ tịch UBND tỉnh Lai Châu, ông Trần Tiến Dũng, H'Hen Niê");
+        let w = Words::new(&doc);
+        for i in 0..w.len() {
+            for lex in Lex::ALL {
+                assert_eq!(w.may_start(i, lex), doc.has(w.tokens(i).start, lex));
+            }
+        }
+        assert!(w.may_start(0, Lex::Title) && w.may_start(7, Lex::Honorific));
     }
 
     #[test]
