@@ -176,9 +176,9 @@ impl<'d, 'a> Words<'d, 'a> {
         let mut spaced = false;
         while i < toks.end {
             // Most words are one token after whitespace on the same line, right after another
-            // word: read in a tight loop, they are words apart by a space.
+            // word or after one mark glued to it (`Hà Nội, Huế`): read in a tight loop.
             if marks == 0 && !words.is_empty() {
-                i += single_words(&all[i..toks.end], i, &mut words);
+                i += single_words(doc, &all[i..toks.end], i, &mut words);
                 if i >= toks.end {
                     break;
                 }
@@ -751,11 +751,13 @@ fn joined_case(doc: &Document<'_>, first: usize, end: usize) -> Case {
     }
 }
 
-/// Appends to `words` the words of one token each that start `toks` (tokens from `first` on), each
-/// after whitespace on the same line and joined to nothing after it: what [`Words::build`] reads
-/// as a word apart by a space from the one before; returns how many.
+/// Appends to `words` the words of one token each that start `toks` (tokens from `first` on of
+/// `doc`), each after whitespace on the same line, or after one mark glued to the word before
+/// and whitespace (`Hà Nội, Huế`), and joined to nothing after it: what [`Words::build`] reads
+/// as a word apart from the one before by a space, or by that mark; returns how many tokens
+/// were read.
 #[inline]
-fn single_words(toks: &[Token], first: usize, words: &mut Vec<Word>) -> usize {
+fn single_words(doc: &Document<'_>, toks: &[Token], first: usize, words: &mut Vec<Word>) -> usize {
     // Whether the token after token `k` is glued to it and may join it to more (`H'Hen`,
     // `Kun-hee`, `Véran`: see `glued_end`): a glued word piece, or a glued mark with a glued
     // word piece after it. A mark between a word and whitespace (`Hà Nội, …`) joins nothing.
@@ -768,19 +770,52 @@ fn single_words(toks: &[Token], first: usize, words: &mut Vec<Word>) -> usize {
         }
         _ => false,
     };
-    let n = toks
-        .iter()
-        .enumerate()
-        .position(|(k, t)| !is_word(t.kind) || t.gap.breaks_line() || joins(k))
-        .unwrap_or(toks.len());
-    words.extend(toks[..n].iter().enumerate().map(|(k, t)| Word {
+    let word = |k: usize, t: &Token, sep: Sep| Word {
         first: (first + k) as u32,
         end: (first + k + 1) as u32,
         lex: t.lex_bits() as u8,
         case: t.case,
-        sep: Sep::Space,
-    }));
-    n
+        sep,
+    };
+    let mut k = 0;
+    loop {
+        let n = toks[k..]
+            .iter()
+            .enumerate()
+            .position(|(j, t)| !is_word(t.kind) || t.gap.breaks_line() || joins(k + j))
+            .unwrap_or(toks.len() - k);
+        words.extend(
+            toks[k..k + n]
+                .iter()
+                .enumerate()
+                .map(|(j, t)| word(k + j, t, Sep::Space)),
+        );
+        k += n;
+        // One mark glued to the word before, whitespace on the same line, a word: the mark
+        // separates them (a spaced one: see `Words::build`).
+        let (Some(m), Some(t)) = (toks.get(k), toks.get(k + 1)) else {
+            break;
+        };
+        if m.gap != Gap::None
+            || is_word(m.kind)
+            || !is_word(t.kind)
+            || !matches!(t.gap, Gap::Space | Gap::Column)
+            || joins(k + 1)
+        {
+            break;
+        }
+        let sep = match doc.key(first + k) {
+            "," => Sep::Comma,
+            "-" => Sep::Dash,
+            ":" => Sep::Colon,
+            "(" => Sep::Open,
+            "." => Sep::Dot,
+            _ => Sep::Other,
+        };
+        words.push(word(k + 1, t, sep));
+        k += 2;
+    }
+    k
 }
 
 /// Whether the text is wrapped at a fixed width (old documents, legacy encodings): at least three
