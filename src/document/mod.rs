@@ -127,6 +127,15 @@ pub struct Token {
     lex: u64,
 }
 
+impl Token {
+    /// The bits ([`Lex::bit`]) of the lexicons with a phrase starting at this token, the set
+    /// [`Document::has`] tests one lexicon of: read once by a recogniser that asks about
+    /// several lexicons per token.
+    pub(crate) fn lex_bits(&self) -> u64 {
+        self.lex
+    }
+}
+
 /// A line (dòng) of the text: its span (without the line break) and its tokens.
 ///
 /// ```
@@ -912,6 +921,13 @@ mod tests {
         assert!(!doc.has(0, Lex::FamilyName) && !doc.has(0, Lex::Place));
         assert!(doc.has(1, Lex::FamilyName));
         assert_eq!(doc.hit(1, Lex::Place).map(|h| h.end), Some(3));
+        // The token's bits are what `has` tests, lexicon by lexicon.
+        for i in 0..doc.len() {
+            for lex in Lex::ALL {
+                let bit = doc.token(i).lex_bits() & lex.bit() != 0;
+                assert_eq!(bit, doc.has(i, lex));
+            }
+        }
         // A phrase crosses a single line break but not a blank line or a column gap.
         assert!(
             Document::new("Hà\nGiang")

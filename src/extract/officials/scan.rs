@@ -108,9 +108,8 @@ impl<'s, 'd, 'a> Recurring<'s, 'd, 'a> {
         self.after_honorific.get_or_init(|| {
             let t = self.words;
             let mut set = HashSet::new();
-            for i in 0..t.len() {
-                if t.may_start(i, Lex::Honorific)
-                    && let Some((n, true)) = t.honorific(i)
+            for i in t.starts_of(Lex::Honorific) {
+                if let Some((n, true)) = t.honorific(i)
                     && i + n + 1 < t.len()
                     && t.gap(i + n) == Sep::Space
                     && t.gap(i + n + 1) == Sep::Space
@@ -148,23 +147,15 @@ impl<'s, 'd, 'a> Recurring<'s, 'd, 'a> {
         self.lower_names.get_or_init(|| {
             let t = self.words;
             let mut set = HashSet::new();
-            for i in 0..t.len() {
-                if t.case(i) == Case::Title
-                    && t.may_start(i, Lex::FamilyName)
-                    && (i == 0 || !t.is_cap(i - 1))
-                    && t.is_family(i)
+            for i in t.title_case_starts(Lex::FamilyName) {
+                // The run first (cheap), then the family name (a lexicon phrase of one word).
+                let mut e = i + 1;
+                while e < t.len() && e - i < 4 && t.case(e) == Case::Title && t.gap(e) == Sep::Space
                 {
-                    let mut e = i + 1;
-                    while e < t.len()
-                        && e - i < 4
-                        && t.case(e) == Case::Title
-                        && t.gap(e) == Sep::Space
-                    {
-                        e += 1;
-                    }
-                    if e - i >= 3 {
-                        set.insert(run_key(t, i, e));
-                    }
+                    e += 1;
+                }
+                if e - i >= 3 && (i == 0 || !t.is_cap(i - 1)) && t.is_family(i) {
+                    set.insert(run_key(t, i, e));
                 }
             }
             set
@@ -195,8 +186,21 @@ impl Scanner<'_, '_, '_> {
         let t = self.t;
         let n = t.len();
         let mut chain: Option<Chain> = None;
+        // Lexicons whose phrases start something (cues, honorifics, ranks, positions).
+        const STARTS: u64 =
+            Lex::OfficialCue.bit() | Lex::Honorific.bit() | Lex::Rank.bit() | Lex::Title.bit();
+        // The words keep the bits of the first eight lexicons only (`Words::next_start`).
+        const _: () = assert!(STARTS <= 0xFF);
         let mut i = 0;
         while i < n {
+            // Words that cannot start anything are skipped at once: those that start nothing
+            // (see below), and a capitalized word alone, which starts no name (at least two
+            // capitalized words), no position, honorific or rank (a phrase of their tables),
+            // and no name after a chain of titles (after a comma or a dash).
+            i = t.next_start(i, STARTS);
+            if i >= n {
+                break;
+            }
             // A word that starts nothing: not capitalized, no honorific, rank or position, and
             // no chain of titles waiting for a name after a comma.
             let starts = matches!(t.case(i), Case::Title | Case::Upper)

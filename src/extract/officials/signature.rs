@@ -56,38 +56,39 @@ pub(crate) fn scan(doc: &Document<'_>, out: &mut Vec<Mention>) {
     let mut prev_nonempty: Option<(usize, Cell, (usize, usize))> = None;
     let mut pending: Option<((usize, usize), bool, usize)> = None;
     let mut signed_since_title = false;
+    // The cells of the current line (token ranges) and what a look at each tells, a buffer
+    // reused from line to line.
+    let mut cells: Vec<(Range<usize>, CellLook)> = Vec::new();
+    let all = doc.tokens();
     for line in doc.lines() {
         if line.tokens.is_empty() {
             continue;
         }
         line_no += 1;
         let base = line.span.start;
-        let all = doc.tokens();
         let toks = line.tokens.clone();
-        let one = !all[toks.clone()]
-            .iter()
-            .skip(1)
-            .any(|t| t.gap == Gap::Column);
         // A long line with no column gap is prose, never part of a signature block.
-        if line.span.len() > 160 && one {
+        if line.span.len() > 160
+            && !all[toks.clone()]
+                .iter()
+                .skip(1)
+                .any(|t| t.gap == Gap::Column)
+        {
             prev_nonempty = Some((line_no, Cell::Other, (base, base)));
             continue;
         }
+        // The cells of the line (one, unless column gaps split it), each looked at once.
+        look_cells(doc, toks.clone(), &mut cells);
         // A line of running text (one cell of more than ten words and nothing of a block).
-        if one && prose_line(doc, toks.clone()) {
+        if cells.len() == 1 && cells[0].1.prose(doc, toks.start) {
             pending = None;
             prev_nonempty = Some((line_no, Cell::Other, (base, base)));
             continue;
         }
-        // The cells of the line (one, unless column gaps split it): token ranges.
-        let mut from = toks.start;
-        let cells = (toks.start + 1..=toks.end)
-            .filter(|&j| j == toks.end || all[j].gap == Gap::Column)
-            .map(|j| std::mem::replace(&mut from, j)..j);
-        for toks in cells {
+        for (toks, look) in cells.iter().cloned() {
             let span = doc.span(toks.start, toks.end);
             let (cs, ce) = (span.start, span.end);
-            let cell = classify(doc, toks, span);
+            let cell = classify(doc, toks, span, look);
             // A name waiting for a `(Đã ký)` right after it (`Hồ Chí Minh` / `(Đã ký)`).
             let evidence =
                 |signed: bool, after: bool, since: bool| strong_title || signed || after || since;
@@ -171,8 +172,13 @@ fn mention(span: (usize, usize), name: (usize, usize), title: TitleSpan) -> Ment
 
 /// Whether token `i` is a word's piece (not a mark).
 fn is_word(doc: &Document<'_>, i: usize) -> bool {
+    word_kind(doc.token(i).kind)
+}
+
+/// Whether a token of kind `kind` is a word's piece (not a mark).
+fn word_kind(kind: TokenKind) -> bool {
     !matches!(
-        doc.token(i).kind,
+        kind,
         TokenKind::Punctuation
             | TokenKind::Symbol
             | TokenKind::Other
@@ -204,6 +210,9 @@ fn mark_at(doc: &Document<'_>, i: usize) -> Option<Cue> {
     }
     // `KT.`, `TM:` as one token (the mark and its trailing dot or colon).
     let key = doc.key(i);
+    if !matches!(key.as_bytes().last(), Some(b'.' | b'/' | b':')) {
+        return None;
+    }
     let bare = key.trim_end_matches(['.', '/', ':']);
     if bare.len() == key.len() {
         return None;
@@ -213,74 +222,123 @@ fn mark_at(doc: &Document<'_>, i: usize) -> Option<Cue> {
         .and_then(kind)
 }
 
-/// Is the line `toks` one cell of running text that [`classify`] reads as [`Cell::Other`]: no
-/// column gap, more than ten words, no `;`/`)` before a word (a name after list punctuation), no
-/// `ký`, and a first word that is no delegation or acting mark?
-fn prose_line(doc: &Document<'_>, toks: Range<usize>) -> bool {
-    let all = doc.tokens();
-    let mut words = 0;
-    for i in toks.clone() {
-        let t = &all[i];
-        if i > toks.start && t.gap == Gap::Column {
-            return false;
-        }
-        match t.kind {
-            TokenKind::Punctuation if list_mark(doc, i, toks.end) => return false,
-            // `ký` (signed) is three bytes.
-            TokenKind::Syllable if t.span.len() == 3 && doc.key(i) == "ký" => return false,
-            _ => {}
-        }
-        if (t.gap != Gap::None || i == toks.start) && is_word(doc, i) {
-            words += 1;
-        }
-    }
-    words > 10 && mark_at(doc, toks.start).is_none()
+/// What one pass over a cell's tokens tells [`CellLook::prose`] and [`CellLook::may_sign`].
+#[derive(Debug, Clone, Copy)]
+struct CellLook {
+    /// Words (a word piece after whitespace, or the cell's first token).
+    words: usize,
+    /// The first word's token.
+    first_word: Option<usize>,
+    /// A `;`/`)` before a word (a name after list punctuation), or `ký` (signed).
+    list_or_signed: bool,
 }
 
-/// A quick look before reading a cell's words: can it be anything but [`Cell::Other`]?
-///
-/// A delegation (`KT.`, `TM.`, `Thay mặt`, `Ký thay`), an acting title (`Q.`, `Quyền`), `đã ký`
-/// and a name after list punctuation (`; `, `) `) are seen at once. A name alone in its cell has
-/// at most six words, each capitalized, and starts with a family name; a title alone has at most
-/// ten words, no `.,:;()`, and starts with a position word. (A `true` only means that
-/// [`classify`] must look.)
-fn may_sign(doc: &Document<'_>, toks: Range<usize>) -> bool {
+/// Splits the line `toks` into cells at column gaps and looks at each once: appends to `cells`
+/// (cleared first) their token ranges and what their tokens tell.
+fn look_cells(doc: &Document<'_>, toks: Range<usize>, cells: &mut Vec<(Range<usize>, CellLook)>) {
+    cells.clear();
     let all = doc.tokens();
-    let mut words = 0;
-    let mut all_cap = true;
-    let mut punct = false;
-    let mut first_word: Option<usize> = None;
-    for i in toks.clone() {
-        let t = &all[i];
+    let bytes = doc.text().as_bytes();
+    let line = &all[toks.clone()];
+    let mut from = toks.start;
+    let (mut words, mut first_word, mut list_or_signed) = (0, 0, false);
+    for (k, t) in line.iter().enumerate() {
+        let i = toks.start + k;
+        if i > from && t.gap == Gap::Column {
+            let look = CellLook {
+                words,
+                first_word: (words > 0).then_some(first_word),
+                list_or_signed,
+            };
+            cells.push((std::mem::replace(&mut from, i)..i, look));
+            (words, list_or_signed) = (0, false);
+        }
         match t.kind {
-            TokenKind::Punctuation => {
-                if list_mark(doc, i, toks.end) {
-                    return true;
-                }
-                punct |= has_stop_mark(doc, i);
+            // `;` or `)` with whitespace after it inside the cell (see `list_mark`): a key
+            // starts with its text's first byte when that is ASCII.
+            TokenKind::Punctuation
+                if matches!(bytes.get(t.span.start), Some(b';' | b')' | 0x80..))
+                    && matches!(doc.key(i), ";" | ")")
+                    && line
+                        .get(k + 1)
+                        .is_some_and(|n| !matches!(n.gap, Gap::None | Gap::Column)) =>
+            {
+                list_or_signed = true;
             }
-            TokenKind::Syllable if t.span.len() == 3 && doc.key(i) == "ký" => return true,
-            TokenKind::Syllable | TokenKind::InvalidSyllable | TokenKind::Foreign => {}
-            _ => punct |= has_stop_mark(doc, i),
+            // `ký` (signed) is three bytes, `k` or `K` first.
+            TokenKind::Syllable
+                if matches!(bytes.get(t.span.start), Some(b'k' | b'K'))
+                    && t.span.len() == 3
+                    && doc.key(i) == "ký" =>
+            {
+                list_or_signed = true;
+            }
+            _ => {}
         }
-        if (t.gap != Gap::None || i == toks.start) && is_word(doc, i) {
+        if (t.gap != Gap::None || i == from) && word_kind(t.kind) {
+            if words == 0 {
+                first_word = i;
+            }
             words += 1;
-            all_cap &= matches!(t.case, Case::Title | Case::Upper);
-            first_word.get_or_insert(i);
         }
     }
-    if mark_at(doc, toks.start).is_some() {
-        return true;
-    }
-    if words > 10 {
-        return false;
-    }
-    let Some(f) = first_word else {
-        return false;
+    let look = CellLook {
+        words,
+        first_word: (words > 0).then_some(first_word),
+        list_or_signed,
     };
-    let name = doc.has(f, Lex::FamilyName) && words <= 6 && all_cap;
-    let title = doc.has(f, Lex::Title) && !punct;
-    name || title
+    cells.push((from..toks.end, look));
+}
+
+impl CellLook {
+    /// Is the line starting at token `start`, this one cell, running text that [`classify`]
+    /// reads as [`Cell::Other`]: more than ten words, no `;`/`)` before a word (a name after
+    /// list punctuation), no `ký`, and a first word that is no delegation or acting mark?
+    fn prose(&self, doc: &Document<'_>, start: usize) -> bool {
+        self.words > 10 && !self.list_or_signed && mark_at(doc, start).is_none()
+    }
+
+    /// A quick look before reading the cell `toks`' words: can it be anything but
+    /// [`Cell::Other`]?
+    ///
+    /// A delegation (`KT.`, `TM.`, `Thay mặt`, `Ký thay`), an acting title (`Q.`, `Quyền`),
+    /// `đã ký` and a name after list punctuation (`; `, `) `) are seen at once. A name alone in
+    /// its cell has at most six words, each capitalized, and starts with a family name; a title
+    /// alone has at most ten words, no `.,:;()`, and starts with a position word. (A `true` only
+    /// means that [`classify`] must look.)
+    fn may_sign(&self, doc: &Document<'_>, toks: Range<usize>) -> bool {
+        if self.list_or_signed {
+            return true;
+        }
+        let block = self.words <= 10
+            && self.first_word.is_some_and(|f| {
+                (doc.has(f, Lex::FamilyName) && self.words <= 6 && all_cap(doc, toks.clone()))
+                    || (doc.has(f, Lex::Title) && !stop_marks(doc, toks.clone()))
+            });
+        block || mark_at(doc, toks.start).is_some()
+    }
+}
+
+/// Whether every word of the cell `toks` is capitalized (title case or capitals): its first
+/// piece, after whitespace or first in the cell.
+fn all_cap(doc: &Document<'_>, toks: Range<usize>) -> bool {
+    let all = doc.tokens();
+    toks.clone().all(|i| {
+        let t = &all[i];
+        !((t.gap != Gap::None || i == toks.start) && word_kind(t.kind))
+            || matches!(t.case, Case::Title | Case::Upper)
+    })
+}
+
+/// Whether a token of `toks` other than a syllable holds one of the marks `.,:;()` that no
+/// signature title has (`TP.` too).
+fn stop_marks(doc: &Document<'_>, toks: Range<usize>) -> bool {
+    toks.into_iter().any(|i| {
+        !matches!(
+            doc.token(i).kind,
+            TokenKind::Syllable | TokenKind::InvalidSyllable | TokenKind::Foreign
+        ) && has_stop_mark(doc, i)
+    })
 }
 
 /// Whether token `i` holds one of the marks `.,:;()` that no signature title has (`TP.` too).
@@ -288,8 +346,8 @@ fn has_stop_mark(doc: &Document<'_>, i: usize) -> bool {
     doc.text_of(i).contains(['.', ',', ':', ';', '(', ')'])
 }
 
-fn classify(doc: &Document<'_>, toks: Range<usize>, span: Span) -> Cell {
-    if span.len() > 120 || toks.is_empty() || !may_sign(doc, toks.clone()) {
+fn classify(doc: &Document<'_>, toks: Range<usize>, span: Span, look: CellLook) -> Cell {
+    if span.len() > 120 || toks.is_empty() || !look.may_sign(doc, toks.clone()) {
         return Cell::Other;
     }
     let t = Words::range(doc, toks.clone());

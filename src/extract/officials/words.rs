@@ -11,7 +11,7 @@
 
 use std::ops::Range;
 
-use crate::document::{Case, Document, Gap};
+use crate::document::{Case, Document, Gap, Token};
 use crate::lexicon::{Entry, Lex};
 use crate::tokenize::TokenKind;
 
@@ -91,22 +91,42 @@ pub(crate) enum Cue {
     Assume,
 }
 
-/// One word: document tokens `first..end`.
+/// One word: document tokens `first..end` (a word of several tokens is joined: its key is in
+/// [`Words::joined`]).
 #[derive(Debug, Clone, Copy)]
 struct Word {
     first: u32,
     end: u32,
+    /// The bits of the officials' lexicons (the first eight, see [`word_bit`]) among the
+    /// lexicon bits of the first piece ([`crate::document::Token::lex_bits`]): which of them
+    /// have a phrase starting at the word, without going back to the document.
+    lex: u8,
     case: Case,
     sep: Sep,
-    /// For a word of several tokens, its key in [`Words::joined`] (the pieces' keys in a row).
-    joined: Option<(u32, u32)>,
+}
+
+impl Word {
+    /// Whether the word is made of several pieces (`H'Hen`, `Kun-hee`).
+    fn is_joined(&self) -> bool {
+        self.end > self.first + 1
+    }
+}
+
+/// The bit of `lex` in [`Word::lex`] (0 for a lexicon past the first eight, whose bits a word
+/// does not keep).
+const fn word_bit(lex: Lex) -> u8 {
+    let b = lex.bit();
+    if b <= 0x80 { b as u8 } else { 0 }
 }
 
 /// The words of a range of a document's tokens.
 pub(crate) struct Words<'d, 'a> {
     doc: &'d Document<'a>,
     words: Vec<Word>,
+    /// The keys of the joined words, the pieces' keys in a row.
     joined: String,
+    /// For each joined word in order: its index and its key's bytes in `joined`.
+    joined_at: Vec<(u32, u32, u32)>,
 }
 
 /// Whether a token is part of a word (letters, digits, codes), not a mark between words.
@@ -145,6 +165,7 @@ impl<'d, 'a> Words<'d, 'a> {
         let toks = toks.start.min(all.len())..toks.end.min(all.len());
         let mut words: Vec<Word> = Vec::with_capacity(toks.len());
         let mut joined = String::new();
+        let mut joined_at = Vec::new();
         let mut i = toks.start;
         // Marks since the last word: how many, the first one's token, whether a line broke,
         // whether whitespace stood around them.
@@ -154,6 +175,14 @@ impl<'d, 'a> Words<'d, 'a> {
         let mut blank = false;
         let mut spaced = false;
         while i < toks.end {
+            // Most words are one token after whitespace on the same line, right after another
+            // word or after one mark glued to it (`Hà Nội, Huế`): read in a tight loop.
+            if marks == 0 && !words.is_empty() {
+                i += single_words(doc, &all[i..toks.end], i, &mut words);
+                if i >= toks.end {
+                    break;
+                }
+            }
             let t = &all[i];
             if !is_word(t.kind) {
                 if marks == 0 {
@@ -199,24 +228,22 @@ impl<'d, 'a> Words<'d, 'a> {
                     _ => Sep::Other,
                 }
             };
-            let (case, joined_key) = if end == first + 1 {
-                (t.case, None)
+            let case = if end == first + 1 {
+                t.case
             } else {
                 let s = joined.len();
                 for p in first..end {
                     joined.push_str(doc.key(p));
                 }
-                (
-                    joined_case(doc, first, end),
-                    Some((s as u32, joined.len() as u32)),
-                )
+                joined_at.push((words.len() as u32, s as u32, joined.len() as u32));
+                joined_case(doc, first, end)
             };
             words.push(Word {
                 first: first as u32,
                 end: end as u32,
+                lex: t.lex_bits() as u8,
                 case,
                 sep,
-                joined: joined_key,
             });
             marks = 0;
             broke = false;
@@ -224,7 +251,12 @@ impl<'d, 'a> Words<'d, 'a> {
             spaced = false;
             i = end;
         }
-        Words { doc, words, joined }
+        Words {
+            doc,
+            words,
+            joined,
+            joined_at,
+        }
     }
 
     /// The document.
@@ -245,10 +277,16 @@ impl<'d, 'a> Words<'d, 'a> {
     /// The lookup key of word `i` (`""` past the end).
     pub(crate) fn key(&self, i: usize) -> &str {
         match self.words.get(i) {
-            Some(w) => match w.joined {
-                Some((a, b)) => &self.joined[a as usize..b as usize],
-                None => self.doc.key(w.first as usize),
-            },
+            Some(w) if w.is_joined() => {
+                match self.joined_at.binary_search_by_key(&(i as u32), |e| e.0) {
+                    Ok(k) => {
+                        let (_, a, b) = self.joined_at[k];
+                        &self.joined[a as usize..b as usize]
+                    }
+                    Err(_) => "",
+                }
+            }
+            Some(w) => self.doc.key(w.first as usize),
             None => "",
         }
     }
@@ -266,7 +304,7 @@ impl<'d, 'a> Words<'d, 'a> {
 
     /// Whether word `i` is made of several pieces (`H'Hen`, `Kun-hee`).
     pub(crate) fn is_joined(&self, i: usize) -> bool {
-        self.words.get(i).is_some_and(|w| w.joined.is_some())
+        self.words.get(i).is_some_and(Word::is_joined)
     }
 
     /// The pieces of word `i` (document tokens).
@@ -360,7 +398,7 @@ impl<'d, 'a> Words<'d, 'a> {
         let lo = end.saturating_sub(MAX_PHRASE).max(floor);
         (lo..end).find_map(|s| {
             let w = self.words.get(s)?;
-            if !self.doc.has(w.first as usize, lex) {
+            if !self.has(w, lex) {
                 return None;
             }
             // Any hit at `s` that ends at `end` (hits come longest first).
@@ -383,9 +421,56 @@ impl<'d, 'a> Words<'d, 'a> {
     /// still not fit the words, see [`Words::phrase`]).
     #[inline]
     pub(crate) fn may_start(&self, i: usize, lex: Lex) -> bool {
+        self.words.get(i).is_some_and(|w| self.has(w, lex))
+    }
+
+    /// Whether a phrase of `lex` starts at word `w`'s first piece.
+    #[inline]
+    fn has(&self, w: &Word, lex: Lex) -> bool {
+        match word_bit(lex) {
+            0 => self.doc.has(w.first as usize, lex),
+            b => w.lex & b != 0,
+        }
+    }
+
+    /// The first word from `from` on that may start a phrase of one of the lexicons `lex`
+    /// (bits, [`Lex::bit`], of the first eight lexicons: see [`word_bit`]), follows a comma or a dash, or starts a run of two capitalized
+    /// words (title case or capitals) apart by a space: the next word a left-to-right reader
+    /// of names and titles must look at (`len()` if none). A capitalized word alone before a
+    /// word in lower case or a mark starts no name (three words at least) and no foreign name
+    /// (two at least).
+    pub(crate) fn next_start(&self, from: usize, lex: u64) -> usize {
+        let cap = |w: &Word| matches!(w.case, Case::Title | Case::Upper);
+        let rest = self.words.get(from..).unwrap_or(&[]);
+        rest.iter()
+            .enumerate()
+            .position(|(k, w)| {
+                u64::from(w.lex) & lex != 0
+                    || matches!(w.sep, Sep::Comma | Sep::Dash)
+                    || (cap(w)
+                        && rest
+                            .get(k + 1)
+                            .is_some_and(|n| cap(n) && n.sep == Sep::Space))
+            })
+            .map_or(self.words.len(), |p| from + p)
+    }
+
+    /// The words in title case that may start a phrase of `lex`, in order.
+    pub(crate) fn title_case_starts(&self, lex: Lex) -> impl Iterator<Item = usize> + '_ {
         self.words
-            .get(i)
-            .is_some_and(|w| self.doc.has(w.first as usize, lex))
+            .iter()
+            .enumerate()
+            .filter(move |(_, w)| w.case == Case::Title && self.has(w, lex))
+            .map(|(i, _)| i)
+    }
+
+    /// The words that may start a phrase of `lex`, in order.
+    pub(crate) fn starts_of(&self, lex: Lex) -> impl Iterator<Item = usize> + '_ {
+        self.words
+            .iter()
+            .enumerate()
+            .filter(move |(_, w)| self.has(w, lex))
+            .map(|(i, _)| i)
     }
 
     /// Whether the one word `i` is an entry of the code table `lex` (by key).
@@ -581,7 +666,7 @@ impl<'d, 'a> Words<'d, 'a> {
     /// Whether word `i` is one Vietnamese syllable (a token of kind syllable, valid or not).
     pub(crate) fn syllable(&self, i: usize) -> bool {
         self.words.get(i).is_some_and(|w| {
-            w.joined.is_none() && self.doc.token(w.first as usize).kind.is_syllable_like()
+            !w.is_joined() && self.doc.token(w.first as usize).kind.is_syllable_like()
         })
     }
 
@@ -666,18 +751,88 @@ fn joined_case(doc: &Document<'_>, first: usize, end: usize) -> Case {
     }
 }
 
+/// Appends to `words` the words of one token each that start `toks` (tokens from `first` on of
+/// `doc`), each after whitespace on the same line, or after one mark glued to the word before
+/// and whitespace (`Hà Nội, Huế`), and joined to nothing after it: what [`Words::build`] reads
+/// as a word apart from the one before by a space, or by that mark; returns how many tokens
+/// were read.
+#[inline]
+fn single_words(doc: &Document<'_>, toks: &[Token], first: usize, words: &mut Vec<Word>) -> usize {
+    // Whether the token after token `k` is glued to it and may join it to more (`H'Hen`,
+    // `Kun-hee`, `Véran`: see `glued_end`): a glued word piece, or a glued mark with a glued
+    // word piece after it. A mark between a word and whitespace (`Hà Nội, …`) joins nothing.
+    let joins = |k: usize| match toks.get(k + 1) {
+        Some(n) if n.gap == Gap::None => {
+            is_word(n.kind)
+                || toks
+                    .get(k + 2)
+                    .is_some_and(|a| a.gap == Gap::None && is_word(a.kind))
+        }
+        _ => false,
+    };
+    let word = |k: usize, t: &Token, sep: Sep| Word {
+        first: (first + k) as u32,
+        end: (first + k + 1) as u32,
+        lex: t.lex_bits() as u8,
+        case: t.case,
+        sep,
+    };
+    let mut k = 0;
+    loop {
+        let n = toks[k..]
+            .iter()
+            .enumerate()
+            .position(|(j, t)| !is_word(t.kind) || t.gap.breaks_line() || joins(k + j))
+            .unwrap_or(toks.len() - k);
+        words.extend(
+            toks[k..k + n]
+                .iter()
+                .enumerate()
+                .map(|(j, t)| word(k + j, t, Sep::Space)),
+        );
+        k += n;
+        // One mark glued to the word before, whitespace on the same line, a word: the mark
+        // separates them (a spaced one: see `Words::build`).
+        let (Some(m), Some(t)) = (toks.get(k), toks.get(k + 1)) else {
+            break;
+        };
+        if m.gap != Gap::None
+            || is_word(m.kind)
+            || !is_word(t.kind)
+            || !matches!(t.gap, Gap::Space | Gap::Column)
+            || joins(k + 1)
+        {
+            break;
+        }
+        let sep = match doc.key(first + k) {
+            "," => Sep::Comma,
+            "-" => Sep::Dash,
+            ":" => Sep::Colon,
+            "(" => Sep::Open,
+            "." => Sep::Dot,
+            _ => Sep::Other,
+        };
+        words.push(word(k + 1, t, sep));
+        k += 2;
+    }
+    k
+}
+
 /// Whether the text is wrapped at a fixed width (old documents, legacy encodings): at least three
 /// line breaks, and a quarter of all, fall between a word and a word in lower case, inside a
 /// sentence.
 fn hard_wrapped(doc: &Document<'_>) -> bool {
     let all = doc.tokens();
     let (mut breaks, mut inside) = (0usize, 0usize);
-    for i in 1..all.len() {
-        if all[i].gap == Gap::Line {
-            breaks += 1;
-            if is_word(all[i - 1].kind) && is_word(all[i].kind) && all[i].case == Case::Lower {
-                inside += 1;
-            }
+    // A token after one line break starts a line: the lines' first tokens are all to look at.
+    for line in doc.lines() {
+        let i = line.tokens.start;
+        if line.tokens.is_empty() || i == 0 || all[i].gap != Gap::Line {
+            continue;
+        }
+        breaks += 1;
+        if is_word(all[i - 1].kind) && is_word(all[i].kind) && all[i].case == Case::Lower {
+            inside += 1;
         }
     }
     inside >= 3 && inside * 4 >= breaks
@@ -766,6 +921,18 @@ mod tests {
         assert_eq!(w.title(3), Some((3, TitleKind::Title)));
         assert_eq!(w.honorific(0), Some((1, true)));
         assert_eq!(w.rank(10), Some(1));
+    }
+
+    #[test]
+    fn words_keep_the_lexicon_bits_of_their_first_piece() {
+        let doc = Document::new("Phó Chủ tịch UBND tỉnh Lai Châu, ông Trần Tiến Dũng, H'Hen Niê");
+        let w = Words::new(&doc);
+        for i in 0..w.len() {
+            for lex in Lex::ALL {
+                assert_eq!(w.may_start(i, lex), doc.has(w.tokens(i).start, lex));
+            }
+        }
+        assert!(w.may_start(0, Lex::Title) && w.may_start(7, Lex::Honorific));
     }
 
     #[test]
