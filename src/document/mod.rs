@@ -30,6 +30,10 @@
 //! - a typed [`Value`] where the lexer knows one: numbers read with the document's
 //!   [`NumberConvention`], fractions, percentages, dates, times.
 //!
+//! A token's key, case and lexicon word id depend on its bytes alone (and on the lexicons), and
+//! a text repeats its words: they come from a per-thread memo keyed by the token's bytes, filled
+//! on first sight, emptied when an analyzer with other lexicons uses the thread.
+//!
 //! ```
 //! use vntext::document::{Document, Gap, Value};
 //! use vntext::lexicon::Lex;
