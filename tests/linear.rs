@@ -11,7 +11,7 @@ mod adversarial;
 mod linear;
 
 use adversarial::{FAMILIES, Family};
-use linear::assert_linear;
+use linear::{MAX_RATIO, assert_linear, measure};
 use vntext::extract::{dates, docnum, officials};
 use vntext::normalize::{Normalizer, ToneStyle};
 use vntext::{Analyzer, article, decode, ethnic, stats, syllable, tokenize};
@@ -33,6 +33,33 @@ fn every_family(entry: &str, groups: &[&str], run: impl Fn(&str)) {
         checked += 1;
     }
     assert!(checked > 0, "{entry}: no family in {groups:?}");
+}
+
+/// The harness itself: a quadratic path measures over the bound (×16 for 4× the input), a
+/// linear one under it.
+#[test]
+fn the_harness_tells_quadratic_from_linear() {
+    let make = |n: usize| "a".repeat(n);
+    let quadratic = |s: &str| {
+        let b = s.as_bytes();
+        let mut same = 0u64;
+        for i in 0..b.len() {
+            for j in 0..i {
+                same += u64::from(b[i] == b[j]);
+            }
+        }
+        std::hint::black_box(same);
+    };
+    let g = measure(START, MAX, make, quadratic);
+    assert!(
+        g.ratio() > MAX_RATIO,
+        "quadratic measured ×{:.1}",
+        g.ratio()
+    );
+    let linear = |s: &str| {
+        std::hint::black_box(s.bytes().filter(|&c| c == b'a').count());
+    };
+    assert_linear("a byte count", START, MAX, make, linear);
 }
 
 #[test]

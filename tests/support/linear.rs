@@ -104,7 +104,12 @@ pub fn measure<T: ?Sized, O: std::borrow::Borrow<T>>(
 
 /// Asserts that `run` costs linear time on the inputs `make` builds (see [`measure`]); a ratio
 /// over the bound is measured up to twice more before the test fails, so that one slow moment of a
-/// shared machine is not taken for quadratic growth. Prints what it measured (shown with
+/// shared machine is not taken for quadratic growth. Each retry starts from the 4× size of the
+/// try before: a 1× run whose memory the allocator hands back warm (glibc serves blocks under
+/// its mmap threshold, up to 32 MiB, from memory already touched) against a 4× run that pays a
+/// page fault per fresh page (`run/newlines` through a document of 2 MB: 64 MB of lines) is a
+/// step of the allocator, not of the code, and disappears once both sizes are past it; a
+/// quadratic path only grows its ratio with the size. Prints what it measured (shown with
 /// `--nocapture`, and on failure).
 #[track_caller]
 pub fn assert_linear<T: ?Sized, O: std::borrow::Borrow<T>>(
@@ -115,13 +120,18 @@ pub fn assert_linear<T: ?Sized, O: std::borrow::Borrow<T>>(
     mut run: impl FnMut(&T),
 ) -> Growth {
     let mut g = measure(start, max_size, &make, &mut run);
-    // A ratio over the bound is measured again, twice at most, from a size where one run takes
-    // at least a millisecond.
+    // A ratio over the bound is measured again, twice at most, each time from the 4× size of the
+    // try before.
     for _ in 0..2 {
         if g.ratio() <= MAX_RATIO {
             break;
         }
-        g = measure(g.size.max(start), max_size.max(8 * g.size), &make, &mut run);
+        g = measure(
+            4 * g.size.max(start),
+            max_size.max(32 * g.size),
+            &make,
+            &mut run,
+        );
     }
     eprintln!(
         "linear: {what}: {} → {}: {:?} → {:?}, ×{:.1}",
