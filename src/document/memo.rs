@@ -16,6 +16,7 @@ use std::cell::RefCell;
 
 use super::key::{Case, push_key};
 use crate::lexicon::Lexicons;
+use crate::tokenize::MASKS;
 
 /// Entries of the memo (a power of two).
 const SETS: usize = 4096;
@@ -54,17 +55,6 @@ pub(super) struct KeyMemo {
 thread_local! {
     static MEMO: RefCell<Option<KeyMemo>> = const { RefCell::new(None) };
 }
-
-/// `MASKS[n]` keeps the first `n` bytes of a little-endian `u128`.
-const MASKS: [u128; 16] = {
-    let mut m = [0u128; 16];
-    let mut n = 1;
-    while n < 16 {
-        m[n] = (1u128 << (8 * n)) - 1;
-        n += 1;
-    }
-    m
-};
 
 impl KeyMemo {
     /// This thread's memo for `lexicons` (emptied when it served other lexicons).

@@ -607,30 +607,15 @@ mod tests {
                 assert_eq!(got, Some(expected), "{vn}");
             }
         }
-        assert_eq!(
-            digits_value("32,5", NumberConvention::Vietnamese)
-                .unwrap()
-                .value,
-            32.5
-        );
-        assert_eq!(
-            digits_value("0,1", NumberConvention::Vietnamese)
-                .unwrap()
-                .value,
-            0.1
-        );
-        assert_eq!(
-            digits_value("1.234.567,89", NumberConvention::Vietnamese)
-                .unwrap()
-                .value,
-            1_234_567.89
-        );
-        assert_eq!(
-            digits_value("123456789012345678", NumberConvention::Vietnamese)
-                .unwrap()
-                .value,
-            123_456_789_012_345_678.0
-        );
+        for (t, v) in [
+            ("32,5", 32.5),
+            ("0,1", 0.1),
+            ("1.234.567,89", 1_234_567.89),
+            ("123456789012345678", 123_456_789_012_345_678.0),
+        ] {
+            let got = digits_value(t, NumberConvention::Vietnamese).map(|n| n.value);
+            assert_eq!(got, Some(v), "{t}");
+        }
     }
 
     #[test]

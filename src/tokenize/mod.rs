@@ -81,6 +81,7 @@
 mod abbrev;
 pub(crate) mod chars;
 mod scan;
+pub(crate) use scan::MASKS;
 pub(crate) mod sentence;
 #[cfg(target_arch = "x86_64")]
 mod simd;

@@ -407,8 +407,9 @@ fn word_key(b: &[u8]) -> u128 {
     u128::from(lo) | (u128::from(hi) << 64)
 }
 
-/// `MASKS[n]` keeps the first `n` bytes of a little-endian `u128`.
-const MASKS: [u128; 16] = {
+/// `MASKS[n]` keeps the first `n` bytes of a little-endian `u128` (the memo keys of words here
+/// and of tokens in the document's key memo).
+pub(crate) const MASKS: [u128; 16] = {
     let mut m = [0u128; 16];
     let mut n = 1;
     while n < 16 {
