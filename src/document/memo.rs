@@ -8,9 +8,13 @@
 //! by the bytes of tokens of at most 15 bytes, in a direct-mapped table: a token seen before
 //! costs one 16-byte load, a hash of two words and a compare.
 //!
-//! The memo belongs to one [`Lexicons`] at a time (by [`Lexicons::id`]): another one empties it.
-//! It is taken out of its thread-local slot for the length of one document build and put back
-//! after, so a build inside a build (never done today) would only start with an empty memo.
+//! A memo belongs to one [`Lexicons`] (by [`Lexicons::id`]). A thread keeps the memos of the
+//! last [`MEMOS`] lexicons it used (an application may alternate analyzers with different user
+//! lexicons), 192 KiB each, for the thread's life; a fifth lexicons takes over the memo used
+//! longest ago, emptied. A memo is taken out of its thread-local slot for the length of one
+//! document build and put back after, so a build inside a build (never done today) only starts
+//! with an empty memo; a build while the thread's locals are being destroyed uses a fresh memo
+//! and drops it.
 
 use std::cell::RefCell;
 
@@ -53,15 +57,30 @@ pub(super) struct KeyMemo {
 }
 
 thread_local! {
-    static MEMO: RefCell<Option<KeyMemo>> = const { RefCell::new(None) };
+    /// The thread's memos, the one used last at the end.
+    static MEMO: RefCell<Vec<KeyMemo>> = const { RefCell::new(Vec::new()) };
 }
 
+/// How many lexicons' memos a thread keeps.
+const MEMOS: usize = 4;
+
 impl KeyMemo {
-    /// This thread's memo for `lexicons` (emptied when it served other lexicons).
+    /// This thread's memo for `lexicons` (a fresh one the first time, or one of lexicons used
+    /// longer ago, emptied).
     pub(super) fn take(lexicons: &Lexicons) -> KeyMemo {
         let id = lexicons.id();
-        let memo = MEMO.with(|m| m.borrow_mut().take());
-        match memo {
+        let found = MEMO
+            .try_with(|m| {
+                let mut memos = m.borrow_mut();
+                match memos.iter().position(|m| m.lexicons == id) {
+                    Some(k) => Some(memos.remove(k)),
+                    None if memos.len() >= MEMOS => Some(memos.remove(0)),
+                    None => None,
+                }
+            })
+            .ok()
+            .flatten();
+        match found {
             Some(m) if m.lexicons == id => m,
             Some(mut m) => {
                 m.entries.fill(EMPTY);
@@ -75,9 +94,14 @@ impl KeyMemo {
         }
     }
 
-    /// Gives the memo back to this thread.
+    /// Gives the memo back to this thread (dropped if the thread's locals are gone).
     pub(super) fn give_back(self) {
-        MEMO.with(|m| *m.borrow_mut() = Some(self));
+        let _ = MEMO.try_with(|m| {
+            let mut memos = m.borrow_mut();
+            if memos.len() < MEMOS {
+                memos.push(self);
+            }
+        });
     }
 
     /// Appends the key of the token `text[start..end]` to `out` and returns its case and word
@@ -174,9 +198,10 @@ mod tests {
     }
 
     /// Word ids belong to one `Lexicons`: a document built with other lexicons on the same
-    /// thread sees its own words (a user's added title), and the embedded ones again after.
+    /// thread sees its own words (a user's added title), and the embedded ones again after;
+    /// a thread keeps the memos of its last `MEMOS` lexicons.
     #[test]
-    fn another_lexicons_empties_the_memo() {
+    fn each_lexicons_has_its_own_memo() {
         let mine = Lexicons::build(&[Addition {
             lex: Lex::Title,
             name: "my titles".into(),
@@ -190,5 +215,30 @@ mod tests {
         assert_eq!(title(&Document::with(text, &n, &mine)), Some(3));
         assert_eq!(title(&Document::with(text, &n, Lexicons::embedded())), None);
         assert_eq!(title(&Document::with(text, &n, &mine)), Some(3));
+        // Alternating two lexicons keeps both memos filled: the embedded one's memo comes back
+        // with the words it saw.
+        let filled = |m: &KeyMemo| m.entries.iter().filter(|e| e.tag != 0).count();
+        let m = KeyMemo::take(Lexicons::embedded());
+        assert!(filled(&m) >= 4, "{}", filled(&m));
+        m.give_back();
+        // A fifth lexicons takes over the memo used longest ago (the embedded one's, here),
+        // emptied: the four most recent stay.
+        let others: Vec<Lexicons> = (0..MEMOS)
+            .map(|k| {
+                Lexicons::build(&[Addition {
+                    lex: Lex::Title,
+                    name: "my titles".into(),
+                    tsv: format!("Trưởng xóm Zyxw{k}\ttitle\n"),
+                }])
+                .unwrap()
+            })
+            .collect();
+        for l in &others {
+            Document::with(text, &n, l);
+        }
+        let m = KeyMemo::take(Lexicons::embedded());
+        assert_eq!(filled(&m), 0);
+        m.give_back();
+        MEMO.with(|m| assert_eq!(m.borrow().len(), MEMOS));
     }
 }

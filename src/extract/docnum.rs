@@ -104,7 +104,8 @@ struct TypeRow<'a> {
 
 impl<'a> Codes<'a> {
     /// Looks `code` up by its key (lower case, `Ð` read as `đ`: the lexicons' keys), written in
-    /// the shared buffer.
+    /// the shared buffer. The buffer stays borrowed while `f` runs: `f` must not look up another
+    /// code (a nested call would panic on the borrow).
     fn with_key<T>(self, code: &str, f: impl FnOnce(&str) -> T) -> T {
         let mut buf = self.buf.borrow_mut();
         buf.clear();
@@ -1352,7 +1353,9 @@ type Key = (String, Option<i32>, Option<String>, Option<String>);
 /// assert_eq!(one[0].date.as_deref(), Some("2022-03-05"));
 /// ```
 pub fn unique(numbers: Vec<DocumentNumber>) -> Vec<DocumentNumber> {
-    let mut index: rustc_hash::FxHashMap<Key, usize> = Default::default();
+    // Keys are document numbers of the text: SipHash, which crafted text cannot push into long
+    // probe chains (this runs over the merged report of a whole input, sections or not).
+    let mut index: std::collections::HashMap<Key, usize> = Default::default();
     let mut out: Vec<DocumentNumber> = Vec::new();
     for d in numbers {
         let k = (

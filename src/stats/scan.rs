@@ -63,7 +63,9 @@ fn range(a: usize, b: usize) -> (u32, u32) {
 /// The recogniser over one document.
 pub(crate) struct Scanner<'d, 'a> {
     pub doc: &'d Document<'a>,
-    strings: rustc_hash::FxHashSet<ArcStr>,
+    /// Strings of the document (figures, subjects, units): SipHash, which crafted text cannot
+    /// push into long probe chains.
+    strings: std::collections::HashSet<ArcStr>,
     /// What each line offers as a table's column header, filled as asked (the lines above a
     /// table are asked once per figure of it): 0 not read yet, 1 none (empty, long, or with
     /// a number), else its number of cells plus 2.

@@ -126,12 +126,9 @@ pub fn assert_linear<T: ?Sized, O: std::borrow::Borrow<T>>(
         if g.ratio() <= MAX_RATIO {
             break;
         }
-        g = measure(
-            4 * g.size.max(start),
-            max_size.max(32 * g.size),
-            &make,
-            &mut run,
-        );
+        // At most 4× `max_size` at 1× (16× at 4×): a real regression fails at a bounded size.
+        let from = (4 * g.size.max(start)).min(4 * max_size);
+        g = measure(from, 4 * from, &make, &mut run);
     }
     eprintln!(
         "linear: {what}: {} → {}: {:?} → {:?}, ×{:.1}",

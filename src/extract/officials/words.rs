@@ -434,9 +434,10 @@ impl<'d, 'a> Words<'d, 'a> {
     }
 
     /// The first word from `from` on that may start a phrase of one of the lexicons `lex`
-    /// (bits, [`Lex::bit`], of the first eight lexicons: see [`word_bit`]), follows a comma or a dash, or starts a run of two capitalized
-    /// words (title case or capitals) apart by a space: the next word a left-to-right reader
-    /// of names and titles must look at (`len()` if none). A capitalized word alone before a
+    /// (bits, [`Lex::bit`], of the first eight lexicons: see [`word_bit`]), follows a comma or
+    /// a dash, or starts a run of two capitalized words (title case or capitals) apart by a
+    /// space: the next word a left-to-right reader of names and titles must look at (`len()`
+    /// if none). A capitalized word alone before a
     /// word in lower case or a mark starts no name (three words at least) and no foreign name
     /// (two at least).
     pub(crate) fn next_start(&self, from: usize, lex: u64) -> usize {
