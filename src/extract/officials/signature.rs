@@ -16,7 +16,7 @@
 use std::ops::Range;
 
 use super::scan::{Recurring, Scanner};
-use super::words::{Cue, Words};
+use super::words::{self, Cue, Words};
 use super::{Mention, TitleSpan};
 use crate::Span;
 use crate::document::{Case, Document, Gap};
@@ -172,19 +172,7 @@ fn mention(span: (usize, usize), name: (usize, usize), title: TitleSpan) -> Ment
 
 /// Whether token `i` is a word's piece (not a mark).
 fn is_word(doc: &Document<'_>, i: usize) -> bool {
-    word_kind(doc.token(i).kind)
-}
-
-/// Whether a token of kind `kind` is a word's piece (not a mark).
-fn word_kind(kind: TokenKind) -> bool {
-    !matches!(
-        kind,
-        TokenKind::Punctuation
-            | TokenKind::Symbol
-            | TokenKind::Other
-            | TokenKind::Emoji
-            | TokenKind::Currency
-    )
+    words::is_word(doc.token(i).kind)
 }
 
 /// Whether token `i` is `;` or `)` with whitespace after it (list punctuation a linearized
@@ -275,7 +263,7 @@ fn look_cells(doc: &Document<'_>, toks: Range<usize>, cells: &mut Vec<(Range<usi
             }
             _ => {}
         }
-        if (t.gap != Gap::None || i == from) && word_kind(t.kind) {
+        if (t.gap != Gap::None || i == from) && words::is_word(t.kind) {
             if words == 0 {
                 first_word = i;
             }
@@ -325,7 +313,7 @@ fn all_cap(doc: &Document<'_>, toks: Range<usize>) -> bool {
     let all = doc.tokens();
     toks.clone().all(|i| {
         let t = &all[i];
-        !((t.gap != Gap::None || i == toks.start) && word_kind(t.kind))
+        !((t.gap != Gap::None || i == toks.start) && words::is_word(t.kind))
             || matches!(t.case, Case::Title | Case::Upper)
     })
 }

@@ -130,7 +130,7 @@ pub(crate) struct Words<'d, 'a> {
 }
 
 /// Whether a token is part of a word (letters, digits, codes), not a mark between words.
-fn is_word(kind: TokenKind) -> bool {
+pub(crate) fn is_word(kind: TokenKind) -> bool {
     !matches!(
         kind,
         TokenKind::Punctuation
