@@ -45,11 +45,12 @@ fn tidy(p: &Path) -> PathBuf {
     out
 }
 
-/// The files the library's code (not its unit tests) embeds with `include_str!`/`include_bytes!`,
-/// relative to the package root.
+/// The files the library's code (not its unit tests) embeds with `include_str!`/`include_bytes!`
+/// or the lexicons' `tsv!`, relative to the package root.
 fn embedded() -> Vec<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let re = regex::Regex::new(r#"include_(?:str|bytes)!\(\s*"([^"]+)"\s*\)"#).unwrap();
+    let tsv = regex::Regex::new(r#"tsv!\(\s*"([^"]+)"\s*\)"#).unwrap();
     let mut found = Vec::new();
     let mut dirs = vec![root.join("src")];
     while let Some(dir) = dirs.pop() {
@@ -63,8 +64,13 @@ fn embedded() -> Vec<String> {
             // Unit tests (after `#[cfg(test)]`) may read articles; they are not built from the
             // package.
             let code = &code[..code.find("#[cfg(test)]").unwrap_or(code.len())];
-            for c in re.captures_iter(code) {
-                let target = tidy(&path.parent().unwrap().join(&c[1]));
+            // `tsv!("officials/titles")` (src/lexicon.rs) embeds `../data/officials/titles.tsv`.
+            let tables = tsv
+                .captures_iter(code)
+                .map(|c| format!("../data/{}.tsv", &c[1]));
+            let paths = re.captures_iter(code).map(|c| c[1].to_string());
+            for rel_path in paths.chain(tables) {
+                let target = tidy(&path.parent().unwrap().join(&rel_path));
                 let rel = target.strip_prefix(root).unwrap();
                 found.push(rel.to_string_lossy().replace('\\', "/"));
             }
