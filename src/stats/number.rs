@@ -19,6 +19,7 @@
 //! ```
 
 use crate::lexicon::{Entry, Lex, Lexicons};
+use crate::tokenize::digits_end;
 
 /// How a document writes its separators (quy ước dấu phân cách).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -53,16 +54,13 @@ impl NumberConvention {
             }
             // Plain digits (years, article numbers: most runs) are integers, which say nothing
             // of the convention.
-            let mut j = i;
-            while j < b.len() && b[j].is_ascii_digit() {
-                j += 1;
-            }
-            if !(j + 1 < b.len() && matches!(b[j], b'.' | b',') && b[j + 1].is_ascii_digit()) {
+            let j = digits_end(b, i);
+            let end = groups_end(b, j);
+            if end == j {
                 i = j;
                 continue;
             }
             let glued = i > 0 && (b[i - 1].is_ascii_alphabetic() || b[i - 1] >= 0x80);
-            let end = lex_digits(b, i);
             if !glued && let Some(t) = text.get(i..end) {
                 match classify(t) {
                     Shape::VnThousands | Shape::VnDecimal | Shape::VnThousandsDecimal => vn += 1,
@@ -155,15 +153,13 @@ pub(crate) fn next_digit(b: &[u8], mut i: usize) -> usize {
 
 /// End of the run `[0-9]+([.,][0-9]+)*` starting at `i` (which must be a digit).
 pub(crate) fn lex_digits(b: &[u8], i: usize) -> usize {
-    let mut j = i;
-    while j < b.len() && b[j].is_ascii_digit() {
-        j += 1;
-    }
+    groups_end(b, digits_end(b, i))
+}
+
+/// From the end `j` of a run of digits: past every `[.,][0-9]+` that follows.
+fn groups_end(b: &[u8], mut j: usize) -> usize {
     while j + 1 < b.len() && (b[j] == b'.' || b[j] == b',') && b[j + 1].is_ascii_digit() {
-        j += 1;
-        while j < b.len() && b[j].is_ascii_digit() {
-            j += 1;
-        }
+        j = digits_end(b, j + 1);
     }
     j
 }

@@ -81,7 +81,7 @@
 mod abbrev;
 pub(crate) mod chars;
 mod scan;
-pub(crate) use scan::MASKS;
+pub(crate) use scan::{MASKS, digits_end};
 pub(crate) mod sentence;
 #[cfg(target_arch = "x86_64")]
 mod simd;

@@ -550,7 +550,8 @@ fn split_glued(word: &str, depth: u8) -> Option<usize> {
     points().find(|&p| left_valid(p) && split_glued(&word[p..], depth - 1).is_some())
 }
 
-fn digits_end(b: &[u8], mut p: usize) -> usize {
+/// The end of the run of ASCII digits starting at `p` (`p` itself when none).
+pub(crate) fn digits_end(b: &[u8], mut p: usize) -> usize {
     while p < b.len() && b[p].is_ascii_digit() {
         p += 1;
     }
